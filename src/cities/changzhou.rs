@@ -1,0 +1,583 @@
+//! 常州 Changzhou — 常政办发〔2021〕71号
+//! 《常州市全面开展长期护理保险试点实施方案》, issued by 常州市人民政府办公室 on
+//! 2021-09-02. 十一: "本实施方案自2022年1月1日起实施，试点期限3年" — in force
+//! 2022-01-01 to 2024-12-31; later months are computed with these rules and
+//! marked expired. Employees and residents alike (二).
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"changzhou","insurance":"resident","grade":"severe",
+//!     "careMode":"home","month":"2022-03"}"#).unwrap();
+//! assert_eq!(e.totals.fund.to_string(), "620.00"); // 20元/日 × 31日 亲情照护
+//! ```
+
+use crate::contribution::{ContributionQuery, District, Lines, Payer, Rules};
+use crate::error::Error;
+use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
+use crate::money::{plain, Money};
+use crate::month::Date;
+use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+macro_rules! cite {
+    ($clause:literal) => {
+        concat!("常政办发〔2021〕71号 ", $clause)
+    };
+}
+
+const DOCUMENT: Document = Document {
+    number: "常政办发〔2021〕71号",
+    title: "常州市全面开展长期护理保险试点实施方案",
+    issued: Some(Date::ymd(2021, 9, 2)),
+    effective_from: Date::ymd(2022, 1, 1),
+    effective_to: Some(Date::ymd(2024, 12, 31)),
+    kind: DocKind::Policy,
+    period_citation: cite!("十一"),
+};
+
+pub(crate) static CITY: City = City {
+    id: "changzhou",
+    name: Text::new("常州", "Changzhou"),
+    documents: &[DOCUMENT],
+    // 二 "职工基本医疗保险……、城乡居民基本医疗保险……参保人员，同步参加长期护理保险"
+    insurance: &[Insurance::Employee, Insurance::Resident],
+    // 五(一) "评估为中度、重度失能的"
+    grades: &[Grade::Moderate, Grade::Severe],
+    modes: &[HOME, ELDERLY_INSTITUTION, MEDICAL_INSTITUTION],
+    query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "benefitsLocked", "assessedMonth", "disabilitySubsidy"],
+    care_days_help: Text::new(
+        "因病住院、享受基本医疗保险住院待遇的天数（不含医疗机构住院护理）不算护理天数（五(六)2）。",
+        "Days in hospital on basic medical insurance inpatient benefits (other than an LTC ward) are not care days (5(6)2).",
+    ),
+    check,
+    compute,
+    notes,
+    contribution: Some(&CONTRIBUTION),
+};
+
+// ---- 五(一) 享受待遇条件 ---------------------------------------------------
+// "参保人员因年老、疾病、伤残等导致失能，经过6个月以上的治疗后病情基本稳定，
+//  并经我市长期护理保险失能等级评估为中度、重度失能的，次月起可按规定享受相应保障待遇。"
+
+/// 五(一) "经过6个月以上的治疗后病情基本稳定"
+const MIN_DISABILITY_MONTHS: u32 = 6;
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    rules::grade_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "常州市长期护理保险保障经评估为中度、重度失能的人员。",
+            "Changzhou covers people assessed as moderately or severely disabled.",
+        ),
+        cite!("五(一)"),
+    );
+    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "经过6个月以上的治疗后病情基本稳定", cite!("五(一)"));
+    // 五(五)1 "已经按照国家工伤保险政策享受生活护理津贴的工伤职工不再享受长期护理保险待遇"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "已享受工伤保险生活护理津贴的工伤职工不再享受长期护理保险待遇。",
+            "People receiving the work-injury insurance care allowance do not also receive LTC insurance benefits.",
+            cite!("五(五)1"),
+        ));
+    }
+    // 五(六)1 "处于基本医疗保险统筹待遇封锁期的" 不享受长期护理保险待遇
+    if ctx.query.benefits_locked {
+        out.push(reason(
+            ReasonCode::BenefitsLocked,
+            "处于基本医疗保险统筹待遇封锁期，不享受长期护理保险待遇。",
+            "No LTC insurance benefits during a basic medical insurance lock period (待遇封锁期).",
+            cite!("五(六)1"),
+        ));
+    }
+    // 五(一) "次月起可按规定享受": the month after the assessment.
+    rules::before_benefit_start(ctx, true, out, cite!("五(一)"));
+}
+
+// ---- 五(四)1 居家护理 ------------------------------------------------------
+
+const HOME: Mode = Mode {
+    id: "home",
+    name: Text::new("居家护理", "Home care"),
+    citation: cite!("五(四)1"),
+    help: Text::new(
+        "在家接受护理机构上门服务，或由登记的亲情照护人员照护；可另报家庭病床医疗护理和护理辅具租赁。",
+        "Care at home by a provider's visiting staff or a registered family carer; home sickbed nursing and device rental are paid too.",
+    ),
+    inputs: &[
+        Input {
+            key: "homeServiceCost",
+            label: Text::new("本月上门服务费用", "Home-visit services this month"),
+            help: Text::new(
+                "护理机构派人上门提供生活护理服务的本月费用（元）。",
+                "What the provider charges this month for life-care visits (yuan).",
+            ),
+            unit: Unit::YuanPerMonth,
+            default: Default::Fixed(Decimal::ZERO),
+        },
+        Input {
+            key: "familyCareDays",
+            label: Text::new("亲情照护天数", "Days of family care"),
+            help: Text::new(
+                "登记的亲情照护人员提供生活护理的天数，不超过护理天数。",
+                "Days a registered family carer gave life care; at most the care days.",
+            ),
+            unit: Unit::Days,
+            default: Default::CareDays,
+        },
+        HOME_MEDICAL_INPUT,
+        Input {
+            key: "deviceRentalCost",
+            label: Text::new("本月护理辅具租赁费", "Care device rental this month"),
+            help: Text::new(
+                "护理床、轮椅等护理辅具的本月租金（元）。",
+                "Rent for care devices such as beds and wheelchairs this month (yuan).",
+            ),
+            unit: Unit::YuanPerMonth,
+            default: Default::Fixed(Decimal::ZERO),
+        },
+    ],
+    uses_care_days: true,
+};
+
+const HOME_MEDICAL_INPUT: Input = Input {
+    key: "homeMedicalCost",
+    label: Text::new("本月家庭病床医疗护理费", "Home sickbed nursing this month"),
+    help: Text::new(
+        "已办理家庭病床建床手续后发生的符合规定的医疗护理费用（元）。",
+        "Eligible medical nursing costs under a registered home sickbed (家庭病床) this month (yuan).",
+    ),
+    unit: Unit::YuanPerMonth,
+    default: Default::Fixed(Decimal::ZERO),
+};
+
+// 五(四)1(1) "长期护理保险基金可按中度失能12元/日、重度失能20元/日予以生活护理补助"
+
+/// 五(四)1(1) 亲情照护生活护理补助, 中度失能 元/日.
+const FAMILY_CARE_DAILY_MODERATE: Decimal = dec!(12);
+/// 五(四)1(1) 亲情照护生活护理补助, 重度失能 元/日.
+const FAMILY_CARE_DAILY_SEVERE: Decimal = dec!(20);
+
+// 五(四)1(1) "专业服务与亲情照护生活护理补助，两项合并计算。长期护理保险基金在支付时
+//  中度失能人员不超过900元/月，重度失能人员不超过1500元/月。"
+
+/// 五(四)1(1) 生活护理两项合并, 中度失能 月上限.
+const HOME_LIFE_CARE_CAP_MODERATE: Decimal = dec!(900);
+/// 五(四)1(1) 生活护理两项合并, 重度失能 月上限.
+const HOME_LIFE_CARE_CAP_SEVERE: Decimal = dec!(1500);
+
+// 五(四)1(2) "限额标准为600元/月，限额内的费用由长期护理保险基金补偿75%，个人支付25%"
+// 五(四)2(2) repeats it for 养老机构护理.
+
+/// 五(四)1(2), 五(四)2(2) 家庭病床医疗护理 月限额.
+const HOME_MEDICAL_LIMIT: Decimal = dec!(600);
+/// 五(四)1(2), 五(四)2(2) 限额内基金补偿比例.
+const HOME_MEDICAL_SHARE: Decimal = dec!(0.75);
+
+// 五(四)1(3) "长期护理保险基金对护理辅助器具租赁在限额内按比例进行补偿，限额标准为300元/月，
+//  限额内的费用由长期护理保险基金补偿75%，个人支付25%"
+
+/// 五(四)1(3) 护理辅具租赁 月限额.
+const DEVICE_RENTAL_LIMIT: Decimal = dec!(300);
+/// 五(四)1(3) 限额内基金补偿比例.
+const DEVICE_RENTAL_SHARE: Decimal = dec!(0.75);
+
+fn home(ctx: &Ctx<'_>, out: &mut Out) {
+    let severe = ctx.grade() == Grade::Severe;
+    let (rate, cap) = if severe {
+        (FAMILY_CARE_DAILY_SEVERE, HOME_LIFE_CARE_CAP_SEVERE)
+    } else {
+        (FAMILY_CARE_DAILY_MODERATE, HOME_LIFE_CARE_CAP_MODERATE)
+    };
+    let services = ctx.input("homeServiceCost");
+    let family_days = ctx.input("familyCareDays");
+    let subsidy = rate * family_days;
+
+    // "两项合并计算": one cap for both. Reading: services are paid first.
+    let fund_service = services.min(cap);
+    let fund_family = subsidy.min(cap - fund_service);
+    let (c, r, k, fd) = (plain(services), plain(rate), plain(cap), plain(family_days));
+    if services > Decimal::ZERO {
+        let fund = Money::round(fund_service);
+        out.line(Line::service(
+            "home_service",
+            Text::new("居家上门生活护理服务", "Home-visit life care"),
+            Money::round(services),
+            fund,
+            basis(
+                format!("上门服务费用{c}元，基金在生活护理月上限{k}元内支付{fund}元"),
+                format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month life-care cap"),
+            ),
+            cite!("五(四)1(1)"),
+        ));
+    }
+    if family_days > Decimal::ZERO {
+        let fund = Money::round(fund_family);
+        let left = plain(cap - fund_service);
+        out.line(Line::allowance(
+            "family_care_subsidy",
+            Text::new("亲情照护生活护理补助", "Family-care subsidy"),
+            fund,
+            basis(
+                format!("{r}元/日 × {fd}日 = {}元，月上限{k}元扣除上门服务后余{left}元，补助{fund}元", plain(subsidy)),
+                format!(
+                    "{r} yuan/day × {fd} days = {} yuan; {left} yuan left of the {k} yuan cap after services; subsidy {fund} yuan",
+                    plain(subsidy)
+                ),
+            ),
+            cite!("五(四)1(1)"),
+        ));
+        out.note(note(
+            "condition_family_carer_registered",
+            "亲情照护须指定1–2名固定人员，经培训合格并纳入全市居家养老亲情照护人员名录后方可享受补助；武进区先行试点已享受亲情照护的人员在评定有效期内继续按原标准执行（原标准不在本计算器资料中）。",
+            "Family care is subsidised only for 1–2 designated carers who are trained and in the city's register. People already on family care in the earlier Wujin pilot keep their old rates, which are not in this calculator's sources.",
+            cite!("七(三)、五(四)1(1)"),
+        ));
+    }
+    if services + subsidy > cap {
+        out.note(note(
+            "reading_services_first",
+            format!("上门服务与亲情照护补助“两项合并计算”，合计超过{k}元/月上限；文件未说先付哪一项，本计算器先付上门服务，余额再付亲情照护补助。"),
+            format!("Visit services and the family-care subsidy share one {k} yuan/month cap, which binds here; the text does not say which is paid first, so this calculator pays services first."),
+            cite!("五(四)1(1)"),
+        ));
+    }
+    medical_care(ctx, out, cite!("五(四)1(2)"));
+    let rental = ctx.input("deviceRentalCost");
+    if rental > Decimal::ZERO {
+        out.line(rules::share_within_limit_line(
+            "device_rental",
+            Text::new("护理辅具租赁补偿", "Care device rental"),
+            rental,
+            DEVICE_RENTAL_LIMIT,
+            DEVICE_RENTAL_SHARE,
+            cite!("五(四)1(3)"),
+        ));
+    }
+}
+
+/// 家庭病床医疗护理, the same in 居家护理 (五(四)1(2)) and 养老机构护理 (五(四)2(2)).
+fn medical_care(ctx: &Ctx<'_>, out: &mut Out, citation: &'static str) {
+    let cost = ctx.input("homeMedicalCost");
+    if cost > Decimal::ZERO {
+        out.line(rules::share_within_limit_line(
+            "home_medical",
+            Text::new("家庭病床医疗护理", "Home sickbed nursing"),
+            cost,
+            HOME_MEDICAL_LIMIT,
+            HOME_MEDICAL_SHARE,
+            citation,
+        ));
+        out.note(note(
+            "condition_home_sickbed",
+            "医疗护理费用须符合家庭医生上门预约服务中家庭病床建床条件，并已办理建床手续。",
+            "Medical nursing is paid only under a home sickbed (家庭病床) set up through the family-doctor service.",
+            citation,
+        ));
+    }
+}
+
+// ---- 五(四)2 养老机构护理 --------------------------------------------------
+
+const ELDERLY_INSTITUTION: Mode = Mode {
+    id: "elderly_institution",
+    name: Text::new("养老机构护理", "Elderly-care institution"),
+    citation: cite!("五(四)2"),
+    help: Text::new(
+        "在养老服务机构接受护理服务；基本生活照料按日补偿，家庭病床医疗护理另计。",
+        "Care in an elderly-care institution: life care paid per day, home-sickbed nursing on top.",
+    ),
+    inputs: &[
+        Input {
+            key: CHARGE_KEY,
+            label: Text::new("机构每日生活照料收费", "Institution's daily life-care charge"),
+            help: Text::new(
+                "养老机构每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
+                "What the institution charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+            ),
+            unit: Unit::YuanPerDay,
+            default: Default::Absent,
+        },
+        HOME_MEDICAL_INPUT,
+    ],
+    uses_care_days: true,
+};
+
+// 五(四)2(1) "属于基本生活照料服务范围的费用，由长期护理保险基金按中度失能30元/日，
+//  重度失能50元/日标准进行补偿"
+
+/// 五(四)2(1) 养老机构生活护理, 中度失能 元/日.
+const ELDERLY_INSTITUTION_DAILY_MODERATE: Decimal = dec!(30);
+/// 五(四)2(1) 养老机构生活护理, 重度失能 元/日.
+const ELDERLY_INSTITUTION_DAILY_SEVERE: Decimal = dec!(50);
+
+fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
+    let rate = by_grade(ctx, ELDERLY_INSTITUTION_DAILY_MODERATE, ELDERLY_INSTITUTION_DAILY_SEVERE);
+    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate, cite!("五(四)2(1)"));
+    medical_care(ctx, out, cite!("五(四)2(2)"));
+}
+
+const LIFE_CARE: Text = Text::new("基本生活照料", "Basic life care");
+
+// ---- 五(四)3 医疗机构住院护理 ----------------------------------------------
+
+const MEDICAL_INSTITUTION: Mode = Mode {
+    id: "medical_institution",
+    name: Text::new("医疗机构住院护理", "Hospital LTC ward"),
+    citation: cite!("五(四)3"),
+    help: Text::new(
+        "入住定点医疗机构专护病房接受护理；生活照料按日补偿，医疗护理费用补偿75%。",
+        "A stay in a designated hospital's LTC ward: life care per day, medical nursing at 75%.",
+    ),
+    inputs: &[
+        Input {
+            key: CHARGE_KEY,
+            label: Text::new("每日生活照料收费", "Daily life-care charge"),
+            help: Text::new(
+                "专护病房每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
+                "What the ward charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+            ),
+            unit: Unit::YuanPerDay,
+            default: Default::Absent,
+        },
+        Input {
+            key: "medicalNursingCost",
+            label: Text::new("本月医疗护理费用", "Medical nursing this month"),
+            help: Text::new(
+                "属于基本医疗护理服务范围的本月费用（元），含护理相关的医保目录内药品。",
+                "Basic medical nursing costs this month (yuan), including listed drugs related to the care.",
+            ),
+            unit: Unit::YuanPerMonth,
+            default: Default::Fixed(Decimal::ZERO),
+        },
+    ],
+    uses_care_days: true,
+};
+
+// 五(四)3(1) "由长期护理保险基金按中度失能24元/日，重度失能40元/日标准进行补偿"
+
+/// 五(四)3(1) 医疗机构生活护理, 中度失能 元/日.
+const MEDICAL_INSTITUTION_DAILY_MODERATE: Decimal = dec!(24);
+/// 五(四)3(1) 医疗机构生活护理, 重度失能 元/日.
+const MEDICAL_INSTITUTION_DAILY_SEVERE: Decimal = dec!(40);
+
+// 五(四)3(2) "属于基本医疗护理服务范围的费用，长期护理保险基金补偿75%，不享受基本医疗保险住院待遇"
+
+/// 五(四)3(2) 医疗护理 基金补偿比例 (no limit).
+const MEDICAL_NURSING_SHARE: Decimal = dec!(0.75);
+
+fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
+    let rate = by_grade(ctx, MEDICAL_INSTITUTION_DAILY_MODERATE, MEDICAL_INSTITUTION_DAILY_SEVERE);
+    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate, cite!("五(四)3(1)"));
+    let nursing = ctx.input("medicalNursingCost");
+    if nursing > Decimal::ZERO {
+        let cost = Money::round(nursing);
+        let fund = Money::round(nursing * MEDICAL_NURSING_SHARE);
+        let (n, s) = (plain(nursing), rules::pct(MEDICAL_NURSING_SHARE));
+        out.line(Line::service(
+            "medical_nursing",
+            Text::new("医疗护理", "Medical nursing"),
+            cost,
+            fund,
+            basis(format!("医疗护理费用{n}元 × 基金补偿{s}% = {fund}元"), format!("medical nursing {n} yuan × fund {s}% = {fund} yuan")),
+            cite!("五(四)3(2)"),
+        ));
+    }
+    out.note(note(
+        "condition_no_inpatient_benefits",
+        "医疗机构住院护理期间不享受基本医疗保险住院待遇。",
+        "While in the LTC ward, basic medical insurance inpatient benefits are not paid.",
+        cite!("五(四)3(2)"),
+    ));
+}
+
+fn by_grade(ctx: &Ctx<'_>, moderate: Decimal, severe: Decimal) -> Decimal {
+    if ctx.grade() == Grade::Severe {
+        severe
+    } else {
+        moderate
+    }
+}
+
+fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+    match ctx.mode.id {
+        "home" => home(ctx, out),
+        "elderly_institution" => elderly_institution(ctx, out),
+        _ => medical_institution(ctx, out),
+    }
+    disability_subsidy(ctx, out);
+}
+
+// ---- 五(五)2 待遇衔接 -------------------------------------------------------
+// "长期护理保险待遇与重度残疾人护理补贴按照就高原则选择确定，不重复享受"
+
+fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
+    let Some(subsidy) = ctx.query.disability_subsidy.filter(|s| !s.is_zero()) else { return };
+    let s = Money::round(subsidy);
+    let fund = out.fund_total();
+    let n = if s > fund {
+        note(
+            "disability_subsidy_higher",
+            format!("每月{s}元的重度残疾人护理补贴高于本月长护险基金支付{fund}元。两者就高择一、不重复享受：选择补贴，则长护险基金本月不支付。"),
+            format!("The disability care subsidy of {s} yuan a month is more than the {fund} yuan the LTC fund pays this month. Only the higher of the two is paid: choosing the subsidy means the LTC fund pays nothing."),
+            cite!("五(五)2"),
+        )
+    } else {
+        note(
+            "disability_subsidy_not_combined",
+            format!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月{s}元的补贴停发。"),
+            format!("LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of {s} yuan a month stops."),
+            cite!("五(五)2"),
+        )
+    };
+    out.note(n);
+}
+
+fn notes(_ctx: &Ctx<'_>, _out: &mut Vec<Note>) {}
+
+// ---- 三 资金筹集 -----------------------------------------------------------
+// 三(二) "2022年度长期护理保险基金筹集标准为100元/人，其中，个人缴费30元/人、政府补助
+//  30元/人，医保基金40元/人。今后筹资标准的调整由市医疗保障部门会同财政部门共同确定"
+
+/// 三(二) 2022年度 个人缴费 元/人.
+const CONTRIBUTION_INDIVIDUAL: Decimal = dec!(30);
+/// 三(二) 2022年度 政府补助 元/人.
+const CONTRIBUTION_GOVERNMENT: Decimal = dec!(30);
+/// 三(二) 2022年度 医保基金 元/人.
+const CONTRIBUTION_MEDICAL_FUND: Decimal = dec!(40);
+/// 三(三)2 "新北区、天宁区、钟楼区由市区两级财政各按50%比例承担"
+const CITY_SHARE_IN_CITY_DISTRICTS: Decimal = dec!(0.5);
+
+/// 三(三)2 "溧阳市、金坛区、武进区、经开区由各地区财政承担；新北区、天宁区、钟楼区由市区两级
+/// 财政各按50%比例承担": (id, name, shared with the city).
+const DISTRICTS: [District; 7] = [
+    District { id: "liyang", name: Text::new("溧阳市", "Liyang"), shared_with_city: false },
+    District { id: "jintan", name: Text::new("金坛区", "Jintan"), shared_with_city: false },
+    District { id: "wujin", name: Text::new("武进区", "Wujin"), shared_with_city: false },
+    District { id: "jingkai", name: Text::new("常州经开区", "Changzhou Economic Development Zone"), shared_with_city: false },
+    District { id: "xinbei", name: Text::new("新北区", "Xinbei"), shared_with_city: true },
+    District { id: "tianning", name: Text::new("天宁区", "Tianning"), shared_with_city: true },
+    District { id: "zhonglou", name: Text::new("钟楼区", "Zhonglou"), shared_with_city: true },
+];
+
+static CONTRIBUTION: Rules = Rules {
+    document: &DOCUMENT,
+    stated_from: 2022,
+    stated_to: 2022,
+    first_year_citation: cite!("三(二)、一(三)"),
+    later_years: Text::new(
+        "“今后筹资标准的调整由市医疗保障部门会同财政部门共同确定，并按规定报市人民政府批准后执行。”",
+        "Later standards are set by the city's medical security bureau with the finance bureau, approved by the city government.",
+    ),
+    later_years_citation: cite!("三(二)"),
+    insurance: &[Insurance::Employee, Insurance::Resident],
+    insurance_not_covered: Text::new("", ""),
+    inputs: &["subsidized", "district"],
+    districts: &DISTRICTS,
+    compute: contribution,
+};
+
+fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+    let district = match q.district.as_deref() {
+        None => None,
+        Some(id) => Some(DISTRICTS.iter().find(|d| d.id == id).ok_or_else(|| {
+            let known = DISTRICTS.iter().map(|d| d.id).collect::<Vec<_>>().join(", ");
+            crate::json::invalid(
+                "district",
+                &format!("不是常州的辖市区；可选：{known}"),
+                &format!("is not a Changzhou district; expected one of: {known}"),
+            )
+        })?),
+    };
+    if q.subsidized && q.insurance == Insurance::Employee {
+        return Err(crate::json::invalid(
+            "subsidized",
+            "只适用于居民医保参保人员（个人缴费政府补助）",
+            "applies to resident insurance only (the government subsidy of the personal contribution)",
+        ));
+    }
+    let (i, g, m) = (plain(CONTRIBUTION_INDIVIDUAL), plain(CONTRIBUTION_GOVERNMENT), plain(CONTRIBUTION_MEDICAL_FUND));
+    // 三(三)1 "符合享受居民医保保费个人缴费政府补助条件的人员……个人缴费部分由政府全额补助"
+    if q.subsidized {
+        out.push(
+            Payer::Government,
+            Text::new("个人缴费部分由政府全额补助", "Personal share paid by the government"),
+            CONTRIBUTION_INDIVIDUAL,
+            basis(format!("个人缴费{i}元/人，由政府全额补助"), format!("the personal {i} yuan, paid in full by the government")),
+            cite!("三(三)1"),
+        );
+    } else {
+        out.push(
+            Payer::Individual,
+            Text::new("个人缴费", "Personal contribution"),
+            CONTRIBUTION_INDIVIDUAL,
+            basis(format!("个人缴费{i}元/人"), format!("personal contribution {i} yuan per person")),
+            cite!("三(二)"),
+        );
+    }
+    match district {
+        None => out.push(
+            Payer::Government,
+            Text::new("政府补助", "Government subsidy"),
+            CONTRIBUTION_GOVERNMENT,
+            basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
+            cite!("三(二)"),
+        ),
+        Some(District { name, shared_with_city: false, .. }) => out.push(
+            Payer::Government,
+            Text::new("政府补助（辖市区财政）", "Government subsidy (district finances)"),
+            CONTRIBUTION_GOVERNMENT,
+            basis(
+                format!("政府补助{g}元/人，由{}财政承担", name.zh),
+                format!("government subsidy {g} yuan per person, paid by {} finances", name.en),
+            ),
+            cite!("三(三)2"),
+        ),
+        Some(District { name, shared_with_city: true, .. }) => {
+            let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE_IN_CITY_DISTRICTS;
+            let s = rules::pct(CITY_SHARE_IN_CITY_DISTRICTS);
+            out.push(
+                Payer::Government,
+                Text::new("政府补助（市级财政）", "Government subsidy (city finances)"),
+                city_part,
+                basis(format!("政府补助{g}元/人 × 市级{s}%"), format!("government subsidy {g} yuan × city {s}%")),
+                cite!("三(三)2"),
+            );
+            out.push(
+                Payer::Government,
+                Text::new("政府补助（区级财政）", "Government subsidy (district finances)"),
+                CONTRIBUTION_GOVERNMENT - city_part,
+                basis(
+                    format!("政府补助{g}元/人 × {}财政{s}%", name.zh),
+                    format!("government subsidy {g} yuan × {} finances {s}%", name.en),
+                ),
+                cite!("三(三)2"),
+            );
+        }
+    }
+    out.push(
+        Payer::MedicalFund,
+        Text::new("医保基金划转", "From the medical insurance fund"),
+        CONTRIBUTION_MEDICAL_FUND,
+        basis(format!("医保基金{m}元/人"), format!("medical insurance fund {m} yuan per person")),
+        cite!("三(二)、三(三)3"),
+    );
+    if q.insurance == Insurance::Employee {
+        out.note(note(
+            "employee_personal_account",
+            "职工医保参保人员的个人缴费由职工基本医疗保险个人账户代扣代缴；参加住院基本医疗保险的，可与职工医保、大额医疗补助资金同步收取。",
+            "Employees' personal contribution is deducted from their medical insurance personal account; those in the inpatient-only scheme pay it with their medical insurance contribution.",
+            cite!("三(三)1"),
+        ));
+    }
+    if q.subsidized && district.is_some() {
+        out.note(note(
+            "reading_subsidy_not_split",
+            "三(三)2的市区分担只说“政府补助部分”；个人缴费的政府补助由哪级财政承担，文件未说，本计算器不拆分。",
+            "3(3)2 splits only the government subsidy between city and district; the text does not say which level pays the subsidised personal share, so it is not split here.",
+            cite!("三(三)1、三(三)2"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,443 @@
+//! 晋城 Jincheng — 晋市政发〔2020〕14号
+//! 《晋城市人民政府关于建立长期护理保险制度的实施意见》, issued by 晋城市人民政府 on
+//! 2020-11-04: "本意见自2021年1月1日起施行，有效期5年" — in force 2021-01-01 to
+//! 2025-12-31; later months are computed with these rules and marked expired.
+//! Urban employees only (四(一)); every care mode is for the severely disabled.
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+//!     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
+//! assert_eq!(e.totals.fund.to_string(), "1050.00"); // 月定额1500元 × 70%
+//! ```
+
+use crate::contribution::{self, Category, ContributionQuery, Lines, Payer, Rules};
+use crate::error::Error;
+use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
+use crate::money::plain;
+use crate::month::Date;
+use crate::rules::{self, note, reason, City, Ctx, DocKind, Document, Mode, Out};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+macro_rules! cite {
+    ($clause:literal) => {
+        concat!("晋市政发〔2020〕14号 ", $clause)
+    };
+}
+
+const DOCUMENT: Document = Document {
+    number: "晋市政发〔2020〕14号",
+    title: "晋城市人民政府关于建立长期护理保险制度的实施意见",
+    issued: Some(Date::ymd(2020, 11, 4)),
+    effective_from: Date::ymd(2021, 1, 1),
+    effective_to: Some(Date::ymd(2025, 12, 31)),
+    kind: DocKind::Policy,
+    period_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
+};
+
+pub(crate) static CITY: City = City {
+    id: "jincheng",
+    name: Text::new("晋城", "Jincheng"),
+    documents: &[DOCUMENT],
+    // 四(一) "全市城镇职工基本医疗保险参保人员"
+    insurance: &[Insurance::Employee],
+    // 四(五) "参保重度失能人员可根据自身的护理服务需求，自愿选择不同的护理服务方式"
+    grades: &[Grade::Severe],
+    modes: &[HOME_SELF, HOME_VISIT, HOME_COMBINED, INSTITUTION],
+    query_inputs: &[
+        "disabilityMonths",
+        "assessedMonth",
+        "interruptedContribution",
+        "monthsSinceResumed",
+        "contributionYears",
+        "insuredBeforeLtci",
+    ],
+    care_days_help: Text::new(
+        "因病住院、由基本医疗保险支付的天数不算护理天数（四(八)）。",
+        "Days in hospital paid by basic medical insurance are not care days (4(8)).",
+    ),
+    check,
+    compute,
+    notes,
+    contribution: Some(&CONTRIBUTION),
+};
+
+// ---- 四(一)(二)(六) 参保对象、保障范围、支付条件 ----------------------------
+
+/// 四(二) "失能状态持续6个月以上"
+const MIN_DISABILITY_MONTHS: u32 = 6;
+/// 四(六)2 "在本市连续参保缴费2年（含）以上"
+const MIN_CONTINUOUS_YEARS: u32 = 2;
+/// 四(六)2 "并累计缴费满10年"
+const MIN_CUMULATIVE_YEARS: u32 = 10;
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    // 四(一) 参保对象 "全市城镇职工基本医疗保险参保人员"
+    rules::insurance_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "晋城市长期护理保险的参保对象是城镇职工基本医疗保险参保人员，城乡居民医保参保人员不在范围内。",
+            "Jincheng's LTC insurance covers people in the urban employee basic medical insurance only; resident insurance is not covered.",
+        ),
+        cite!("四(一)"),
+    );
+    rules::grade_not_covered(
+        ctx,
+        out,
+        Text::new("各种护理方式均面向参保重度失能人员。", "Every care mode is for severely disabled insured people."),
+        cite!("四(五)、四(七)"),
+    );
+    // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
+    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "失能状态持续6个月以上", cite!("四(二)"));
+    // 四(六)2 缴费年限
+    contribution_years(ctx, out);
+    // 四(六)3 "参保对象按时足额缴纳长期护理保险费"
+    rules::contribution_interrupted(
+        ctx,
+        out,
+        Text::new("享受待遇须按时足额缴纳长期护理保险费。", "benefits require contributions paid in full and on time."),
+        cite!("四(六)3"),
+    );
+    // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
+    rules::before_benefit_start(ctx, false, out, cite!("四(六)1"));
+}
+
+// 四(六)2 "应在本市连续参保缴费2年（含）以上并累计缴费满10年，累计缴费未满10年的，可按标准
+//  一次性补足长期护理保险缴费年限后享受相关待遇。实施长期护理保险制度前已参加本市城镇职工
+//  基本医疗保险，并在长期护理保险制度启动后连续缴费的参保人员，不受该项缴费年限条件限制。"
+fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    if ctx.query.insured_before_ltci {
+        return;
+    }
+    let Some(years) = ctx.query.contribution_years else { return };
+    let continuous_short = years.continuous < MIN_CONTINUOUS_YEARS;
+    let cumulative_short = years.cumulative < MIN_CUMULATIVE_YEARS;
+    if !continuous_short && !cumulative_short {
+        return;
+    }
+    let (c, t) = (years.continuous, years.cumulative);
+    let mut zh =
+        format!("须在本市连续参保缴费{MIN_CONTINUOUS_YEARS}年（含）以上并累计缴费满{MIN_CUMULATIVE_YEARS}年，目前连续{c}年、累计{t}年。");
+    let mut en = format!(
+        "Requires {MIN_CONTINUOUS_YEARS} continuous and {MIN_CUMULATIVE_YEARS} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."
+    );
+    if cumulative_short {
+        zh.push_str("累计缴费未满10年的，可按标准一次性补足缴费年限后享受待遇。");
+        en.push_str(" Missing cumulative years can be topped up in one payment (一次性补足), after which benefits are paid.");
+    }
+    if continuous_short {
+        zh.push_str("连续缴费年限不能补足，须继续缴费。");
+        en.push_str(" Continuous years cannot be topped up: keep contributing.");
+    }
+    out.push(reason(ReasonCode::ContributionYearsShort, zh, en, cite!("四(六)2")));
+}
+
+// ---- 四(五) 护理方式、四(七) 支付标准 ---------------------------------------
+// 四(七) "产生的护理费不设起付线。合规的长期护理费用，基金支付总体上控制在70%左右。"
+
+const HOME_SELF: Mode = Mode {
+    id: "home_self",
+    name: Text::new("居家自主护理", "Home self-care"),
+    citation: cite!("四(五)1、四(七)1"),
+    help: Text::new("由家属或指定人员在家照顾护理。", "Cared for at home by family or a person you name."),
+    inputs: &[],
+    uses_care_days: true,
+};
+
+const HOME_VISIT: Mode = Mode {
+    id: "home_visit",
+    name: Text::new("居家上门护理", "Home visits"),
+    citation: cite!("四(五)2、四(七)2"),
+    help: Text::new(
+        "定点护理服务机构的医护人员到家中提供生活料理和医疗护理。",
+        "Staff of a designated provider visit at home for life care and nursing.",
+    ),
+    inputs: &[],
+    uses_care_days: true,
+};
+
+const HOME_COMBINED: Mode = Mode {
+    id: "home_combined",
+    name: Text::new("居家和上门叠加护理", "Home care plus visits"),
+    citation: cite!("四(五)3、四(七)3"),
+    help: Text::new(
+        "家属照顾护理的同时，申请机构上门护理；不再单独享受前两种待遇。",
+        "Family care together with provider visits; replaces the two modes above.",
+    ),
+    inputs: &[],
+    uses_care_days: true,
+};
+
+const INSTITUTION: Mode = Mode {
+    id: "institution",
+    name: Text::new("机构专业护理", "Institutional care"),
+    citation: cite!("四(五)4、四(七)4"),
+    help: Text::new(
+        "入住定点护理服务机构或定点医疗机构，由专业人员护理。",
+        "A stay in a designated care institution or hospital, cared for by its staff.",
+    ),
+    inputs: &[],
+    uses_care_days: true,
+};
+
+// 四(七)1 "重度失能人员居家自主护理，每人每日定额30元，由长期护理保险基金全额支付"
+
+/// 四(七)1 居家自主护理 每人每日定额.
+const HOME_SELF_DAILY_QUOTA: Decimal = dec!(30);
+
+// 四(七)2 "居家接受护理服务机构或医疗机构上门护理服务，每月定额1500元（50元/日），
+//  由长期护理保险基金支付70%"
+
+/// 四(七)2 居家上门护理 每月定额.
+const HOME_VISIT_MONTHLY_QUOTA: Decimal = dec!(1500);
+/// 四(七)2 居家上门护理 "(50元/日)".
+const HOME_VISIT_DAILY_QUOTA: Decimal = dec!(50);
+/// 四(七)2 基金支付比例.
+const HOME_VISIT_FUND_SHARE: Decimal = dec!(0.70);
+
+// 四(七)3 "居家护理部分每人每日定额15元，由长期护理保险基金全额支付；机构上门护理部分
+//  每月定额1000元/月（33元/日），由长期护理保险基金支付70%"
+
+/// 四(七)3 叠加护理 居家护理部分 每人每日定额.
+const COMBINED_FAMILY_DAILY_QUOTA: Decimal = dec!(15);
+/// 四(七)3 叠加护理 机构上门护理部分 每月定额.
+const COMBINED_VISIT_MONTHLY_QUOTA: Decimal = dec!(1000);
+/// 四(七)3 叠加护理 机构上门护理部分 "(33元/日)".
+const COMBINED_VISIT_DAILY_QUOTA: Decimal = dec!(33);
+/// 四(七)3 机构上门护理部分 基金支付比例.
+const COMBINED_VISIT_FUND_SHARE: Decimal = dec!(0.70);
+
+// 四(七)4 "在护理机构或医疗机构接受护理服务，每人每日定额100元，由长期护理保险基金支付70%"
+
+/// 四(七)4 机构护理 每人每日定额.
+const INSTITUTION_DAILY_QUOTA: Decimal = dec!(100);
+/// 四(七)4 基金支付比例.
+const INSTITUTION_FUND_SHARE: Decimal = dec!(0.70);
+
+fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+    let days = ctx.care_days;
+    match ctx.mode.id {
+        "home_self" => out.line(rules::daily_allowance_line(
+            "home_self",
+            Text::new("居家自主护理定额", "Home self-care quota"),
+            HOME_SELF_DAILY_QUOTA,
+            days,
+            cite!("四(七)1"),
+        )),
+        "home_visit" => {
+            let quota = monthly_quota(ctx, out, HOME_VISIT_MONTHLY_QUOTA, HOME_VISIT_DAILY_QUOTA, cite!("四(七)2"));
+            out.line(rules::quota_share_line(
+                "home_visit",
+                Text::new("居家上门护理定额", "Home-visit quota"),
+                quota.0,
+                HOME_VISIT_FUND_SHARE,
+                quota.1,
+                cite!("四(七)2"),
+            ));
+        }
+        "home_combined" => {
+            out.line(rules::daily_allowance_line(
+                "home_combined_family",
+                Text::new("叠加护理·居家护理部分", "Combined care: family part"),
+                COMBINED_FAMILY_DAILY_QUOTA,
+                days,
+                cite!("四(七)3"),
+            ));
+            let quota = monthly_quota(ctx, out, COMBINED_VISIT_MONTHLY_QUOTA, COMBINED_VISIT_DAILY_QUOTA, cite!("四(七)3"));
+            out.line(rules::quota_share_line(
+                "home_combined_visit",
+                Text::new("叠加护理·机构上门护理部分", "Combined care: visit part"),
+                quota.0,
+                COMBINED_VISIT_FUND_SHARE,
+                quota.1,
+                cite!("四(七)3"),
+            ));
+        }
+        _ => {
+            let quota = INSTITUTION_DAILY_QUOTA * ctx.care_days_dec();
+            let q = plain(INSTITUTION_DAILY_QUOTA);
+            out.line(rules::quota_share_line(
+                "institution",
+                Text::new("机构专业护理定额", "Institutional care quota"),
+                quota,
+                INSTITUTION_FUND_SHARE,
+                rules::basis(format!("每日定额{q}元 × {days}日"), format!("{q} yuan/day × {days} days")),
+                cite!("四(七)4"),
+            ));
+        }
+    }
+    if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
+        out.note(note(
+            "assumed_contribution_years_met",
+            "未填写缴费年限，按已满足计算：须在本市连续参保缴费2年（含）以上并累计缴费满10年（制度实施前已参保并连续缴费的除外）。",
+            "Contribution years were not given and are assumed met: 2 continuous and 10 cumulative years in the city (unless insured before the scheme began and contributing since).",
+            cite!("四(六)2"),
+        ));
+    }
+    if ctx.query.insured_before_ltci {
+        out.note(note(
+            "condition_insured_before_ltci",
+            "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",
+            "Computed as insured in the city before the scheme began and contributing continuously since: the contribution-years condition does not apply.",
+            cite!("四(六)2"),
+        ));
+    }
+}
+
+/// A monthly quota with its daily equivalent: the full quota for a full month,
+/// otherwise the daily figure per care day, never more than the monthly quota.
+fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal, citation: &'static str) -> (Decimal, [String; 2]) {
+    let (m, d, n) = (plain(monthly), plain(daily), ctx.care_days);
+    if ctx.full_month() {
+        return (monthly, rules::basis(format!("月定额{m}元"), format!("monthly quota {m} yuan")));
+    }
+    out.note(note(
+        "reading_partial_month_daily",
+        format!("文件写“每月定额{m}元（{d}元/日）”；不足整月的，本计算器按{d}元/日 × 护理天数计算，以{m}元为限。"),
+        format!("The text gives a monthly quota of {m} yuan ({d} yuan/day); for a part month this calculator pays {d} yuan per care day, at most {m} yuan."),
+        citation,
+    ));
+    let quota = (daily * Decimal::from(n)).min(monthly);
+    (
+        quota,
+        rules::basis(
+            format!("不足整月：{d}元/日 × {n}日，以月定额{m}元为限，计{}元", plain(quota)),
+            format!("part month: {d} yuan/day × {n} days, at most the {m} yuan monthly quota: {} yuan", plain(quota)),
+        ),
+    )
+}
+
+fn notes(_ctx: &Ctx<'_>, _out: &mut Vec<Note>) {}
+
+// ---- 四(三)(四) 资金筹集、筹资标准 -----------------------------------------
+
+// 四(四)1 "单位缴费部分。以用人单位缴纳职工基本医疗保险缴费基数为基数，以0.15%的比例按月缴纳。"
+
+/// 四(四)1 单位缴费比例.
+const EMPLOYER_RATE: Decimal = dec!(0.0015);
+
+// 四(四)2 "以个人缴纳职工基本医疗保险缴费基数为基数，在职职工以0.15%的比例按月从个人账户中
+//  划拨，灵活就业人员以0.3%的比例每年从个人账户中一次性划拨；退休人员（含灵活就业退休人员）
+//  以本人退休工资为基数，以0.15%的比例每年从个人账户中一次性划拨。"
+
+/// 四(四)2 在职职工 个人缴费比例.
+const EMPLOYED_RATE: Decimal = dec!(0.0015);
+/// 四(四)2 灵活就业人员 个人缴费比例.
+const FLEXIBLE_RATE: Decimal = dec!(0.003);
+/// 四(四)2 退休人员 个人缴费比例 (of the pension).
+const RETIRED_RATE: Decimal = dec!(0.0015);
+
+// 四(四)3 "财政补助部分。以退休人员（含灵活就业退休人员）个人退休工资为基数，按0.15%的比例补助。"
+
+/// 四(四)3 退休人员 财政补助比例.
+const RETIREE_SUBSIDY_RATE: Decimal = dec!(0.0015);
+
+// 四(四) "长期护理保险试点期间（2021-2022年），为减轻用人单位负担，单位缴费部分暂从职工基本
+//  医疗保险统筹基金累计结余中划拨。"
+
+/// 四(四) the years the employer share comes from the medical fund's surplus.
+const EMPLOYER_SHARE_FROM_FUND: [u16; 2] = [2021, 2022];
+
+/// Reading of "以…为基数" with a monthly base: a year is twelve months of base.
+const MONTHS_PER_YEAR: Decimal = dec!(12);
+
+static CONTRIBUTION: Rules = Rules {
+    document: &DOCUMENT,
+    stated_from: 2021,
+    stated_to: 2025,
+    first_year_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
+    later_years: Text::new(
+        "文件有效期5年，“期间国家、省有规定的从其规定，相关配套管理办法由市医疗保障局会同有关部门另行制定”。",
+        "The document was valid for 5 years; national or provincial rules prevail, and the city's medical security bureau sets the detailed measures.",
+    ),
+    later_years_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
+    insurance: &[Insurance::Employee],
+    insurance_not_covered: Text::new(
+        "晋城市长期护理保险只面向城镇职工基本医疗保险参保人员，城乡居民不参保缴费。",
+        "Jincheng's LTC insurance covers urban employees only; residents do not contribute.",
+    ),
+    inputs: &["category", "monthlyBase", "monthlyPension"],
+    districts: &[],
+    compute: contribution,
+};
+
+fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+    let who = Text::new("晋城市职工", "A Jincheng employee");
+    let category = contribution::required(q.category, "category", who)?;
+    let twelve = |rate: Decimal, base: Decimal, what: Text| {
+        let (r, b) = (plain(rate * Decimal::ONE_HUNDRED), plain(base));
+        rules::basis(format!("{}{b}元 × {r}% × 12个月", what.zh), format!("{} {b} yuan × {r}% × 12 months", what.en))
+    };
+    let base_words = Text::new("月缴费基数", "monthly base");
+    match category {
+        Category::Employed | Category::Flexible => {
+            let name = category.name();
+            let base = contribution::required(q.monthly_base, "monthlyBase", name)?;
+            let rate = if category == Category::Employed { EMPLOYED_RATE } else { FLEXIBLE_RATE };
+            let label = if category == Category::Employed {
+                Text::new("个人缴费（按月从个人账户划拨）", "Personal share (monthly, from the personal account)")
+            } else {
+                Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)")
+            };
+            out.push(Payer::Individual, label, rate * base * MONTHS_PER_YEAR, twelve(rate, base, base_words), cite!("四(四)2"));
+            if category == Category::Employed {
+                let amount = EMPLOYER_RATE * base * MONTHS_PER_YEAR;
+                if EMPLOYER_SHARE_FROM_FUND.contains(&q.year) {
+                    out.push(
+                        Payer::MedicalFund,
+                        Text::new("单位缴费部分（由医保统筹基金累计结余划拨）", "Employer share (from the medical fund's surplus)"),
+                        amount,
+                        twelve(EMPLOYER_RATE, base, base_words),
+                        cite!("四(四)"),
+                    );
+                    out.note(note(
+                        "employer_share_from_fund",
+                        "试点期间（2021—2022年）单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨，用人单位不缴。",
+                        "In 2021–2022 the employer share came from the employee medical insurance fund's accumulated surplus; employers paid nothing.",
+                        cite!("四(四)"),
+                    ));
+                } else {
+                    out.push(
+                        Payer::Employer,
+                        Text::new("单位缴费", "Employer share"),
+                        amount,
+                        twelve(EMPLOYER_RATE, base, base_words),
+                        cite!("四(四)1"),
+                    );
+                }
+            }
+            out.note(note(
+                "reading_base_twelve_months",
+                "“以缴费基数为基数”而基数按月计，本计算器把全年缴费算作比例 × 月基数 × 12个月；单位部分按本人的缴费基数计。",
+                "\"以…为基数\" with a monthly base is read as rate × monthly base × 12 months for the year; the employer share uses the person's own base.",
+                cite!("四(四)"),
+            ));
+        }
+        Category::Retired => {
+            let pension = contribution::required(q.monthly_pension, "monthlyPension", category.name())?;
+            let words = Text::new("月退休工资", "monthly pension");
+            out.push(
+                Payer::Individual,
+                Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)"),
+                RETIRED_RATE * pension * MONTHS_PER_YEAR,
+                twelve(RETIRED_RATE, pension, words),
+                cite!("四(四)2"),
+            );
+            out.push(
+                Payer::Government,
+                Text::new("财政补助", "Government subsidy"),
+                RETIREE_SUBSIDY_RATE * pension * MONTHS_PER_YEAR,
+                twelve(RETIREE_SUBSIDY_RATE, pension, words),
+                cite!("四(四)3"),
+            );
+            out.note(note(
+                "reading_base_twelve_months",
+                "以本人退休工资为基数：本计算器把全年缴费算作比例 × 月退休工资 × 12个月。",
+                "The pension base is read as rate × monthly pension × 12 months for the year.",
+                cite!("四(四)"),
+            ));
+        }
+    }
+    Ok(())
+}

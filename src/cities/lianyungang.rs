@@ -1,0 +1,379 @@
+//! 连云港 Lianyungang — 《连云港市关于推进城乡居民纳入长期护理保险制度保障范围的通知
+//! （征求意见稿）》, an undated draft for public comment (2026) with no document
+//! number; it cites 厅字〔2025〕19号 and the employee scheme 连政发〔2023〕26号, whose
+//! rules are not in this calculator's sources. 七: "2026年12月1日起……落地城乡居民长期
+//! 护理保险待遇" — benefits from 2026-12-01, no end date. Residents only.
+//! Every estimate is `draft`: the final rules may differ.
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"lianyungang","insurance":"resident","grade":"severe",
+//!     "careMode":"elderly_institution","month":"2026-12"}"#).unwrap();
+//! assert_eq!(e.totals.fund.to_string(), "1240.00"); // 40元/天 × 31天
+//! ```
+
+use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
+use crate::error::Error;
+use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
+use crate::money::{plain, Money};
+use crate::month::Date;
+use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+macro_rules! cite {
+    ($clause:literal) => {
+        concat!("连云港市城乡居民长护险通知（征求意见稿） ", $clause)
+    };
+}
+
+const DOCUMENT: Document = Document {
+    number: "连云港市城乡居民长护险通知（征求意见稿）",
+    title: "连云港市关于推进城乡居民纳入长期护理保险制度保障范围的通知（征求意见稿）",
+    issued: None,
+    effective_from: Date::ymd(2026, 12, 1),
+    effective_to: None,
+    kind: DocKind::Draft,
+    period_citation: cite!("七"),
+};
+
+pub(crate) static CITY: City = City {
+    id: "lianyungang",
+    name: Text::new("连云港", "Lianyungang"),
+    documents: &[DOCUMENT],
+    // 一 "参加我市城乡居民基本医疗保险参保人员……同步参加我市长期护理保险"
+    insurance: &[Insurance::Resident],
+    // 三(一) "经申请通过失能等级评估认定的重度失能人员"
+    grades: &[Grade::Severe],
+    modes: &[MEDICAL_INSTITUTION, ELDERLY_INSTITUTION, DAY_CARE, HOME_VISIT],
+    query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "assessedMonth", "interruptedContribution", "monthsSinceResumed"],
+    care_days_help: Text::new(
+        "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
+        "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
+    ),
+    check,
+    compute,
+    notes,
+    contribution: Some(&CONTRIBUTION),
+};
+
+// ---- 三(一) 保障范围 --------------------------------------------------------
+// "按规定参保缴费，且失能状态持续6个月以上，经申请通过失能等级评估认定的重度失能人员。
+//  对存在中断参保缴费情形的人员，设置6个月待遇等待期。"
+
+/// 三(一) "失能状态持续6个月以上"
+const MIN_DISABILITY_MONTHS: u32 = 6;
+/// 三(一) "设置6个月待遇等待期"
+const WAITING_PERIOD_MONTHS: u32 = 6;
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    // 一 参保对象: residents. The employee scheme's rules are not in the sources.
+    rules::insurance_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "本通知只适用于城乡居民医保参保人员；职工长期护理保险按连政发〔2023〕26号执行，该文件不在本计算器的资料中。",
+            "This notice covers resident insurance only; employees are under the employee scheme (连政发〔2023〕26号), whose rules are not in this calculator's sources.",
+        ),
+        cite!("一"),
+    );
+    rules::grade_not_covered(
+        ctx,
+        out,
+        Text::new("待遇面向经评估认定的重度失能人员。", "Benefits are for people assessed as severely disabled."),
+        cite!("三(一)"),
+    );
+    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "失能状态持续6个月以上", cite!("三(一)"));
+    rules::contribution_interrupted(
+        ctx,
+        out,
+        Text::new("享受待遇须按规定参保缴费。", "benefits require contributions as the rules set them."),
+        cite!("三(一)"),
+    );
+    if ctx.query.interrupted_contribution {
+        if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < WAITING_PERIOD_MONTHS) {
+            out.push(reason(
+                ReasonCode::WaitingPeriod,
+                format!("中断参保缴费的人员设{WAITING_PERIOD_MONTHS}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
+                format!("After interrupted contributions there is a {WAITING_PERIOD_MONTHS}-month waiting period; contributions resumed {since} months ago."),
+                cite!("三(一)"),
+            ));
+        }
+    }
+    rules::before_benefit_start(ctx, false, out, cite!("三(一)"));
+    // 三(三) "领取工伤保险生活护理费人员，不得重复享受城乡居民长期护理保险待遇"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "领取工伤保险生活护理费的人员，不得重复享受城乡居民长期护理保险待遇。",
+            "People receiving the work-injury insurance care allowance cannot also receive resident LTC insurance benefits.",
+            cite!("三(三)"),
+        ));
+    }
+}
+
+// ---- 三(二) 待遇标准 --------------------------------------------------------
+// "由长期护理保险基金按以下标准定额支付" — fixed amounts the fund settles with the provider.
+
+const CHARGE_INPUT: Input = Input {
+    key: CHARGE_KEY,
+    label: Text::new("机构每日护理服务收费", "Provider's daily care charge"),
+    help: Text::new(
+        "机构每日收取的护理服务费用（元/日），不含床位费、膳食费等非护理服务费用（基金不支付，三(三)）；不填则只显示基金支付部分。",
+        "The provider's care-service charge per day (yuan/day), without bed, meals or other non-care fees, which the fund never pays (3(3)); leave empty to see only the fund's part.",
+    ),
+    unit: Unit::YuanPerDay,
+    default: Default::Absent,
+};
+
+const MEDICAL_INSTITUTION: Mode = Mode {
+    id: "medical_institution",
+    name: Text::new("医疗机构护理床位", "Hospital care bed"),
+    citation: cite!("三(二)1"),
+    help: Text::new("入住定点护理机构中的医疗机构护理床位。", "A care bed in a designated medical institution."),
+    inputs: &[CHARGE_INPUT],
+    uses_care_days: true,
+};
+
+const ELDERLY_INSTITUTION: Mode = Mode {
+    id: "elderly_institution",
+    name: Text::new("养老服务机构护理床位", "Elderly-care institution bed"),
+    citation: cite!("三(二)2"),
+    help: Text::new("入住定点护理机构中的养老服务机构护理床位。", "A care bed in a designated elderly-care institution."),
+    inputs: &[CHARGE_INPUT],
+    uses_care_days: true,
+};
+
+const DAY_CARE: Mode = Mode {
+    id: "day_care",
+    name: Text::new("社区日间照护", "Community day care"),
+    citation: cite!("三(二)3"),
+    help: Text::new("在社区服务机构接受日间照护。", "Day care at a community service provider."),
+    inputs: &[CHARGE_INPUT],
+    uses_care_days: true,
+};
+
+const HOME_VISIT: Mode = Mode {
+    id: "home_visit",
+    name: Text::new("居家上门护理", "Home visits"),
+    citation: cite!("三(二)4"),
+    help: Text::new(
+        "定点护理机构上门服务，每次2小时、每月不少于10次，按小时结算。",
+        "Visits at home by a designated provider, 2 hours each, at least 10 a month, paid by the hour.",
+    ),
+    inputs: &[
+        Input {
+            key: "visitHours",
+            label: Text::new("本月上门服务时长", "Hours of visits this month"),
+            help: Text::new(
+                "本月上门护理的总小时数；默认20小时（10次 × 2小时）。",
+                "Total hours of home visits this month; default 20 (ten 2-hour visits).",
+            ),
+            unit: Unit::Hours,
+            default: Default::Fixed(VISIT_HOURS_FOR_LIMIT),
+        },
+        Input {
+            key: "hourlyCharge",
+            label: Text::new("机构每小时收费", "Provider's hourly charge"),
+            help: Text::new(
+                "上门护理服务每小时的收费（元/小时）；不填则只显示基金支付部分。",
+                "What the provider charges per hour (yuan/hour); leave empty to see only the fund's part.",
+            ),
+            unit: Unit::YuanPerHour,
+            default: Default::Absent,
+        },
+    ],
+    uses_care_days: false,
+};
+
+/// 三(二)1 "选择入住定点护理机构中的医疗机构护理床位接受护理服务的，按50元/天的标准与定点护理机构结算"
+const MEDICAL_INSTITUTION_DAILY_RATE: Decimal = dec!(50);
+/// 三(二)2 "选择入住定点护理机构中的养老服务机构护理床位接受护理服务的，按40元/天的标准与定点护理机构结算"
+const ELDERLY_INSTITUTION_DAILY_RATE: Decimal = dec!(40);
+/// 三(二)3 "在社区服务机构接受日间照护服务的，按20元/天的标准与定点护理机构结算"
+const DAY_CARE_DAILY_RATE: Decimal = dec!(20);
+
+// 三(二)4 "每次服务时长2小时，每月服务次数不低于10次，按30元/小时的标准与服务机构结算，
+//  月度限额600元。上门服务月度总时长不足20小时的，根据当月实际服务时长结算。"
+
+/// 三(二)4 居家上门护理 元/小时.
+const HOME_VISIT_HOURLY_RATE: Decimal = dec!(30);
+/// 三(二)4 月度限额600元 = 30元/小时 × 20小时: the hours the fund pays at most.
+const VISIT_HOURS_FOR_LIMIT: Decimal = dec!(20);
+/// 三(二)4 "月度限额600元"
+const HOME_VISIT_MONTHLY_LIMIT: Decimal = dec!(600);
+
+fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+    match ctx.mode.id {
+        "medical_institution" => rules::daily_rate_line(
+            out,
+            ctx,
+            "medical_institution",
+            MEDICAL_INSTITUTION.name,
+            MEDICAL_INSTITUTION_DAILY_RATE,
+            cite!("三(二)1"),
+        ),
+        "elderly_institution" => rules::daily_rate_line(
+            out,
+            ctx,
+            "elderly_institution",
+            ELDERLY_INSTITUTION.name,
+            ELDERLY_INSTITUTION_DAILY_RATE,
+            cite!("三(二)2"),
+        ),
+        "day_care" => {
+            rules::daily_rate_line(out, ctx, "day_care", DAY_CARE.name, DAY_CARE_DAILY_RATE, cite!("三(二)3"));
+            out.note(note(
+                "condition_day_care_terms",
+                "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
+                "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
+                cite!("三(二)3"),
+            ));
+        }
+        _ => home_visit(ctx, out),
+    }
+}
+
+fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
+    let hours = ctx.input("visitHours");
+    let paid_hours = hours.min(VISIT_HOURS_FOR_LIMIT);
+    let (h, p, r, l) = (plain(hours), plain(paid_hours), plain(HOME_VISIT_HOURLY_RATE), plain(HOME_VISIT_MONTHLY_LIMIT));
+    let label = HOME_VISIT.name;
+    match ctx.optional("hourlyCharge") {
+        None => {
+            let fund = Money::round(HOME_VISIT_HOURLY_RATE * paid_hours);
+            out.line(Line::service_unknown_cost(
+                "home_visit",
+                label,
+                fund,
+                basis(
+                    format!("{r}元/小时 × {p}小时（本月{h}小时，月度限额{l}元）= {fund}元"),
+                    format!("{r} yuan/hour × {p} hours ({h} hours this month, limit {l} yuan a month) = {fund} yuan"),
+                ),
+                cite!("三(二)4"),
+            ));
+            out.note(note(
+                "self_pay_unknown",
+                "居家上门护理：基金按30元/小时定额结算；填写机构的每小时收费（hourlyCharge）才能算出个人自付部分。",
+                "Home visits: the fund pays 30 yuan an hour; give the provider's hourly charge (hourlyCharge) to see what you pay yourself.",
+                cite!("三(二)4"),
+            ));
+        }
+        Some(charge) => {
+            let paid_rate = HOME_VISIT_HOURLY_RATE.min(charge);
+            let cost = Money::round(charge * hours);
+            let fund = Money::round(paid_rate * paid_hours);
+            let (c, pr) = (plain(charge), plain(paid_rate));
+            out.line(Line::service(
+                "home_visit",
+                label,
+                cost,
+                fund,
+                basis(
+                    format!("收费{c}元/小时 × {h}小时 = {cost}元；基金按{pr}元/小时 × {p}小时支付（月度限额{l}元）"),
+                    format!(
+                        "charge {c} yuan/hour × {h} hours = {cost} yuan; the fund pays {pr} yuan/hour × {p} hours (limit {l} yuan a month)"
+                    ),
+                ),
+                cite!("三(二)4"),
+            ));
+        }
+    }
+    out.note(note(
+        "condition_visit_schedule",
+        "居家上门护理每次服务时长2小时，每月服务次数不低于10次；不足20小时的按实际时长结算。",
+        "Home visits last 2 hours each, at least 10 a month; under 20 hours a month is paid by the hours actually served.",
+        cite!("三(二)4"),
+    ));
+}
+
+// ---- Notes on every estimate -----------------------------------------------
+
+fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    out.push(note(
+        "draft_document",
+        "依据的是征求意见稿，正式文件的规定可能不同。",
+        "Based on a draft for public comment: the final rules may differ.",
+        cite!("标题"),
+    ));
+    // 三(二) "参保人在市内接受护理服务期间，发生的符合长期护理保险护理服务项目范围和标准的费用"
+    out.push(note(
+        "condition_in_city",
+        "基金只支付在连云港市内接受护理服务期间、符合护理服务项目范围和标准的费用。",
+        "The fund pays only for care received inside Lianyungang that is within the listed services and standards.",
+        cite!("三(二)"),
+    ));
+}
+
+// ---- 二(一) 筹资标准 --------------------------------------------------------
+// "城乡居民长期护理保险筹资由个人和政府合理分担，起步阶段按照每人每年40元的标准筹集。
+//  其中个人缴费每人每年20元，政府补助每人每年20元。"
+
+/// 二(一) 个人缴费 每人每年.
+const CONTRIBUTION_INDIVIDUAL: Decimal = dec!(20);
+/// 二(一) 政府补助 每人每年.
+const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
+/// 二(一) "18周岁以下……暂不单独筹资": 以下 includes the number (民法典 第1259条).
+const NOT_FINANCED_UP_TO_AGE: u32 = 18;
+
+static CONTRIBUTION: Rules = Rules {
+    document: &DOCUMENT,
+    stated_from: 2027,
+    stated_to: 2027,
+    first_year_citation: cite!("七、二(一)"),
+    later_years: Text::new(
+        "“根据经济社会发展和基金运行情况，医疗保障部门会同财政部门对基金筹集方式、筹资标准和待遇水平进行动态调整。”",
+        "The medical security and finance departments adjust the financing method, standard and benefits as the economy and the fund develop.",
+    ),
+    later_years_citation: cite!("二(二)"),
+    insurance: &[Insurance::Resident],
+    insurance_not_covered: Text::new(
+        "本通知只规定城乡居民的筹资；职工长期护理保险按连政发〔2023〕26号执行，该文件不在本计算器的资料中。",
+        "This notice sets residents' contributions only; the employee scheme (连政发〔2023〕26号) is not in this calculator's sources.",
+    ),
+    inputs: &["age"],
+    districts: &[],
+    compute: contribution,
+};
+
+fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+    out.note(note(
+        "reading_first_year",
+        "七：2026年10月起与城乡居民医保同步征缴个人缴费；居民医保在秋季征缴下一年度的保费，所以本计算器把2027年作为第一个缴费年度。",
+        "Collection starts in October 2026 with the resident medical insurance, which is collected in autumn for the following year, so 2027 is taken as the first contribution year.",
+        cite!("七"),
+    ));
+    if q.age.is_some_and(|a| a <= NOT_FINANCED_UP_TO_AGE) {
+        out.note(note(
+            "under_18_not_financed",
+            "18周岁以下参加城乡居民医保的参保人员暂不单独筹资（“以下”含本数，民法典第1259条，这是本计算器的理解）。",
+            "Residents aged 18 or under are not separately financed for now (\"以下\" includes the number itself, Civil Code art. 1259: this calculator's reading).",
+            cite!("二(一)"),
+        ));
+    } else {
+        let (i, g) = (plain(CONTRIBUTION_INDIVIDUAL), plain(CONTRIBUTION_GOVERNMENT));
+        out.push(
+            Payer::Individual,
+            Text::new("个人缴费", "Personal contribution"),
+            CONTRIBUTION_INDIVIDUAL,
+            basis(
+                format!("个人缴费{i}元/人·年，与居民医保一并征缴"),
+                format!("personal {i} yuan a year, collected with the resident medical insurance"),
+            ),
+            cite!("二(一)"),
+        );
+        out.push(
+            Payer::Government,
+            Text::new("政府补助", "Government subsidy"),
+            CONTRIBUTION_GOVERNMENT,
+            basis(format!("政府补助{g}元/人·年"), format!("government subsidy {g} yuan a year")),
+            cite!("二(一)"),
+        );
+    }
+    out.note(note(
+        "condition_students_and_assisted",
+        "大中专院校在校学生的缴费标准由市医保部门另行制定；困难人员的个人缴费按医疗救助对象分类资助参保政策资助。",
+        "Students' contributions are set separately by the city's medical insurance bureau; people in need have their personal share subsidised under the medical-assistance rules.",
+        cite!("二(一)"),
+    ));
+    Ok(())
+}

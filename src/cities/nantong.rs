@@ -1,0 +1,222 @@
+//! 南通 Nantong — figures from 周英《推进长期护理保险制度试点的江苏探索》(c. 2021), an
+//! overview article by the Jiangsu provincial authorities, paragraph 待遇支付差别化
+//! ("以南通市为例"). Not the city's policy document, and one figure is approximate
+//! ("约1100元"): every estimate is `article`. Nantong was in the first national
+//! pilot batch of 2016 (the article's opening), so months from 2016-01; no end date.
+//! Only home care is described.
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"nantong","insurance":"employee","grade":"severe",
+//!     "careMode":"home","month":"2021-04"}"#).unwrap();
+//! assert_eq!(e.totals.fund.to_string(), "1550.00"); // 1100 + 15元 × 30天
+//! assert_eq!(e.totals.self_pay.unwrap().to_string(), "85.00"); // 17次 × 5元
+//! ```
+
+use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
+use crate::money::{plain, Money};
+use crate::month::Date;
+use crate::rules::{self, basis, note, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit};
+use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal_macros::dec;
+
+macro_rules! cite {
+    ($clause:literal) => {
+        concat!("周英《推进长期护理保险制度试点的江苏探索》 ", $clause)
+    };
+}
+
+const DOCUMENT: Document = Document {
+    number: "周英《推进长期护理保险制度试点的江苏探索》",
+    title: "推进长期护理保险制度试点的江苏探索（概述文章，以南通市为例）",
+    issued: None,
+    effective_from: Date::ymd(2016, 1, 1),
+    effective_to: None,
+    kind: DocKind::Article,
+    period_citation: cite!("“2016年，国家组织15个城市启动长期护理保险试点，我省南通、苏州两市被列入国家首批试点城市范围”"),
+};
+
+pub(crate) static CITY: City = City {
+    id: "nantong",
+    name: Text::new("南通", "Nantong"),
+    documents: &[DOCUMENT],
+    // 保障范围全员化 "将全体职工和城乡居民同步纳入长期护理保险覆盖范围，并做到缴费标准、
+    //  待遇标准、经办服务的完全统一"
+    insurance: &[Insurance::Employee, Insurance::Resident],
+    // 待遇支付差别化 "重度和中度失能失智人员"
+    grades: &[Grade::Moderate, Grade::Severe],
+    modes: &[HOME],
+    query_inputs: &[],
+    care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
+    check,
+    compute,
+    notes,
+    // The article gives no contribution amounts for Nantong.
+    contribution: None,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    rules::grade_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "居家照护三项待遇面向中度、重度失能失智人员。",
+            "The three home-care benefits are for people with moderate or severe disability or dementia.",
+        ),
+        cite!("待遇支付差别化"),
+    );
+}
+
+// ---- 待遇支付差别化: 居家照护 "享受三项待遇" ----------------------------------
+
+const HOME: Mode = Mode {
+    id: "home",
+    name: Text::new("居家照护", "Home care"),
+    citation: cite!("待遇支付差别化"),
+    help: Text::new(
+        "在家照护，享受三项待遇：套餐上门服务、辅具租售、照护服务补助。",
+        "Care at home with three benefits: a package of home visits, assistive devices, and a care subsidy.",
+    ),
+    inputs: &[
+        Input {
+            key: "homeVisits",
+            label: Text::new("本月套餐服务次数", "Package visits this month"),
+            help: Text::new(
+                "套餐上门服务的次数，每次个人自付5元；默认每周4次。",
+                "Visits of the service package, 5 yuan each to you; default four a week.",
+            ),
+            unit: Unit::Visits,
+            default: Default::FromCareDays(
+                visits_four_a_week,
+                Text::new("每周4次：护理天数 × 4 ÷ 7，四舍五入", "four a week: care days × 4 ÷ 7, rounded half up"),
+            ),
+        },
+        Input {
+            key: "deviceCost",
+            label: Text::new("本月辅具租售费用", "Assistive devices this month"),
+            help: Text::new("本月租用或购买居家辅具的费用（元）。", "What assistive devices rented or bought this month cost (yuan)."),
+            unit: Unit::YuanPerMonth,
+            default: Default::Fixed(Decimal::ZERO),
+        },
+        Input {
+            key: "deviceSpentThisYear",
+            label: Text::new("今年已计入限额的辅具费用", "Device costs already counted this year"),
+            help: Text::new("本年度此前已计入年度限额的辅具费用（元）。", "Device costs already counted against this year's limit (yuan)."),
+            unit: Unit::YuanPerYear,
+            default: Default::Fixed(Decimal::ZERO),
+        },
+    ],
+    uses_care_days: true,
+};
+
+// 一是 "选择一款套餐居家服务，每周服务4次，月费用约1100元由基金支付，个人自付5元∕次"
+
+/// 一是 套餐居家服务 "每周服务4次".
+const PACKAGE_VISITS_PER_WEEK: Decimal = dec!(4);
+/// 一是 "月费用约1100元由基金支付" (approximate in the source).
+const PACKAGE_MONTHLY_FUND: Decimal = dec!(1100);
+/// 一是 "个人自付5元∕次".
+const PACKAGE_SELF_PAY_PER_VISIT: Decimal = dec!(5);
+
+/// Default visits: four a week over the care days, rounded half up.
+fn visits_four_a_week(care_days: u32) -> Decimal {
+    (PACKAGE_VISITS_PER_WEEK * Decimal::from(care_days) / Decimal::from(7))
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+}
+
+// 二是 "居家辅具租售服务，重度和中度失能失智人员分别为8000元∕年和6000元∕年，在限额内
+//  基金和个人按8∶2比例支付"
+
+/// 二是 辅具租售 重度 年限额.
+const DEVICE_YEARLY_LIMIT_SEVERE: Decimal = dec!(8000);
+/// 二是 辅具租售 中度 年限额.
+const DEVICE_YEARLY_LIMIT_MODERATE: Decimal = dec!(6000);
+/// 二是 "在限额内基金和个人按8∶2比例支付".
+const DEVICE_FUND_SHARE: Decimal = dec!(0.8);
+
+// 三是 "居家照护服务补助，按重度失能失智人员15元∕人天、中度失能失智8元∕人天发放照护补助"
+
+/// 三是 照护服务补助 重度 元/人天.
+const CARE_SUBSIDY_DAILY_SEVERE: Decimal = dec!(15);
+/// 三是 照护服务补助 中度 元/人天.
+const CARE_SUBSIDY_DAILY_MODERATE: Decimal = dec!(8);
+
+fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+    let severe = ctx.grade() == Grade::Severe;
+    package(ctx, out);
+    devices(ctx, out, if severe { DEVICE_YEARLY_LIMIT_SEVERE } else { DEVICE_YEARLY_LIMIT_MODERATE });
+    out.line(rules::daily_allowance_line(
+        "care_subsidy",
+        Text::new("居家照护服务补助", "Home-care subsidy"),
+        if severe { CARE_SUBSIDY_DAILY_SEVERE } else { CARE_SUBSIDY_DAILY_MODERATE },
+        ctx.care_days,
+        cite!("待遇支付差别化 三是"),
+    ));
+}
+
+fn package(ctx: &Ctx<'_>, out: &mut Out) {
+    let visits = ctx.input("homeVisits");
+    let (n, d) = (ctx.care_days, ctx.days_in_month());
+    // Reading: prorated for a part month, nothing in a month without a visit.
+    let fund = if visits.is_zero() { Money::ZERO } else { Money::round(PACKAGE_MONTHLY_FUND * Decimal::from(n) / Decimal::from(d)) };
+    let self_pay = Money::round(PACKAGE_SELF_PAY_PER_VISIT * visits);
+    let (m, v, p) = (plain(PACKAGE_MONTHLY_FUND), plain(visits), plain(PACKAGE_SELF_PAY_PER_VISIT));
+    let fund_words = if visits.is_zero() {
+        basis(String::from("本月无上门服务，基金不支付"), String::from("no visit this month, so the fund pays nothing"))
+    } else if n == d {
+        basis(format!("基金支付约{m}元/月"), format!("the fund pays about {m} yuan a month"))
+    } else {
+        basis(format!("基金约{m}元/月 × {n}/{d}日 = {fund}元"), format!("the fund's about {m} yuan a month × {n}/{d} days = {fund} yuan"))
+    };
+    let [fz, fe] = fund_words;
+    out.line(Line::service(
+        "home_package",
+        Text::new("套餐居家服务", "Home service package"),
+        fund + self_pay,
+        fund,
+        basis(
+            format!("{fz}；个人自付{p}元/次 × {v}次 = {self_pay}元"),
+            format!("{fe}; you pay {p} yuan/visit × {v} visits = {self_pay} yuan"),
+        ),
+        cite!("待遇支付差别化 一是"),
+    ));
+    if n != d || visits.is_zero() {
+        out.note(note(
+            "reading_package_prorated",
+            format!("文章只写“月费用约{m}元由基金支付”；不足整月的，本计算器按护理天数占当月天数的比例折算，当月没有上门服务的不支付。"),
+            format!("The article only says the fund pays about {m} yuan a month; for a part month this calculator prorates by care days, and pays nothing in a month without visits."),
+            cite!("待遇支付差别化 一是"),
+        ));
+    }
+}
+
+fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: Decimal) {
+    let cost = ctx.input("deviceCost");
+    if cost.is_zero() {
+        return;
+    }
+    let spent = ctx.input("deviceSpentThisYear");
+    let left = (limit - spent).max(Decimal::ZERO);
+    let within = cost.min(left);
+    let fund = Money::round(within * DEVICE_FUND_SHARE);
+    let (c, l, s, w, r) = (plain(cost), plain(limit), plain(spent), plain(within), rules::pct(DEVICE_FUND_SHARE));
+    out.line(Line::service(
+        "devices",
+        Text::new("居家辅具租售", "Assistive devices"),
+        Money::round(cost),
+        fund,
+        basis(
+            format!("辅具费用{c}元；年限额{l}元已用{s}元，限额内{w}元 × 基金{r}% = {fund}元，其余个人支付"),
+            format!("devices {c} yuan; of the {l} yuan yearly limit {s} is used, {w} yuan within it × fund {r}% = {fund} yuan; you pay the rest"),
+        ),
+        cite!("待遇支付差别化 二是"),
+    ));
+}
+
+fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    out.push(note(
+        "approximate_source",
+        "南通的数字来自江苏省的概述文章（“以南通市为例”），不是南通市的政策文件；套餐基金支付“约1100元”是约数。",
+        "Nantong's figures come from a Jiangsu overview article, not the city's own policy document; the package's 1100 yuan is approximate (约).",
+        cite!("待遇支付差别化"),
+    ));
+}

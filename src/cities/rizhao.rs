@@ -1,0 +1,336 @@
+//! 日照 Rizhao — 日政办发〔2020〕9号
+//! 《日照市人民政府办公室关于开展居民长期护理保险试点工作的实施意见》, issued by
+//! 日照市人民政府办公室 on 2020-03-16: "本意见自发布之日起施行，有效期至2022年12月31日"
+//! — in force 2020-03-16 to 2022-12-31; later months are computed with these rules
+//! and marked expired. A pilot for residents insured in 岚山区 (三(一)).
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"rizhao","insurance":"resident","grade":"moderate",
+//!     "careMode":"institution","month":"2021-06"}"#).unwrap();
+//! assert_eq!(e.totals.fund.to_string(), "1530.00"); // 60元 × 30日 × 60% + 15元 × 30日
+//! ```
+
+use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
+use crate::error::Error;
+use crate::model::Line;
+use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
+use crate::money::{plain, Money};
+use crate::month::Date;
+use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+macro_rules! cite {
+    ($clause:literal) => {
+        concat!("日政办发〔2020〕9号 ", $clause)
+    };
+}
+
+const DOCUMENT: Document = Document {
+    number: "日政办发〔2020〕9号",
+    title: "日照市人民政府办公室关于开展居民长期护理保险试点工作的实施意见",
+    issued: Some(Date::ymd(2020, 3, 16)),
+    effective_from: Date::ymd(2020, 3, 16),
+    effective_to: Some(Date::ymd(2022, 12, 31)),
+    kind: DocKind::Policy,
+    period_citation: cite!("本意见自发布之日起施行，有效期至2022年12月31日"),
+};
+
+pub(crate) static CITY: City = City {
+    id: "rizhao",
+    name: Text::new("日照（岚山区试点）", "Rizhao (Lanshan pilot)"),
+    documents: &[DOCUMENT],
+    // 三(一) "将岚山区参加城乡居民基本医疗保险的人员……纳入居民长期护理保险覆盖范围"
+    insurance: &[Insurance::Resident],
+    // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
+    grades: &[Grade::Moderate, Grade::Severe],
+    modes: &[MEDICAL_SPECIAL, INSTITUTION, HOME],
+    query_inputs: &["assessedMonth", "benefitsLocked", "interruptedContribution", "monthsSinceResumed"],
+    care_days_help: Text::new(
+        "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
+        "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
+    ),
+    check,
+    compute,
+    notes,
+    contribution: Some(&CONTRIBUTION),
+};
+
+// ---- 三(一)(三)(四) 试点范围、保障范围、享受待遇条件 --------------------------
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    rules::insurance_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "本意见只适用于岚山区城乡居民医保参保人员；日照市职工长期护理保险的规定不在本计算器的资料中。",
+            "This pilot covers resident insurance in Lanshan district only; Rizhao's employee LTC scheme is not in this calculator's sources.",
+        ),
+        cite!("三(一)"),
+    );
+    rules::grade_not_covered(
+        ctx,
+        out,
+        Text::new(
+            "保障长期处于完全失能或半失能状态的参保人员；把“半失能”对应为国家标准的中度失能、“完全失能”对应为重度失能，是本计算器的理解。",
+            "Covers people who are fully or partly unable to care for themselves; mapping 半失能 (partly) to the national moderate level and 完全失能 (fully) to severe is this calculator's reading.",
+        ),
+        cite!("三(三)"),
+    );
+    // 三(四) "居民基本医疗保险未参保、中断参保或终止参保缴费的，不得享受长期护理保险相关待遇"
+    rules::contribution_interrupted(
+        ctx,
+        out,
+        Text::new(
+            "居民医保中断参保或终止参保缴费的，不得享受长期护理保险待遇；重新参保后，自享受居民医保待遇起同时享受。",
+            "no LTC benefits while resident medical insurance is interrupted; after re-enrolling they resume together with medical insurance benefits.",
+        ),
+        cite!("三(四)"),
+    );
+    // 三(四) "其长期护理保险与基本医疗保险的待遇享受期一致"
+    if ctx.query.benefits_locked {
+        out.push(reason(
+            ReasonCode::BenefitsLocked,
+            "长期护理保险与基本医疗保险的待遇享受期一致：基本医疗保险待遇封锁期内不享受长期护理保险待遇。",
+            "LTC benefits follow the medical insurance benefit period: none during a medical insurance lock period.",
+            cite!("三(四)"),
+        ));
+    }
+    // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
+    rules::before_benefit_start(ctx, false, out, cite!("三(四)"));
+}
+
+// ---- 三(四) 护理方式、三(五) 支付标准 ---------------------------------------
+// 三(五) "每床日定额费用（指统筹范围内费用总额，含统筹范围内个人负担部分，超标准床位费
+//  除外，下同）和支付比例分别为机构护理60元、护理保险资金支付60%，居家护理50元、护理保险
+//  资金支付60%；医疗专护的一、二、三级医院分别为140元、180元、200元，护理保险资金支付比例60%"
+
+const CHARGE_INPUT: Input = Input {
+    key: CHARGE_KEY,
+    label: Text::new("每日收费（统筹范围内）", "Daily charge within the scheme"),
+    help: Text::new(
+        "每床日在统筹范围内的费用（元/日），不含超标准床位费；不填则按床日定额计算。",
+        "The day's charge within the scheme (yuan/day), without above-standard bed fees; leave empty to use the bed-day quota.",
+    ),
+    unit: Unit::YuanPerDay,
+    default: Default::Absent,
+};
+
+const MEDICAL_SPECIAL: Mode = Mode {
+    id: "medical_special",
+    name: Text::new("医疗专护", "Medical special care"),
+    citation: cite!("三(四)1、三(五)"),
+    help: Text::new(
+        "入住定点住院护理机构，需要长期24小时连续医疗护理。",
+        "A stay in a designated hospital for long-term 24-hour continuous medical care.",
+    ),
+    inputs: &[
+        Input {
+            key: "hospitalLevel",
+            label: Text::new("医院等级", "Hospital level"),
+            help: Text::new("一级、二级或三级医院，填1、2或3。", "A level 1, 2 or 3 hospital (一、二、三级医院)."),
+            unit: Unit::Level,
+            default: Default::Required,
+        },
+        CHARGE_INPUT,
+    ],
+    uses_care_days: true,
+};
+
+const INSTITUTION: Mode = Mode {
+    id: "institution",
+    name: Text::new("机构护理", "Institutional care"),
+    citation: cite!("三(四)2、三(五)"),
+    help: Text::new("入住定点养老护理机构护理30天以上。", "A stay of 30 days or more in a designated elderly-care institution."),
+    inputs: &[CHARGE_INPUT],
+    uses_care_days: true,
+};
+
+const HOME: Mode = Mode {
+    id: "home",
+    name: Text::new("居家护理", "Home care"),
+    citation: cite!("三(四)3、三(五)"),
+    help: Text::new("医护人员上门提供长期护理服务30天以上。", "Medical staff visit at home for 30 days or more."),
+    inputs: &[CHARGE_INPUT],
+    uses_care_days: true,
+};
+
+/// 三(五) 医疗专护 一级医院 每床日定额.
+const MEDICAL_SPECIAL_QUOTA_LEVEL_1: Decimal = dec!(140);
+/// 三(五) 医疗专护 二级医院 每床日定额.
+const MEDICAL_SPECIAL_QUOTA_LEVEL_2: Decimal = dec!(180);
+/// 三(五) 医疗专护 三级医院 每床日定额.
+const MEDICAL_SPECIAL_QUOTA_LEVEL_3: Decimal = dec!(200);
+/// 三(五) 机构护理 每床日定额.
+const INSTITUTION_QUOTA: Decimal = dec!(60);
+/// 三(五) 居家护理 每床日定额.
+const HOME_QUOTA: Decimal = dec!(50);
+/// 三(五) "护理保险资金支付60%", the same for every mode.
+const FUND_SHARE: Decimal = dec!(0.60);
+
+// 三(五) "对护理机构按失能人员每人每天15元标准，发放照护补助，用于支付护理机构提供的符合
+//  基本生活照料服务项目的护理费用；护理机构未足量提供照护服务的，将照护补贴余额发给个人。"
+
+/// 三(五) 照护补助 每人每天.
+const CARE_SUBSIDY_DAILY: Decimal = dec!(15);
+
+fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+    let (id, quota, citation) = match ctx.mode.id {
+        "medical_special" => {
+            let quota = match ctx.input("hospitalLevel") {
+                l if l == Decimal::ONE => MEDICAL_SPECIAL_QUOTA_LEVEL_1,
+                l if l == Decimal::TWO => MEDICAL_SPECIAL_QUOTA_LEVEL_2,
+                _ => MEDICAL_SPECIAL_QUOTA_LEVEL_3,
+            };
+            ("medical_special", quota, cite!("三(五)"))
+        }
+        "institution" => ("institution", INSTITUTION_QUOTA, cite!("三(五)")),
+        _ => ("home", HOME_QUOTA, cite!("三(五)")),
+    };
+    bed_day_line(ctx, out, id, quota, citation);
+    if id != "home" {
+        out.line(rules::daily_allowance_line(
+            "care_subsidy",
+            Text::new("照护补助", "Care subsidy"),
+            CARE_SUBSIDY_DAILY,
+            ctx.care_days,
+            cite!("三(五)"),
+        ));
+    }
+    out.note(note(
+        "reading_care_subsidy_in_facility",
+        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
+        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
+        cite!("三(五)、三(四)"),
+    ));
+    if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_some() {
+        out.note(note(
+            "reading_follows_medical_insurance",
+            "中断后重新参保的，自享受居民医保待遇起同时享受长期护理保险待遇：居民医保的待遇等待期（如有）同样适用。",
+            "After re-enrolling, LTC benefits start together with resident medical insurance benefits: any waiting period of the medical insurance applies too.",
+            cite!("三(四)"),
+        ));
+    }
+    out.note(note(
+        "condition_mode_requirements",
+        "机构护理和居家护理面向需要护理30天以上的人员，医疗专护面向需要长期24小时连续医疗护理的人员；其他申请条件按日照市职工长期护理保险规定执行，该规定不在本计算器的资料中。",
+        "Institutional and home care are for people needing care for 30 days or more, medical special care for those needing 24-hour continuous medical care; other conditions follow Rizhao's employee LTC rules, which are not in this calculator's sources.",
+        cite!("三(四)、四"),
+    ));
+    if ctx.grade() == Grade::Moderate {
+        out.note(note(
+            "reading_grade_moderate",
+            "文件用“半失能”“完全失能”；本计算器把中度失能对应为半失能、重度失能对应为完全失能。",
+            "The text speaks of 半失能 (partly) and 完全失能 (fully) unable; this calculator reads moderate as 半失能 and severe as 完全失能.",
+            cite!("三(三)"),
+        ));
+    }
+}
+
+/// 床日定额: the fund pays 60% of the quota, or of the charge when it is lower.
+fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, citation: &'static str) {
+    let days = ctx.care_days_dec();
+    let n = ctx.care_days;
+    let (q, s) = (plain(quota), rules::pct(FUND_SHARE));
+    let label = ctx.mode.name;
+    match ctx.optional(CHARGE_KEY) {
+        None => {
+            let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
+            out.line(rules::quota_share_line(id, label, quota * days, FUND_SHARE, words, citation));
+        }
+        Some(charge) => {
+            let base = quota.min(charge) * days;
+            let cost = Money::round(charge * days);
+            let fund = Money::round(base * FUND_SHARE);
+            let c = plain(charge);
+            out.line(Line::service(
+                id,
+                label,
+                cost,
+                fund,
+                basis(
+                    format!("收费{c}元/日 × {n}日 = {cost}元；按不超过床日定额{q}元计{}元 × 基金支付{s}% = {fund}元", plain(base)),
+                    format!("charge {c} yuan/day × {n} days = {cost} yuan; {} yuan counted up to the {q} yuan bed-day quota × fund {s}% = {fund} yuan", plain(base)),
+                ),
+                citation,
+            ));
+        }
+    }
+}
+
+// ---- Notes on every estimate -----------------------------------------------
+
+fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    out.push(note(
+        "pilot_area",
+        "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
+        "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
+        cite!("三(一)"),
+    ));
+}
+
+// ---- 三(二) 资金筹集 --------------------------------------------------------
+// "2020年居民长期护理保险资金暂按每人每年50元的标准筹集，分别从以下渠道划拨：居民基本医疗
+//  保险统筹资金每人30元、财政补助每人20元，财政补助资金参照城乡居民医疗保险政府补助政策，
+//  由市级和岚山区暂按照45%、55%的比例分担"
+
+/// 三(二) 2020年 居民基本医疗保险统筹资金 每人每年.
+const CONTRIBUTION_MEDICAL_FUND: Decimal = dec!(30);
+/// 三(二) 2020年 财政补助 每人每年.
+const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
+/// 三(二) 财政补助 市级分担比例.
+const CITY_SHARE: Decimal = dec!(0.45);
+
+static CONTRIBUTION: Rules = Rules {
+    document: &DOCUMENT,
+    stated_from: 2020,
+    stated_to: 2020,
+    first_year_citation: cite!("三(二)"),
+    later_years: Text::new(
+        "筹资标准“按照我市上年度全市居民人均可支配收入的2‰左右确定”，由市医疗保障部门会同市财政等部门合理确定；资料没有给出后来的收入数字。",
+        "The standard is about 2‰ of the previous year's per-capita disposable income, set by the medical security and finance bureaus; the sources do not give later figures.",
+    ),
+    later_years_citation: cite!("三(二)"),
+    insurance: &[Insurance::Resident],
+    insurance_not_covered: Text::new(
+        "本意见只规定岚山区城乡居民的筹资；日照市职工长期护理保险的规定不在本计算器的资料中。",
+        "This pilot sets contributions for Lanshan residents only; Rizhao's employee scheme is not in this calculator's sources.",
+    ),
+    inputs: &[],
+    districts: &[],
+    compute: contribution,
+};
+
+fn contribution(_q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+    let (m, g) = (plain(CONTRIBUTION_MEDICAL_FUND), plain(CONTRIBUTION_GOVERNMENT));
+    let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE;
+    let (cs, ds) = (rules::pct(CITY_SHARE), rules::pct(Decimal::ONE - CITY_SHARE));
+    out.push(
+        Payer::MedicalFund,
+        Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
+        CONTRIBUTION_MEDICAL_FUND,
+        basis(format!("居民基本医疗保险统筹资金{m}元/人"), format!("resident medical insurance fund {m} yuan per person")),
+        cite!("三(二)"),
+    );
+    out.push(
+        Payer::Government,
+        Text::new("财政补助（市级）", "Government subsidy (city)"),
+        city_part,
+        basis(format!("财政补助{g}元 × 市级{cs}%"), format!("government subsidy {g} yuan × city {cs}%")),
+        cite!("三(二)"),
+    );
+    out.push(
+        Payer::Government,
+        Text::new("财政补助（岚山区）", "Government subsidy (Lanshan district)"),
+        CONTRIBUTION_GOVERNMENT - city_part,
+        basis(format!("财政补助{g}元 × 岚山区{ds}%"), format!("government subsidy {g} yuan × Lanshan {ds}%")),
+        cite!("三(二)"),
+    );
+    out.note(note(
+        "pilot_area",
+        "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
+        "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
+        cite!("三(一)"),
+    ));
+    Ok(())
+}

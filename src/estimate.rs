@@ -1,0 +1,214 @@
+//! The estimate, in five steps: validate the query, pick the document for the
+//! month, check every condition, compute the lines, add the notes.
+
+use crate::cities;
+use crate::error::{Error, ErrorCode};
+use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
+use crate::money::plain;
+use crate::month::Month;
+use crate::rules::{self, City, Ctx, Default, Document, Mode, Out, Unit};
+use rust_decimal::Decimal;
+
+/// What the fund pays and what the person pays for one month of care.
+///
+/// ```
+/// use ltci::{Grade, Insurance, Month, Query};
+/// let mut q = Query::new("jincheng", Insurance::Resident, Grade::Severe, "institution");
+/// q.month = Month::parse("2024-03");
+/// let e = ltci::estimate(&q).unwrap();
+/// assert!(!e.eligible);
+/// assert_eq!(e.reasons[0].code, ltci::ReasonCode::InsuranceNotCovered);
+/// ```
+pub fn estimate(query: &Query) -> Result<Estimate, Error> {
+    let city = city(&query.city)?;
+    let mode = mode(city, &query.care_mode)?;
+    let month = query.month.unwrap_or_else(Month::current);
+    let document = city.document(month).ok_or_else(|| unknown_city(&query.city))?;
+    let care_days = care_days(query.care_days, document, month)?;
+    validate_common(query)?;
+    validate_inputs(city, mode, query, care_days)?;
+
+    let status = document.status(month);
+    let ctx = Ctx { query, city, mode, document, month, care_days };
+
+    let mut reasons = Vec::new();
+    not_in_force(&ctx, &mut reasons);
+    (city.check)(&ctx, &mut reasons);
+
+    let mut notes = Vec::new();
+    (city.notes)(&ctx, &mut notes);
+    if status == Status::Expired {
+        notes.push(expired(city, document));
+    }
+    let eligible = reasons.is_empty();
+    let mut out = Out::default();
+    if eligible {
+        (city.compute)(&ctx, &mut out);
+    }
+    for n in out.notes {
+        if !notes.iter().any(|m| m.code == n.code && m.message == n.message) {
+            notes.push(n);
+        }
+    }
+    let totals = if eligible { Totals::of(&out.lines) } else { Totals::ZERO };
+    Ok(Estimate {
+        city: city.id,
+        care_mode: mode.id,
+        month,
+        care_days,
+        eligible,
+        reasons,
+        lines: out.lines,
+        totals,
+        policy: Policy {
+            document: document.number,
+            title: document.title,
+            effective_from: document.effective_from,
+            effective_to: document.effective_to,
+            status,
+        },
+        notes,
+    })
+}
+
+pub(crate) fn city(id: &str) -> Result<&'static City, Error> {
+    cities::find(id).ok_or_else(|| unknown_city(id))
+}
+
+fn unknown_city(id: &str) -> Error {
+    let known = cities::CITIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ");
+    Error::at(
+        ErrorCode::UnknownCity,
+        "city",
+        format!("不支持的城市“{id}”；可选：{known}"),
+        format!("unknown city \"{id}\"; expected one of: {known}"),
+    )
+}
+
+fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
+    city.mode(id).ok_or_else(|| {
+        let known = city.modes.iter().map(|m| m.id).collect::<Vec<_>>().join(", ");
+        Error::at(
+            ErrorCode::UnknownCareMode,
+            "careMode",
+            format!("{}没有护理方式“{id}”；可选：{known}", city.name.zh),
+            format!("{} has no care mode \"{id}\"; expected one of: {known}", city.name.en),
+        )
+    })
+}
+
+/// 0 to the days of the month on which the scheme is in force; default all of them.
+fn care_days(given: Option<u32>, document: &Document, month: Month) -> Result<u32, Error> {
+    let available = document.days_in_force(month);
+    match given {
+        None => Ok(available),
+        Some(d) if d <= available => Ok(d),
+        Some(d) => {
+            let (zh, en) = if available < month.days() {
+                let from = document.effective_from;
+                (format!("，该月自{}日起实施", from.day()), format!(" (in force from {from})"))
+            } else {
+                (String::new(), String::new())
+            };
+            Err(Error::at(
+                ErrorCode::InvalidValue,
+                "careDays",
+                format!("careDays须在0到{available}之间（{month}{zh}），收到{d}"),
+                format!("careDays must be between 0 and {available} for {month}{en}, got {d}"),
+            ))
+        }
+    }
+}
+
+fn validate_common(query: &Query) -> Result<(), Error> {
+    if let Some(s) = query.disability_subsidy {
+        check_value("disabilitySubsidy", Unit::YuanPerMonth, s, 0)?;
+    }
+    if let Some(y) = query.contribution_years {
+        if y.continuous > y.cumulative {
+            return Err(Error::at(
+                ErrorCode::InvalidValue,
+                "contributionYears.continuous",
+                format!("连续缴费年限（{}）不能超过累计缴费年限（{}）", y.continuous, y.cumulative),
+                format!("continuous years ({}) cannot exceed cumulative years ({})", y.continuous, y.cumulative),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> Result<(), Error> {
+    for (key, value) in &query.inputs {
+        let Some(input) = mode.inputs.iter().find(|i| i.key == key) else {
+            let known = mode.inputs.iter().map(|i| i.key).collect::<Vec<_>>();
+            let known = if known.is_empty() { String::from("—") } else { known.join(", ") };
+            return Err(Error::at(
+                ErrorCode::UnknownField,
+                key.clone(),
+                format!("{}“{}”没有输入项{key}；该护理方式的输入项：{known}", city.name.zh, mode.name.zh),
+                format!("{key} is not an input of {} \"{}\"; its inputs: {known}", city.name.en, mode.id),
+            ));
+        };
+        check_value(input.key, input.unit, *value, care_days)?;
+    }
+    if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && !query.inputs.contains_key(i.key)) {
+        return Err(Error::at(
+            ErrorCode::MissingField,
+            missing.key,
+            format!("{}须填写{}（{}）", mode.name.zh, missing.label.zh, missing.key),
+            format!("{} needs {} ({})", mode.name.en, missing.label.en.to_lowercase(), missing.key),
+        ));
+    }
+    Ok(())
+}
+
+/// Range, sign and decimals of one value, by its unit.
+pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_days: u32) -> Result<(), Error> {
+    let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
+    let v = plain(value);
+    if value.is_sign_negative() && !value.is_zero() {
+        return invalid(format!("{field}不能为负数，收到{v}"), format!("{field} must not be negative, got {v}"));
+    }
+    if unit.is_integer() && !value.fract().is_zero() {
+        return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
+    }
+    if v.scale() > 2 {
+        return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
+    }
+    let min = unit.min();
+    let max = unit.max().unwrap_or_else(|| Decimal::from(care_days));
+    if value < min || value > max {
+        let (lo, hi) = (plain(min), plain(max));
+        let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
+        let hint_en = if unit == Unit::Days { " (at most careDays)" } else { "" };
+        return invalid(
+            format!("{field}须在{lo}到{hi}之间{hint}，收到{v}"),
+            format!("{field} must be between {lo} and {hi}{hint_en}, got {v}"),
+        );
+    }
+    Ok(())
+}
+
+/// A month before the scheme starts.
+fn not_in_force(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
+    let from = ctx.document.effective_from;
+    if ctx.month < from.month() {
+        out.push(rules::reason(
+            ReasonCode::NotInForce,
+            format!("{}长期护理保险待遇自{from}起实施，{}尚未实施。", ctx.city.name.zh, ctx.month),
+            format!("{}'s LTC insurance benefits start on {from}; {} is before that.", ctx.city.name.en, ctx.month),
+            ctx.document.period_citation,
+        ));
+    }
+}
+
+/// A month after the document's period: computed anyway, with a warning.
+fn expired(city: &City, document: &Document) -> crate::model::Note {
+    let to = document.effective_to.map(|d| d.to_string()).unwrap_or_default();
+    rules::note(
+        "policy_expired",
+        format!("{}的有效期至{to}。此后的规定不在本计算器的资料中，本估算仍按该文件计算，仅供参考。", document.number),
+        format!("{} was in force until {to}. Later rules for {} are not in this calculator's sources; this estimate still applies it, as a guide only.", document.number, city.name.en),
+        document.period_citation,
+    )
+}

@@ -1,0 +1,224 @@
+//! Reading queries from JSON: camelCase keys, unknown keys rejected, money as
+//! JSON numbers or decimal strings read from their text (never through f64).
+
+use crate::cities;
+use crate::error::{Error, ErrorCode};
+use crate::model::{ContributionYears, Grade, Insurance, Query};
+use crate::money::parse_decimal;
+use crate::month::Month;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The top-level keys of a Query (api.md), besides the care modes' own inputs.
+pub const QUERY_KEYS: [&str; 15] = [
+    "city",
+    "insurance",
+    "grade",
+    "careMode",
+    "month",
+    "careDays",
+    "disabilityMonths",
+    "workInjuryCareAllowance",
+    "assessedMonth",
+    "benefitsLocked",
+    "interruptedContribution",
+    "monthsSinceResumed",
+    "contributionYears",
+    "insuredBeforeLtci",
+    "disabilitySubsidy",
+];
+
+/// Parses a JSON object; empty input and non-objects are `invalid_json`.
+pub(crate) fn object(text: &str) -> Result<Map<String, Value>, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object"));
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")),
+        Err(e) => Err(Error::invalid_json(format!("不是有效的JSON：{e}"), format!("invalid JSON: {e}"))),
+    }
+}
+
+/// Reads a Query. Semantic checks (ranges, the city's modes) are `estimate`'s.
+pub fn parse_query(text: &str) -> Result<Query, Error> {
+    let map = object(text)?;
+    let f = Fields::new(&map);
+    let mut q = Query::new("", Insurance::Employee, Grade::None, "");
+    q.city = f.required_str("city")?.to_owned();
+    q.insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
+    q.grade = f.required_enum("grade", Grade::parse, "none, mild, moderate, severe")?;
+    q.care_mode = f.required_str("careMode")?.to_owned();
+    q.month = f.month("month")?;
+    q.care_days = f.integer("careDays")?;
+    q.disability_months = f.integer("disabilityMonths")?;
+    q.work_injury_care_allowance = f.boolean("workInjuryCareAllowance")?;
+    q.assessed_month = f.month("assessedMonth")?;
+    q.benefits_locked = f.boolean("benefitsLocked")?;
+    q.interrupted_contribution = f.boolean("interruptedContribution")?;
+    q.months_since_resumed = f.integer("monthsSinceResumed")?;
+    q.contribution_years = contribution_years(f.get("contributionYears"))?;
+    q.insured_before_ltci = f.boolean("insuredBeforeLtci")?;
+    q.disability_subsidy = f.decimal("disabilitySubsidy")?;
+    q.inputs = mode_inputs(&map)?;
+    Ok(q)
+}
+
+/// Everything that is not a Query key must be some care mode's input.
+fn mode_inputs(map: &Map<String, Value>) -> Result<BTreeMap<String, Decimal>, Error> {
+    let mut inputs = BTreeMap::new();
+    for (key, value) in map {
+        if QUERY_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        if !cities::is_mode_input(key) {
+            return Err(unknown_field(key));
+        }
+        if let Some(v) = decimal(key, value)? {
+            inputs.insert(key.clone(), v);
+        }
+    }
+    Ok(inputs)
+}
+
+pub(crate) fn unknown_field(key: &str) -> Error {
+    Error::at(ErrorCode::UnknownField, key.to_owned(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
+}
+
+fn contribution_years(value: Option<&Value>) -> Result<Option<ContributionYears>, Error> {
+    let map = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            return Err(Error::at(
+                ErrorCode::InvalidValue,
+                "contributionYears",
+                "contributionYears须为对象：{\"continuous\": 年数, \"cumulative\": 年数}",
+                "contributionYears must be an object: {\"continuous\": years, \"cumulative\": years}",
+            ))
+        }
+    };
+    if let Some(k) = map.keys().find(|k| !matches!(k.as_str(), "continuous" | "cumulative")) {
+        return Err(unknown_field(&format!("contributionYears.{k}")));
+    }
+    let mut f = Fields::new(map);
+    f.prefix = "contributionYears.";
+    let continuous = f.integer("continuous")?;
+    let cumulative = f.integer("cumulative")?;
+    match (continuous, cumulative) {
+        (Some(continuous), Some(cumulative)) => Ok(Some(ContributionYears { continuous, cumulative })),
+        (None, _) => Err(missing("contributionYears.continuous")),
+        (_, None) => Err(missing("contributionYears.cumulative")),
+    }
+}
+
+pub(crate) fn missing(field: &str) -> Error {
+    Error::at(ErrorCode::MissingField, field.to_owned(), format!("缺少必填字段{field}"), format!("missing required field {field}"))
+}
+
+pub(crate) fn invalid(field: &str, zh: &str, en: &str) -> Error {
+    Error::at(ErrorCode::InvalidValue, field.to_owned(), format!("{field}{zh}"), format!("{field} {en}"))
+}
+
+/// A JSON number or decimal string; `null` is absent.
+pub(crate) fn decimal(field: &str, value: &Value) -> Result<Option<Decimal>, Error> {
+    let parsed = match value {
+        Value::Null => return Ok(None),
+        Value::Number(n) => parse_decimal(n.as_str(), true),
+        Value::String(s) => parse_decimal(s, false),
+        _ => return Err(invalid(field, "须为数字或数字字符串", "must be a number or a decimal string")),
+    };
+    parsed.map(Some).ok_or_else(|| invalid(field, "不是有效的数值", "is not a valid decimal number"))
+}
+
+/// Typed access to the keys of one JSON object, with errors naming the key.
+pub(crate) struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    pub prefix: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(map: &'a Map<String, Value>) -> Fields<'a> {
+        Fields { map, prefix: "" }
+    }
+
+    fn name(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+
+    /// The value, `None` when absent or `null`.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn str(&self, key: &str) -> Result<Option<&'a str>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(invalid(&self.name(key), "须为字符串", "must be a string")),
+        }
+    }
+
+    pub fn required_str(&self, key: &str) -> Result<&'a str, Error> {
+        self.str(key)?.ok_or_else(|| missing(&self.name(key)))
+    }
+
+    pub fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
+        let s = self.required_str(key)?;
+        parse(s).ok_or_else(|| {
+            let name = self.name(key);
+            Error::at(
+                ErrorCode::InvalidValue,
+                name.clone(),
+                format!("{name}的值“{s}”无效；可选：{allowed}"),
+                format!("{name} \"{s}\" is not valid; expected one of: {allowed}"),
+            )
+        })
+    }
+
+    pub fn boolean(&self, key: &str) -> Result<bool, Error> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(invalid(&self.name(key), "须为 true 或 false", "must be true or false")),
+        }
+    }
+
+    /// A non-negative whole JSON number that fits in 32 bits.
+    pub fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
+        let Some(v) = self.get(key) else { return Ok(None) };
+        let name = self.name(key);
+        let n = match v {
+            Value::Number(n) => parse_decimal(n.as_str(), true),
+            _ => None,
+        };
+        let Some(n) = n else {
+            return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
+        };
+        if n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero() {
+            return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
+        }
+        u32::try_from(n).map(Some).map_err(|_| invalid(&name, "过大", "is too large"))
+    }
+
+    pub fn month(&self, key: &str) -> Result<Option<Month>, Error> {
+        let Some(s) = self.str(key)? else { return Ok(None) };
+        Month::parse(s).map(Some).ok_or_else(|| {
+            let name = self.name(key);
+            Error::at(
+                ErrorCode::InvalidValue,
+                name.clone(),
+                format!("{name}须为“YYYY-MM”格式的月份，收到“{s}”"),
+                format!("{name} must be a month as \"YYYY-MM\", got \"{s}\""),
+            )
+        })
+    }
+
+    pub fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => decimal(&self.name(key), v),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! # ltci — 长期护理保险待遇计算器
+//!
+//! What China's long-term care insurance (长期护理保险, 长护险) pays a person each
+//! month, city by city, with every amount traced to the clause it comes from.
+//!
+//! ```
+//! let estimate = ltci::estimate_json(
+//!     r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+//!         "careMode":"home_visit","month":"2024-02"}"#,
+//! ).unwrap();
+//! assert!(estimate.eligible);
+//! let line = &estimate.lines[0];
+//! assert_eq!(line.basis, "月定额1500元 × 基金支付70% = 1050.00元");
+//! assert_eq!(line.citation, "晋市政发〔2020〕14号 四(七)2");
+//! assert_eq!(estimate.totals.fund.to_string(), "1050.00");
+//! assert_eq!(estimate.totals.self_pay.unwrap().to_string(), "450.00");
+//! ```
+//!
+//! ## Overview
+//!
+//! - [`estimate`] takes a [`Query`] (city, insurance type, disability grade, care
+//!   mode, month, care days and the mode's own inputs) and returns an
+//!   [`Estimate`]: its [`Line`]s with cost, fund and self-pay, the [`Reason`]s a
+//!   person is not eligible (all of them), [`Note`]s on readings and unchecked
+//!   conditions, and the [`Policy`] document with its status.
+//! - [`catalog`] describes every city, document, care mode and input, for forms.
+//! - [`contribution`] says what each payer puts in per year (筹资).
+//! - [`Error`] is the one error type: bad input, naming the field, in Chinese
+//!   and English. Nothing here panics on input.
+//!
+//! Each city is one module under `src/cities/`, opening with the document it
+//! implements; every amount there is a named constant under the clause it quotes.
+//!
+//! ## Money
+//!
+//! [`Money`] is `rust_decimal` throughout: JSON numbers are read from their text,
+//! each line is rounded once, half away from zero, to 0.01 yuan, and totals are
+//! sums of rounded lines, so `fund + selfPay = cost` exactly.
+//!
+//! ## Doors
+//!
+//! The same functions serve the `ltci` command line, the WebAssembly package and
+//! the tests; the JSON they print is identical for the same query.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+mod catalog;
+mod cities;
+mod contribution;
+mod error;
+mod estimate;
+mod json;
+mod model;
+mod money;
+mod month;
+pub mod render;
+mod rules;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
+pub use contribution::{contribution, contribution_json, parse_contribution, Contribution, ContributionQuery};
+pub use error::{Error, ErrorCode};
+pub use estimate::estimate;
+pub use json::parse_query;
+pub use model::{
+    ContributionYears, Estimate, Grade, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
+};
+pub use money::Money;
+pub use month::{Date, Month};
+
+/// Reads a Query from JSON and estimates it: the command line's and the
+/// WebAssembly package's entry point.
+pub fn estimate_json(text: &str) -> Result<Estimate, Error> {
+    estimate(&parse_query(text)?)
+}
+
+impl Estimate {
+    /// The estimate as compact JSON, exactly as every door prints it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,179 @@
+//! `ltci` — the calculator on the command line.
+
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use ltci::Error;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+ltci — 长期护理保险待遇计算器 / long-term care insurance benefit calculator
+
+USAGE:
+    ltci estimate [--jsonl] [--format json|text|script]   Query JSON on stdin → Estimate
+    ltci contribution [--jsonl] [--format json|text]      ContributionQuery JSON on stdin → Contribution
+    ltci catalog                                          cities, documents, care modes and inputs as JSON
+
+OPTIONS:
+    --jsonl           one query per line in, one result (or error object) per line out, in order;
+                      a bad line does not stop the batch (exit status 2 if any line was bad)
+    --format FORMAT   json (default), text: a Chinese table for staff terminals,
+                      script: what a call-center agent reads out (estimate only)
+    -h, --help        this help
+    -V, --version     the version
+
+EXIT STATUS:
+    0 success, 2 invalid input (the error JSON is on stdout), 1 I/O failure
+
+EXAMPLE:
+    echo '{\"city\":\"jincheng\",\"insurance\":\"employee\",\"grade\":\"severe\",\"careMode\":\"home_visit\",\"month\":\"2024-02\"}' | ltci estimate
+";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Text,
+    Script,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Estimate,
+    Contribution,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ltci: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage_error(message: &str) -> io::Result<ExitCode> {
+    eprintln!("ltci: {message}\n\n{USAGE}");
+    Ok(ExitCode::from(2))
+}
+
+fn run(args: &[String]) -> io::Result<ExitCode> {
+    let Some((first, rest)) = args.split_first() else {
+        return usage_error("missing command");
+    };
+    let command = match first.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        "-V" | "--version" => {
+            println!("ltci {}", env!("CARGO_PKG_VERSION"));
+            return Ok(ExitCode::SUCCESS);
+        }
+        "catalog" => {
+            if let Some(extra) = rest.first() {
+                return usage_error(&format!("catalog takes no argument, got {extra}"));
+            }
+            let json = serde_json::to_string(&ltci::catalog()).map_err(io::Error::other)?;
+            println!("{json}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        "estimate" => Command::Estimate,
+        "contribution" => Command::Contribution,
+        other => return usage_error(&format!("unknown command {other}")),
+    };
+    let mut jsonl = false;
+    let mut format = Format::Json;
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--jsonl" => jsonl = true,
+            "--format" => {
+                format = match it.next().map(String::as_str) {
+                    Some("json") => Format::Json,
+                    Some("text") => Format::Text,
+                    Some("script") if command == Command::Estimate => Format::Script,
+                    Some(other) => return usage_error(&format!("unknown format {other}")),
+                    None => return usage_error("--format needs a value"),
+                }
+            }
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return usage_error(&format!("unknown option {other}")),
+        }
+    }
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let ok = if jsonl {
+        let mut input = stdin.lock();
+        let mut buf = Vec::with_capacity(1024);
+        let mut all_ok = true;
+        let mut first = true;
+        loop {
+            buf.clear();
+            if input.read_until(b'\n', &mut buf)? == 0 {
+                break;
+            }
+            if format != Format::Json && !first {
+                out.write_all(b"\n")?;
+            }
+            first = false;
+            let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            all_ok &= answer(command, line, format, &mut out)?;
+        }
+        all_ok
+    } else {
+        let mut buf = Vec::new();
+        stdin.lock().read_to_end(&mut buf)?;
+        answer(command, &buf, format, &mut out)?
+    };
+    out.flush()?;
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
+}
+
+/// Writes one answer (or its error) and a newline; false if the input was bad.
+fn answer(command: Command, input: &[u8], format: Format, out: &mut impl Write) -> io::Result<bool> {
+    let text = match std::str::from_utf8(input) {
+        Ok(t) => t,
+        Err(_) => return error(&ltci::Error::not_utf8(), format, out),
+    };
+    match command {
+        Command::Estimate => match ltci::estimate_json(text) {
+            Ok(e) => {
+                match format {
+                    Format::Json => serde_json::to_writer(&mut *out, &e).map_err(io::Error::other)?,
+                    Format::Text => out.write_all(ltci::render::text(&e).as_bytes())?,
+                    Format::Script => out.write_all(ltci::render::script(&e).as_bytes())?,
+                }
+                out.write_all(b"\n")?;
+                Ok(true)
+            }
+            Err(e) => error(&e, format, out),
+        },
+        Command::Contribution => match ltci::contribution_json(text) {
+            Ok(c) => {
+                match format {
+                    Format::Text => out.write_all(ltci::render::contribution_text(&c).as_bytes())?,
+                    _ => serde_json::to_writer(&mut *out, &c).map_err(io::Error::other)?,
+                }
+                out.write_all(b"\n")?;
+                Ok(true)
+            }
+            Err(e) => error(&e, format, out),
+        },
+    }
+}
+
+fn error(e: &Error, format: Format, out: &mut impl Write) -> io::Result<bool> {
+    match format {
+        Format::Json => writeln!(out, "{}", e.to_json())?,
+        _ => writeln!(out, "错误 error [{}] {}: {}\n{}", e.code().as_str(), e.field().unwrap_or("-"), e.message(), e.message_en())?,
+    }
+    Ok(false)
+}

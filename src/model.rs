@@ -1,0 +1,362 @@
+//! The domain model: what is asked (`Query`), what is answered (`Estimate`,
+//! made of `Line`s, `Reason`s and `Note`s), and the document it rests on (`Policy`).
+
+use crate::money::Money;
+use crate::month::{Date, Month};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The person's basic medical insurance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Insurance {
+    /// 职工基本医疗保险
+    Employee,
+    /// 城乡居民基本医疗保险
+    Resident,
+}
+
+/// Assessed disability grade, on the national long-term care disability assessment standard:
+/// level 0 = `None`, 1 = `Mild`, 2 = `Moderate`, 3–5 (重度Ⅰ–Ⅲ级) = `Severe`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    None,
+    Mild,
+    Moderate,
+    Severe,
+}
+
+impl Insurance {
+    pub const ALL: [Insurance; 2] = [Insurance::Employee, Insurance::Resident];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Insurance::Employee => "employee",
+            Insurance::Resident => "resident",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Insurance> {
+        Insurance::ALL.into_iter().find(|i| i.id() == id)
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Insurance::Employee => Text::new("职工基本医疗保险", "Employee basic medical insurance"),
+            Insurance::Resident => Text::new("城乡居民基本医疗保险", "Urban and rural resident basic medical insurance"),
+        }
+    }
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [Grade::None, Grade::Mild, Grade::Moderate, Grade::Severe];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Grade::None => "none",
+            Grade::Mild => "mild",
+            Grade::Moderate => "moderate",
+            Grade::Severe => "severe",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.id() == id)
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Grade::None => Text::new("基本正常", "No disability"),
+            Grade::Mild => Text::new("轻度失能", "Mild disability"),
+            Grade::Moderate => Text::new("中度失能", "Moderate disability"),
+            Grade::Severe => Text::new("重度失能", "Severe disability"),
+        }
+    }
+
+    /// The national assessment standard's levels that map to this grade.
+    pub fn levels(self) -> Text {
+        match self {
+            Grade::None => Text::new("0级 基本正常", "level 0, normal"),
+            Grade::Mild => Text::new("1级 轻度失能", "level 1, mild"),
+            Grade::Moderate => Text::new("2级 中度失能", "level 2, moderate"),
+            Grade::Severe => Text::new("3–5级 重度失能Ⅰ–Ⅲ级", "levels 3–5, severe I–III"),
+        }
+    }
+}
+
+/// A text in Chinese and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+        Text { zh, en }
+    }
+}
+
+/// Years of medical-insurance contributions in the city (晋城 四(六)2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContributionYears {
+    pub continuous: u32,
+    pub cumulative: u32,
+}
+
+/// One question: whose rules, which person, which month, which care.
+///
+/// ```
+/// use ltci::{Grade, Insurance, Month, Query};
+/// let mut q = Query::new("jincheng", Insurance::Employee, Grade::Severe, "home_visit");
+/// q.month = Month::parse("2024-03");
+/// q.care_days = Some(10);
+/// let e = ltci::estimate(&q).unwrap();
+/// assert_eq!(e.totals.fund.to_string(), "350.00");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Query {
+    pub city: String,
+    pub insurance: Insurance,
+    pub grade: Grade,
+    pub care_mode: String,
+    /// Default: the current month in China.
+    pub month: Option<Month>,
+    /// Default: every day of the month on which the scheme is in force.
+    pub care_days: Option<u32>,
+    /// Default: 6.
+    pub disability_months: Option<u32>,
+    pub work_injury_care_allowance: bool,
+    pub assessed_month: Option<Month>,
+    pub benefits_locked: bool,
+    pub interrupted_contribution: bool,
+    pub months_since_resumed: Option<u32>,
+    pub contribution_years: Option<ContributionYears>,
+    pub insured_before_ltci: bool,
+    pub disability_subsidy: Option<Decimal>,
+    /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …).
+    pub inputs: BTreeMap<String, Decimal>,
+}
+
+impl Query {
+    /// A query with every optional input at its default.
+    pub fn new(city: &str, insurance: Insurance, grade: Grade, care_mode: &str) -> Query {
+        Query {
+            city: city.to_owned(),
+            insurance,
+            grade,
+            care_mode: care_mode.to_owned(),
+            month: None,
+            care_days: None,
+            disability_months: None,
+            work_injury_care_allowance: false,
+            assessed_month: None,
+            benefits_locked: false,
+            interrupted_contribution: false,
+            months_since_resumed: None,
+            contribution_years: None,
+            insured_before_ltci: false,
+            disability_subsidy: None,
+            inputs: BTreeMap::new(),
+        }
+    }
+}
+
+/// The answer: what the fund pays this month and what the person pays, line by line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    pub city: &'static str,
+    pub care_mode: &'static str,
+    pub month: Month,
+    pub care_days: u32,
+    pub eligible: bool,
+    pub reasons: Vec<Reason>,
+    pub lines: Vec<Line>,
+    pub totals: Totals,
+    pub policy: Policy,
+    pub notes: Vec<Note>,
+}
+
+/// Whether a line buys care from a provider or is a cash subsidy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Care bought from a provider: `cost = fund + selfPay`.
+    Service,
+    /// A subsidy or allowance: `cost = fund`, `selfPay = 0`.
+    Allowance,
+}
+
+/// One benefit: its cost, the fund's share, the person's share, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    pub id: &'static str,
+    pub kind: LineKind,
+    pub label: &'static str,
+    pub label_en: &'static str,
+    /// `None` when it depends on a charge the query did not give.
+    pub cost: Option<Money>,
+    pub fund: Money,
+    pub self_pay: Option<Money>,
+    /// The formula in words, with the numbers used.
+    pub basis: String,
+    pub basis_en: String,
+    pub citation: &'static str,
+}
+
+impl Line {
+    /// A service whose cost is known: the person pays what the fund does not.
+    pub fn service(id: &'static str, label: Text, cost: Money, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+        let [basis, basis_en] = basis;
+        Line {
+            id,
+            kind: LineKind::Service,
+            label: label.zh,
+            label_en: label.en,
+            cost: Some(cost),
+            fund,
+            self_pay: Some(cost - fund),
+            basis,
+            basis_en,
+            citation,
+        }
+    }
+
+    /// A service paid at a fixed rate whose full charge is unknown.
+    pub fn service_unknown_cost(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+        let [basis, basis_en] = basis;
+        Line {
+            id,
+            kind: LineKind::Service,
+            label: label.zh,
+            label_en: label.en,
+            cost: None,
+            fund,
+            self_pay: None,
+            basis,
+            basis_en,
+            citation,
+        }
+    }
+
+    /// A subsidy or allowance: cost equals fund, nothing to pay.
+    pub fn allowance(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+        let [basis, basis_en] = basis;
+        Line {
+            id,
+            kind: LineKind::Allowance,
+            label: label.zh,
+            label_en: label.en,
+            cost: Some(fund),
+            fund,
+            self_pay: Some(Money::ZERO),
+            basis,
+            basis_en,
+            citation,
+        }
+    }
+}
+
+/// Sums of the rounded lines. `cost` and `selfPay` are `None` if any line's is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Totals {
+    pub cost: Option<Money>,
+    pub fund: Money,
+    pub self_pay: Option<Money>,
+}
+
+impl Totals {
+    pub const ZERO: Totals = Totals { cost: Some(Money::ZERO), fund: Money::ZERO, self_pay: Some(Money::ZERO) };
+
+    pub fn of(lines: &[Line]) -> Totals {
+        Totals {
+            cost: lines.iter().map(|l| l.cost).sum(),
+            fund: lines.iter().map(|l| l.fund).sum(),
+            self_pay: lines.iter().map(|l| l.self_pay).sum(),
+        }
+    }
+}
+
+/// Why a person gets nothing (every failed condition is listed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reason {
+    pub code: ReasonCode,
+    pub message: Cow<'static, str>,
+    pub message_en: Cow<'static, str>,
+    pub citation: &'static str,
+}
+
+/// The conditions a person can fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    InsuranceNotCovered,
+    GradeNotCovered,
+    DisabilityTooShort,
+    WorkInjuryAllowance,
+    BenefitsLocked,
+    ContributionYearsShort,
+    ContributionInterrupted,
+    WaitingPeriod,
+    NotInForce,
+    BeforeBenefitStart,
+}
+
+impl ReasonCode {
+    pub const ALL: [ReasonCode; 10] = [
+        ReasonCode::InsuranceNotCovered,
+        ReasonCode::GradeNotCovered,
+        ReasonCode::DisabilityTooShort,
+        ReasonCode::WorkInjuryAllowance,
+        ReasonCode::BenefitsLocked,
+        ReasonCode::ContributionYearsShort,
+        ReasonCode::ContributionInterrupted,
+        ReasonCode::WaitingPeriod,
+        ReasonCode::NotInForce,
+        ReasonCode::BeforeBenefitStart,
+    ];
+}
+
+/// A reading the calculator chose, or a condition it cannot check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    pub code: &'static str,
+    pub message: Cow<'static, str>,
+    pub message_en: Cow<'static, str>,
+    pub citation: &'static str,
+}
+
+/// The document an estimate rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    pub document: &'static str,
+    pub title: &'static str,
+    pub effective_from: Date,
+    pub effective_to: Option<Date>,
+    pub status: Status,
+}
+
+/// How far the document can be trusted for the month asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The month is inside the document's period.
+    InForce,
+    /// The month is after it: computed with these rules, later rules are not in the sources.
+    Expired,
+    /// The month is before the scheme starts.
+    NotInForce,
+    /// A draft for public comment (征求意见稿).
+    Draft,
+    /// Figures from an overview article, not the policy itself.
+    Article,
+}

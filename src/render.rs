@@ -1,0 +1,183 @@
+//! Estimates as text for people: a table for a staff terminal.
+//!
+//! ```
+//! let e = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+//!     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
+//! let table = ltci::render::text(&e);
+//! assert!(table.contains("合计"));
+//! assert!(table.contains("1050.00"));
+//! ```
+
+use crate::model::{Estimate, Status};
+use crate::money::Money;
+use std::fmt::Write;
+
+/// Width of a string in terminal columns: wide (CJK) characters take two.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+fn pad(s: &str, cols: usize) -> String {
+    let mut out = String::from(s);
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(width(s))));
+    out
+}
+
+fn amount(m: Option<Money>) -> String {
+    m.map_or_else(|| String::from("—"), |m| m.to_string())
+}
+
+/// The Chinese name of a policy status.
+pub fn status_zh(status: Status) -> &'static str {
+    match status {
+        Status::InForce => "现行有效",
+        Status::Expired => "已过有效期（后续规定不在资料中）",
+        Status::NotInForce => "尚未实施",
+        Status::Draft => "征求意见稿",
+        Status::Article => "来自概述文章",
+    }
+}
+
+/// A readable Chinese table: the lines with basis and clause, totals, reasons, notes.
+pub fn text(e: &Estimate) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} · {} · {}（护理{}日）", city_name(e.city), mode_name(e.city, e.care_mode), e.month, e.care_days);
+    let p = &e.policy;
+    let to = p.effective_to.map_or_else(|| String::from("—"), |d| d.to_string());
+    let _ = writeln!(s, "依据：{}《{}》（{}至{}，{}）", p.document, p.title, p.effective_from, to, status_zh(p.status));
+    s.push('\n');
+    if e.eligible {
+        let label_cols = e.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
+        let _ = writeln!(s, "{}{:>12}{:>12}{:>12}", pad("项目", label_cols), "费用", "基金支付", "个人自付");
+        for l in &e.lines {
+            let _ = writeln!(s, "{}{:>14}{:>14}{:>14}", pad(l.label, label_cols), amount(l.cost), l.fund, amount(l.self_pay));
+            let _ = writeln!(s, "    {}", l.basis);
+            let _ = writeln!(s, "    〔{}〕", l.citation);
+        }
+        let t = &e.totals;
+        let _ = writeln!(s, "{}{:>14}{:>14}{:>14}", pad("合计", label_cols), amount(t.cost), t.fund, amount(t.self_pay));
+        let _ = writeln!(
+            s,
+            "\n本月基金支付 {} 元，个人自付 {}。",
+            t.fund,
+            t.self_pay.map_or_else(|| String::from("未知（缺少机构收费）"), |m| format!("{m} 元"))
+        );
+    } else {
+        let _ = writeln!(s, "不符合享受条件：");
+        for r in &e.reasons {
+            let _ = writeln!(s, "  × {}\n    〔{}〕", r.message, r.citation);
+        }
+    }
+    if !e.notes.is_empty() {
+        let _ = writeln!(s, "\n说明：");
+        for n in &e.notes {
+            let _ = writeln!(s, "  · {}\n    〔{}〕", n.message, n.citation);
+        }
+    }
+    s
+}
+
+pub(crate) fn city_name(id: &str) -> &'static str {
+    crate::cities::find(id).map_or("", |c| c.name.zh)
+}
+
+pub(crate) fn mode_name(city: &str, mode: &str) -> &'static str {
+    crate::cities::find(city).and_then(|c| c.mode(mode)).map_or("", |m| m.name.zh)
+}
+
+/// A readable Chinese table of a contribution.
+pub fn contribution_text(c: &crate::Contribution) -> String {
+    let mut s = String::new();
+    let status = match c.policy.status {
+        crate::contribution::ContributionStatus::Stated => "文件规定的标准",
+        crate::contribution::ContributionStatus::CarriedForward => "沿用最后规定的标准",
+    };
+    let _ = writeln!(s, "{} · {}年度 · {}", city_name(c.city), c.year, c.insurance.name().zh);
+    let _ = writeln!(s, "依据：{}《{}》（{}）\n", c.policy.document, c.policy.title, status);
+    let cols = c.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
+    for l in &c.lines {
+        let _ = writeln!(s, "{}{:>12}\n    {}\n    〔{}〕", pad(l.label, cols), l.amount.to_string(), l.basis, l.citation);
+    }
+    let t = &c.totals;
+    let _ = writeln!(
+        s,
+        "{}{:>12}\n  个人 {} · 单位 {} · 政府 {} · 医保基金 {}",
+        pad("合计（元/年）", cols),
+        t.total.to_string(),
+        t.individual,
+        t.employer,
+        t.government,
+        t.medical_fund
+    );
+    if !c.notes.is_empty() {
+        let _ = writeln!(s, "\n说明：");
+        for n in &c.notes {
+            let _ = writeln!(s, "  · {}\n    〔{}〕", n.message, n.citation);
+        }
+    }
+    s
+}
+
+/// An amount as spoken: "1050元", "354.84元".
+fn spoken(m: Money) -> String {
+    format!("{}元", crate::money::plain(m.value()))
+}
+
+/// What a call-center agent reads out (话术), in Chinese.
+///
+/// ```
+/// let e = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+///     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
+/// assert!(ltci::render::script(&e).starts_with("按晋城市规定，您选择居家上门护理，2024年2月每月基金支付1050元，个人需自付450元"));
+/// ```
+pub fn script(e: &Estimate) -> String {
+    let city = city_name(e.city);
+    let city = city.split('（').next().unwrap_or(city);
+    let mode = mode_name(e.city, e.care_mode);
+    let (y, m) = (e.month.year(), e.month.number());
+    let mut s = String::new();
+    if e.eligible {
+        let t = &e.totals;
+        let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月每月基金支付{}", spoken(t.fund));
+        match t.self_pay {
+            Some(p) => {
+                let _ = write!(s, "，个人需自付{}", spoken(p));
+            }
+            None => s.push_str("，个人自付部分要看机构的收费标准"),
+        }
+        let _ = write!(s, "（按护理{}天计算）。", e.care_days);
+        if e.lines.len() > 1 {
+            s.push_str("其中：");
+            let parts: Vec<String> = e
+                .lines
+                .iter()
+                .map(|l| match l.self_pay {
+                    Some(p) if !p.is_zero() => format!("{}基金支付{}、自付{}", l.label, spoken(l.fund), spoken(p)),
+                    _ => format!("{}基金支付{}", l.label, spoken(l.fund)),
+                })
+                .collect();
+            s.push_str(&parts.join("；"));
+            s.push('。');
+        }
+    } else {
+        let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月暂不符合享受条件：");
+        let reasons: Vec<&str> = e.reasons.iter().map(|r| r.message.trim_end_matches('。')).collect();
+        s.push_str(&reasons.join("；"));
+        s.push('。');
+    }
+    match e.policy.status {
+        Status::Expired => {
+            let to = e.policy.effective_to.map(|d| d.to_string()).unwrap_or_default();
+            let _ = write!(s, "需要说明的是，依据的文件有效期到{to}，之后的规定我们暂时没有资料，结果仅供参考。");
+        }
+        Status::Draft => s.push_str("需要说明的是，依据的是征求意见稿，正式规定可能会有不同。"),
+        Status::Article => s.push_str("需要说明的是，这些数字来自概述文章，部分是约数。"),
+        Status::InForce | Status::NotInForce => {}
+    }
+    let _ = write!(s, "具体以医保经办机构核定为准。（依据：{}）", e.policy.document);
+    s
+}

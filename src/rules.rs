@@ -1,0 +1,480 @@
+//! What a city module declares (its documents, care modes and their inputs)
+//! and the formulas several cities share. No amount lives here: each comes in
+//! as an argument from the city module that cites it.
+
+use crate::model::{Grade, Insurance, Line, Note, Query, Reason, ReasonCode, Status, Text};
+use crate::money::{plain, Money};
+use crate::month::{Date, Month};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+
+/// A city's rules: who is covered, the care modes, and the functions that apply them.
+pub(crate) struct City {
+    pub id: &'static str,
+    pub name: Text,
+    /// In the order they took effect; the estimate uses the last one that started.
+    pub documents: &'static [Document],
+    pub insurance: &'static [Insurance],
+    pub grades: &'static [Grade],
+    pub modes: &'static [Mode],
+    /// The common query inputs this city's rules read (beyond city, insurance, grade, mode, month, careDays).
+    pub query_inputs: &'static [&'static str],
+    /// Help for `careDays`: what does not count as a care day here.
+    pub care_days_help: Text,
+    /// Every failed eligibility condition, in the order of the document.
+    pub check: fn(&Ctx<'_>, &mut Vec<Reason>),
+    /// The lines of an eligible estimate, with the notes they need.
+    pub compute: fn(&Ctx<'_>, &mut Out),
+    /// Notes on every estimate of the city (pilot area, draft, …).
+    pub notes: fn(&Ctx<'_>, &mut Vec<Note>),
+    /// Contribution rules; `None` when the sources give no amounts.
+    pub contribution: Option<&'static crate::contribution::Rules>,
+}
+
+/// The kind of source a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DocKind {
+    /// A policy document in force for its period.
+    Policy,
+    /// A draft for public comment.
+    Draft,
+    /// An overview article quoting figures.
+    Article,
+}
+
+/// A source document and the period it governs.
+pub(crate) struct Document {
+    /// Its number (as printed in its header) or, without one, its short name.
+    pub number: &'static str,
+    pub title: &'static str,
+    pub issued: Option<Date>,
+    pub effective_from: Date,
+    pub effective_to: Option<Date>,
+    pub kind: DocKind,
+    /// The clause that sets the period, cited by `not_in_force` and `policy_expired`.
+    pub period_citation: &'static str,
+}
+
+impl Document {
+    pub fn status(&self, month: Month) -> Status {
+        match self.kind {
+            DocKind::Draft => Status::Draft,
+            DocKind::Article => Status::Article,
+            DocKind::Policy if month < self.effective_from.month() => Status::NotInForce,
+            DocKind::Policy if self.effective_to.is_some_and(|to| month > to.month()) => Status::Expired,
+            DocKind::Policy => Status::InForce,
+        }
+    }
+
+    /// Days of `month` on which the document is in force; the whole month when it is
+    /// before or after the period (the estimate is then ineligible or expired).
+    pub fn days_in_force(&self, month: Month) -> u32 {
+        if month == self.effective_from.month() {
+            month.days() + 1 - self.effective_from.day()
+        } else {
+            month.days()
+        }
+    }
+}
+
+impl City {
+    pub fn mode(&self, id: &str) -> Option<&'static Mode> {
+        self.modes.iter().find(|m| m.id == id)
+    }
+
+    /// The document for a month: the last one started by then, else the first.
+    pub fn document(&self, month: Month) -> Option<&'static Document> {
+        self.documents.iter().rev().find(|d| d.effective_from.month() <= month).or(self.documents.first())
+    }
+}
+
+/// A care mode and the inputs it reads.
+pub(crate) struct Mode {
+    pub id: &'static str,
+    pub name: Text,
+    pub citation: &'static str,
+    /// One sentence on who it is for.
+    pub help: Text,
+    pub inputs: &'static [Input],
+    /// False when the mode pays by something else (hours) and careDays is not read.
+    pub uses_care_days: bool,
+}
+
+/// One input of a care mode.
+pub(crate) struct Input {
+    pub key: &'static str,
+    pub label: Text,
+    pub help: Text,
+    pub unit: Unit,
+    pub default: Default,
+}
+
+/// What an input measures; it fixes the range and the number of decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Yuan this month, up to 1,000,000, two decimals.
+    YuanPerMonth,
+    /// Yuan per day.
+    YuanPerDay,
+    /// Yuan per hour.
+    YuanPerHour,
+    /// Yuan so far this year.
+    YuanPerYear,
+    /// Days this month, a whole number up to careDays.
+    Days,
+    /// Hours this month, up to 744, two decimals.
+    Hours,
+    /// Visits this month, a whole number.
+    Visits,
+    /// A hospital level, 1 to 3.
+    Level,
+}
+
+pub(crate) const MAX_MONEY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+pub(crate) const MAX_HOURS: Decimal = Decimal::from_parts(744, 0, 0, false, 0);
+/// Four visits a day for 31 days: more would be a typing mistake.
+pub(crate) const MAX_VISITS: Decimal = Decimal::from_parts(124, 0, 0, false, 0);
+
+impl Unit {
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::YuanPerMonth => "yuan/month",
+            Unit::YuanPerDay => "yuan/day",
+            Unit::YuanPerHour => "yuan/hour",
+            Unit::YuanPerYear => "yuan/year",
+            Unit::Days => "days",
+            Unit::Hours => "hours",
+            Unit::Visits => "visits",
+            Unit::Level => "level",
+        }
+    }
+
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::YuanPerMonth | Unit::YuanPerDay | Unit::YuanPerHour | Unit::YuanPerYear)
+    }
+
+    /// Whole numbers only.
+    pub fn is_integer(self) -> bool {
+        matches!(self, Unit::Days | Unit::Visits | Unit::Level)
+    }
+
+    pub fn min(self) -> Decimal {
+        if self == Unit::Level {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        }
+    }
+
+    /// The largest value; `None` for days, bounded by careDays.
+    pub fn max(self) -> Option<Decimal> {
+        match self {
+            Unit::Days => None,
+            Unit::Hours => Some(MAX_HOURS),
+            Unit::Visits => Some(MAX_VISITS),
+            Unit::Level => Some(Decimal::from(3)),
+            _ => Some(MAX_MONEY),
+        }
+    }
+}
+
+/// The value an input takes when the query leaves it out.
+#[derive(Clone, Copy)]
+pub(crate) enum Default {
+    Fixed(Decimal),
+    /// The month's care days.
+    CareDays,
+    /// Computed from the care days; the text says how.
+    FromCareDays(fn(u32) -> Decimal, Text),
+    /// No value: the rule works without it (e.g. an unknown charge).
+    Absent,
+    /// The query must give it (`missing_field`).
+    Required,
+}
+
+/// A validated query, with the month, document and care days resolved.
+pub(crate) struct Ctx<'q> {
+    pub query: &'q Query,
+    pub city: &'static City,
+    pub mode: &'static Mode,
+    pub document: &'static Document,
+    pub month: Month,
+    pub care_days: u32,
+}
+
+impl Ctx<'_> {
+    pub fn grade(&self) -> Grade {
+        self.query.grade
+    }
+
+    pub fn insurance(&self) -> Insurance {
+        self.query.insurance
+    }
+
+    pub fn days_in_month(&self) -> u32 {
+        self.month.days()
+    }
+
+    /// A full month: care on every day of it.
+    pub fn full_month(&self) -> bool {
+        self.care_days == self.days_in_month()
+    }
+
+    pub fn care_days_dec(&self) -> Decimal {
+        Decimal::from(self.care_days)
+    }
+
+    /// An input of the care mode, or its default; `None` if absent without a default.
+    pub fn optional(&self, key: &str) -> Option<Decimal> {
+        if let Some(v) = self.query.inputs.get(key) {
+            return Some(*v);
+        }
+        match self.mode.inputs.iter().find(|i| i.key == key)?.default {
+            Default::Fixed(v) => Some(v),
+            Default::CareDays => Some(self.care_days_dec()),
+            Default::FromCareDays(f, _) => Some(f(self.care_days)),
+            Default::Absent | Default::Required => None,
+        }
+    }
+
+    /// An input with a default (zero if it has none, which validation rules out for required ones).
+    pub fn input(&self, key: &str) -> Decimal {
+        self.optional(key).unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// The lines and notes a city computes.
+#[derive(Default)]
+pub(crate) struct Out {
+    pub lines: Vec<Line>,
+    pub notes: Vec<Note>,
+}
+
+impl Out {
+    pub fn line(&mut self, line: Line) {
+        self.lines.push(line);
+    }
+
+    pub fn note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+
+    pub fn fund_total(&self) -> Money {
+        self.lines.iter().map(|l| l.fund).sum()
+    }
+}
+
+/// A reason for ineligibility.
+pub(crate) fn reason(
+    code: ReasonCode,
+    message: impl Into<Cow<'static, str>>,
+    message_en: impl Into<Cow<'static, str>>,
+    citation: &'static str,
+) -> Reason {
+    Reason { code, message: message.into(), message_en: message_en.into(), citation }
+}
+
+/// A note: a reading the calculator chose, or a condition it cannot check.
+pub(crate) fn note(
+    code: &'static str,
+    message: impl Into<Cow<'static, str>>,
+    message_en: impl Into<Cow<'static, str>>,
+    citation: &'static str,
+) -> Note {
+    Note { code, message: message.into(), message_en: message_en.into(), citation }
+}
+
+// ---- Shared formulas ------------------------------------------------------
+
+/// A formula in words, Chinese and English.
+pub(crate) fn basis(zh: String, en: String) -> [String; 2] {
+    [zh, en]
+}
+
+/// A percentage for a basis text: 0.7 → "70%".
+pub(crate) fn pct(share: Decimal) -> Decimal {
+    plain(share * Decimal::ONE_HUNDRED)
+}
+
+/// A per-day rate the fund settles with a provider, against an optional daily charge.
+///
+/// Without the charge the fund pays `rate × days` and the cost is unknown (note
+/// `self_pay_unknown`); with it, the cost is `charge × days` and the fund pays
+/// `min(rate, charge) × days`.
+pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, label: Text, rate: Decimal, citation: &'static str) {
+    let days = ctx.care_days_dec();
+    let d = ctx.care_days;
+    match ctx.optional(CHARGE_KEY) {
+        None => {
+            let fund = Money::round(rate * days);
+            let (r, f) = (plain(rate), fund);
+            out.line(Line::service_unknown_cost(
+                id,
+                label,
+                fund,
+                basis(format!("{r}元/日 × {d}日 = {f}元"), format!("{r} yuan/day × {d} days = {f} yuan")),
+                citation,
+            ));
+            out.note(self_pay_unknown(label, citation));
+        }
+        Some(charge) => {
+            let paid = rate.min(charge);
+            let cost = Money::round(charge * days);
+            let fund = Money::round(paid * days);
+            let (r, c, p) = (plain(rate), plain(charge), plain(paid));
+            out.line(Line::service(
+                id,
+                label,
+                cost,
+                fund,
+                basis(
+                    format!("收费{c}元/日 × {d}日 = {cost}元；基金按{p}元/日支付（标准{r}元/日，不超过实际收费）"),
+                    format!("charge {c} yuan/day × {d} days = {cost} yuan; the fund pays {p} yuan/day (rate {r}, at most the charge)"),
+                ),
+                citation,
+            ));
+        }
+    }
+}
+
+/// The input key of a provider's daily charge.
+pub(crate) const CHARGE_KEY: &str = "dailyCharge";
+
+/// The note for a line whose full cost the query did not give.
+pub(crate) fn self_pay_unknown(label: Text, citation: &'static str) -> Note {
+    note(
+        "self_pay_unknown",
+        format!("{}：基金按定额支付；填写机构的收费（dailyCharge 每日收费）才能算出个人自付部分。", label.zh),
+        format!("{}: the fund pays a fixed rate; give the provider's charge (dailyCharge) to see what you pay yourself.", label.en),
+        citation,
+    )
+}
+
+/// A charge paid at a share within a limit: fund `share × min(amount, limit)`, the rest is self-paid.
+pub(crate) fn share_within_limit_line(
+    id: &'static str,
+    label: Text,
+    amount: Decimal,
+    limit: Decimal,
+    share: Decimal,
+    citation: &'static str,
+) -> Line {
+    let within = amount.min(limit);
+    let fund = Money::round(share * within);
+    let cost = Money::round(amount);
+    let (a, l, s, w) = (plain(amount), plain(limit), pct(share), plain(within));
+    Line::service(
+        id,
+        label,
+        cost,
+        fund,
+        basis(
+            format!("费用{a}元，限额{l}元/月内{w}元 × 基金补偿{s}% = {fund}元，其余个人支付"),
+            format!("cost {a} yuan; {w} yuan within the {l} yuan/month limit × fund {s}% = {fund} yuan; you pay the rest"),
+        ),
+        citation,
+    )
+}
+
+/// A quota the fund pays a share of; the person pays the rest.
+pub(crate) fn quota_share_line(
+    id: &'static str,
+    label: Text,
+    quota: Decimal,
+    share: Decimal,
+    quota_words: [String; 2],
+    citation: &'static str,
+) -> Line {
+    let cost = Money::round(quota);
+    let fund = Money::round(quota * share);
+    let s = pct(share);
+    let [zh, en] = quota_words;
+    Line::service(
+        id,
+        label,
+        cost,
+        fund,
+        basis(format!("{zh} × 基金支付{s}% = {fund}元"), format!("{en} × fund {s}% = {fund} yuan")),
+        citation,
+    )
+}
+
+/// A per-day allowance paid in full by the fund.
+pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal, days: u32, citation: &'static str) -> Line {
+    let fund = Money::round(rate * Decimal::from(days));
+    let r = plain(rate);
+    Line::allowance(
+        id,
+        label,
+        fund,
+        basis(
+            format!("{r}元/日 × {days}日 = {fund}元，基金全额支付"),
+            format!("{r} yuan/day × {days} days = {fund} yuan, paid in full by the fund"),
+        ),
+        citation,
+    )
+}
+
+// ---- Shared conditions ----------------------------------------------------
+
+/// `disabilityMonths` below the minimum the city requires.
+pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason>, source: &'static str, citation: &'static str) {
+    let months = ctx.query.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS);
+    if months < min {
+        out.push(reason(
+            ReasonCode::DisabilityTooShort,
+            format!("失能状态须持续{min}个月以上（“{source}”），目前为{months}个月。"),
+            format!("The disability must have lasted at least {min} months; it has lasted {months}."),
+            citation,
+        ));
+    }
+}
+
+/// Default of `disabilityMonths` (api.md).
+pub(crate) const DEFAULT_DISABILITY_MONTHS: u32 = 6;
+
+/// Benefits start in the month of the assessment (`from_next` false) or the month after.
+pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, from_next: bool, out: &mut Vec<Reason>, citation: &'static str) {
+    let Some(assessed) = ctx.query.assessed_month else { return };
+    let first = if from_next { assessed.next() } else { assessed };
+    if ctx.month < first {
+        out.push(reason(
+            ReasonCode::BeforeBenefitStart,
+            format!("评估结论在{assessed}作出，待遇自{first}起享受，{}尚未开始。", ctx.month),
+            format!("The assessment was concluded in {assessed}; benefits start in {first}, after {}.", ctx.month),
+            citation,
+        ));
+    }
+}
+
+/// `interruptedContribution` without resumed contributions.
+pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+    if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_none() {
+        out.push(reason(
+            ReasonCode::ContributionInterrupted,
+            format!("参保缴费已中断且尚未恢复：{}", rule.zh),
+            format!("Contributions were interrupted and have not resumed: {}", rule.en),
+            citation,
+        ));
+    }
+}
+
+/// `grade` outside the grades the city covers.
+pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+    if !ctx.city.grades.contains(&ctx.grade()) {
+        let g = ctx.grade().name();
+        out.push(reason(
+            ReasonCode::GradeNotCovered,
+            format!("失能等级为“{}”，不在待遇范围内：{}", g.zh, rule.zh),
+            format!("The assessed grade ({}) is not covered: {}", g.en.to_lowercase(), rule.en),
+            citation,
+        ));
+    }
+}
+
+/// `insurance` outside the insurance types the city covers.
+pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+    if !ctx.city.insurance.contains(&ctx.insurance()) {
+        out.push(reason(ReasonCode::InsuranceNotCovered, rule.zh, rule.en, citation));
+    }
+}

@@ -1,0 +1,190 @@
+/** Money: a decimal string with exactly two places, e.g. "1050.00". */
+export type Money = string;
+/** A money input: a JSON number or a decimal string, at most 2 decimals. */
+export type MoneyInput = number | string;
+/** A calendar month, "YYYY-MM". */
+export type MonthString = string;
+export type CityId = "changzhou" | "jincheng" | "lianyungang" | "rizhao" | "nantong";
+export type InsuranceId = "employee" | "resident";
+export type GradeId = "none" | "mild" | "moderate" | "severe";
+
+/** One question (api.md). Care-mode inputs sit beside the common keys. */
+export interface Query {
+  city: CityId | string;
+  insurance: InsuranceId;
+  grade: GradeId;
+  careMode: string;
+  month?: MonthString;
+  careDays?: number;
+  disabilityMonths?: number;
+  workInjuryCareAllowance?: boolean;
+  assessedMonth?: MonthString;
+  benefitsLocked?: boolean;
+  interruptedContribution?: boolean;
+  monthsSinceResumed?: number;
+  contributionYears?: { continuous: number; cumulative: number };
+  insuredBeforeLtci?: boolean;
+  disabilitySubsidy?: MoneyInput;
+  homeServiceCost?: MoneyInput;
+  familyCareDays?: number;
+  homeMedicalCost?: MoneyInput;
+  deviceRentalCost?: MoneyInput;
+  dailyCharge?: MoneyInput;
+  medicalNursingCost?: MoneyInput;
+  visitHours?: MoneyInput;
+  hourlyCharge?: MoneyInput;
+  hospitalLevel?: 1 | 2 | 3;
+  homeVisits?: number;
+  deviceCost?: MoneyInput;
+  deviceSpentThisYear?: MoneyInput;
+}
+
+export type ReasonCode =
+  | "insurance_not_covered" | "grade_not_covered" | "disability_too_short" | "work_injury_allowance"
+  | "benefits_locked" | "contribution_years_short" | "contribution_interrupted" | "waiting_period"
+  | "not_in_force" | "before_benefit_start";
+
+export interface Line {
+  id: string;
+  kind: "service" | "allowance";
+  label: string;
+  labelEn: string;
+  /** null when it depends on a charge the query did not give. */
+  cost: Money | null;
+  fund: Money;
+  selfPay: Money | null;
+  basis: string;
+  basisEn: string;
+  citation: string;
+}
+
+export interface Reason { code: ReasonCode; message: string; messageEn: string; citation: string }
+/** A reading (`reading_…`), an unchecked condition (`condition_…`) or a warning. */
+export interface Note { code: string; message: string; messageEn: string; citation: string }
+
+export type PolicyStatus = "in_force" | "expired" | "not_in_force" | "draft" | "article";
+
+export interface Policy {
+  document: string;
+  title: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: PolicyStatus;
+}
+
+export interface Estimate {
+  city: CityId;
+  careMode: string;
+  month: MonthString;
+  careDays: number;
+  eligible: boolean;
+  reasons: Reason[];
+  lines: Line[];
+  totals: { cost: Money | null; fund: Money; selfPay: Money | null };
+  policy: Policy;
+  notes: Note[];
+}
+
+export interface Text { zh: string; en: string }
+export interface Choice { id: string; name: Text }
+
+export interface InputInfo {
+  key: string;
+  label: Text;
+  help: Text;
+  type: "money" | "hours" | "integer" | "boolean" | "month" | "years" | "choice";
+  unit: string | null;
+  default: string | null;
+  defaultRule: Text | null;
+  required: boolean;
+  min: string | null;
+  max: string | null;
+  maxRule: Text | null;
+  options?: Choice[];
+}
+
+export interface ModeInfo {
+  id: string;
+  name: Text;
+  citation: string;
+  help: Text;
+  usesCareDays: boolean;
+  inputs: InputInfo[];
+}
+
+export interface DocumentInfo {
+  number: string;
+  title: string;
+  issued: string | null;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  status: PolicyStatus;
+}
+
+export interface ContributionInfo {
+  document: string;
+  statedFrom: number;
+  statedTo: number;
+  insurance: InsuranceId[];
+  inputs: InputInfo[];
+}
+
+export interface CityInfo {
+  id: CityId;
+  name: Text;
+  documents: DocumentInfo[];
+  insurance: InsuranceId[];
+  grades: GradeId[];
+  queryInputs: string[];
+  careDaysHelp: Text;
+  careModes: ModeInfo[];
+  contribution: ContributionInfo | null;
+}
+
+export interface Catalog {
+  version: string;
+  insuranceTypes: Choice[];
+  grades: (Choice & { levels: Text })[];
+  queryInputs: InputInfo[];
+  cities: CityInfo[];
+}
+
+export interface ContributionQuery {
+  city: CityId | string;
+  year: number;
+  insurance: InsuranceId;
+  category?: "employed" | "flexible" | "retired";
+  monthlyBase?: MoneyInput;
+  monthlyPension?: MoneyInput;
+  age?: number;
+  subsidized?: boolean;
+  district?: string;
+}
+
+export interface ContributionLine {
+  payer: "individual" | "employer" | "government" | "medicalFund";
+  label: string;
+  labelEn: string;
+  amount: Money;
+  basis: string;
+  basisEn: string;
+  citation: string;
+}
+
+export interface Contribution {
+  city: CityId;
+  year: number;
+  insurance: InsuranceId;
+  lines: ContributionLine[];
+  totals: { individual: Money; employer: Money; government: Money; medicalFund: Money; total: Money };
+  policy: { document: string; title: string; statedFrom: number; statedTo: number; status: "stated" | "carried_forward" };
+  notes: Note[];
+}
+
+/** Thrown by every export on bad input. */
+export interface LtciError extends Error {
+  code: "invalid_json" | "unknown_field" | "missing_field" | "unknown_city" | "unknown_care_mode" | "invalid_value"
+    | "insurance_not_covered" | "not_in_force" | "not_in_sources";
+  field: string | null;
+  messageEn: string;
+}

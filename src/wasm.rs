@@ -1,0 +1,64 @@
+//! The WebAssembly door: the same functions as the command line, plain JS
+//! objects in and out. Errors are thrown as JS `Error`s whose `message`,
+//! `messageEn`, `code` and `field` match the command line's error JSON.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("wasm.d.ts");
+
+/// Estimates one query: `estimate({city, insurance, grade, careMode, …})`.
+#[wasm_bindgen(unchecked_return_type = "Estimate")]
+pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsValue> {
+    let text = input(&query)?;
+    crate::estimate_json(&text).map_err(|e| throw(&e)).and_then(|e| output(&e))
+}
+
+/// Everything a form needs: cities, documents, care modes and their inputs.
+#[wasm_bindgen(unchecked_return_type = "Catalog")]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    output(&crate::catalog())
+}
+
+/// What each payer puts in per year: `contribution({city, year, insurance, …})`.
+#[wasm_bindgen(unchecked_return_type = "Contribution")]
+pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: JsValue) -> Result<JsValue, JsValue> {
+    let text = input(&query)?;
+    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c))
+}
+
+/// What a call-center agent reads out for one query (话术), in Chinese.
+#[wasm_bindgen]
+pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<String, JsValue> {
+    let text = input(&query)?;
+    crate::estimate_json(&text).map(|e| crate::render::script(&e)).map_err(|e| throw(&e))
+}
+
+/// The query as JSON text. `JSON.stringify` writes each number's shortest
+/// decimal text, which the parser reads as a decimal: money never becomes a
+/// float here, and errors are the command line's.
+fn input(query: &JsValue) -> Result<String, JsValue> {
+    if let Some(s) = query.as_string() {
+        return Ok(s);
+    }
+    match js_sys::JSON::stringify(query) {
+        Ok(s) => Ok(s.as_string().unwrap_or_default()),
+        Err(_) => Err(throw(&crate::Error::invalid_json("查询无法转换为JSON", "the query cannot be converted to JSON"))),
+    }
+}
+
+/// Plain objects, `null` for absent values, exactly the command line's JSON.
+fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
+fn throw(e: &crate::Error) -> JsValue {
+    let err = js_sys::Error::new(e.message());
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+    let _ = set("code", JsValue::from_str(e.code().as_str()));
+    let _ = set("field", e.field().map_or(JsValue::NULL, JsValue::from_str));
+    let _ = set("messageEn", JsValue::from_str(e.message_en()));
+    err.into()
+}
