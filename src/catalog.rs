@@ -6,7 +6,9 @@ use crate::contribution::{Category, Rules};
 use crate::model::{Grade, Insurance, Status, Text};
 use crate::money::plain;
 use crate::month::{Date, Month};
-use crate::rules::{City, Default, Document, Input, Mode, Unit};
+use crate::rules::{City, Default, Document, Input, Mode, Unit, MAX_MONEY};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use serde::Serialize;
 
 /// The catalog: cities, documents, insurance types, grades, care modes, inputs.
@@ -24,11 +26,11 @@ pub struct Catalog {
     pub insurance_types: Vec<Choice>,
     pub grades: Vec<GradeChoice>,
     /// The query inputs common to all cities; each city lists those its rules read.
-    pub query_inputs: Vec<InputInfo>,
+    pub query_inputs: &'static [InputInfo],
     pub cities: Vec<CityInfo>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 pub struct Choice {
     pub id: &'static str,
     pub name: Text,
@@ -111,17 +113,48 @@ pub struct InputInfo {
     pub kind: &'static str,
     /// `yuan/month`, `yuan/day`, `days`, `months`, …; `null` when unitless.
     pub unit: Option<&'static str>,
-    pub default: Option<String>,
+    #[serde(serialize_with = "number")]
+    pub default: Option<Decimal>,
     /// How the default is found when it is not a fixed value.
     pub default_rule: Option<Text>,
     pub required: bool,
-    pub min: Option<String>,
-    pub max: Option<String>,
+    #[serde(serialize_with = "number")]
+    pub min: Option<Decimal>,
+    #[serde(serialize_with = "number")]
+    pub max: Option<Decimal>,
     /// How the maximum is found when it is not a fixed value.
     pub max_rule: Option<Text>,
     /// The values a `choice` input takes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub options: Option<Vec<Choice>>,
+    pub options: Option<&'static [Choice]>,
+}
+
+impl InputInfo {
+    /// An input with no unit, default or bounds.
+    const fn new(key: &'static str, kind: &'static str, label: Text, help: Text) -> InputInfo {
+        InputInfo {
+            key,
+            label,
+            help,
+            kind,
+            unit: None,
+            default: None,
+            default_rule: None,
+            required: false,
+            min: None,
+            max: None,
+            max_rule: None,
+            options: None,
+        }
+    }
+}
+
+/// A number of the catalog as a plain decimal string ("6", "0.5").
+fn number<S: serde::Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => s.collect_str(&plain(*v)),
+        None => s.serialize_none(),
+    }
 }
 
 /// The catalog, with document status for the current month in China.
@@ -135,7 +168,7 @@ pub fn catalog_at(month: Month) -> Catalog {
         version: env!("CARGO_PKG_VERSION"),
         insurance_types: Insurance::ALL.iter().map(|i| Choice { id: i.id(), name: i.name() }).collect(),
         grades: Grade::ALL.iter().map(|g| GradeChoice { id: g.id(), name: g.name(), levels: g.levels() }).collect(),
-        query_inputs: query_inputs(),
+        query_inputs: &QUERY_INPUTS,
         cities: CITIES.iter().map(|c| city(c, month)).collect(),
     }
 }
@@ -183,7 +216,7 @@ fn input(i: &Input) -> InputInfo {
         _ => "integer",
     };
     let (default, default_rule) = match i.default {
-        Default::Fixed(v) => (Some(plain(v).to_string()), None),
+        Default::Fixed(v) => (Some(v), None),
         Default::CareDays => (None, Some(Text::new("等于护理天数", "equals the care days"))),
         Default::FromCareDays(_, rule) => (None, Some(rule)),
         Default::Absent | Default::Required => (None, None),
@@ -197,141 +230,195 @@ fn input(i: &Input) -> InputInfo {
         default,
         default_rule,
         required: matches!(i.default, Default::Required),
-        min: Some(plain(i.unit.min()).to_string()),
-        max: i.unit.max().map(|m| plain(m).to_string()),
+        min: Some(i.unit.min()),
+        max: i.unit.max(),
         max_rule: (i.unit == Unit::Days).then_some(Text::new("不超过护理天数", "at most the care days")),
         options: None,
     }
 }
 
 /// The common query inputs of api.md, for the form.
-fn query_inputs() -> Vec<InputInfo> {
-    let base = |key, kind, label: Text, help: Text| InputInfo {
-        key,
-        label,
-        help,
-        kind,
-        unit: None,
-        default: None,
-        default_rule: None,
-        required: false,
-        min: None,
-        max: None,
-        max_rule: None,
-        options: None,
-    };
-    let s = |v: &str| Some(v.to_owned());
-    vec![
-        InputInfo {
-            default_rule: Some(Text::new("本月（中国时间）", "this month (China time)")),
-            ..base(
-                "month",
-                "month",
-                Text::new("月份", "Month"),
-                Text::new("要估算的月份；不同月份可能适用不同的文件。", "The month to estimate; it decides which document applies."),
-            )
-        },
-        InputInfo {
-            unit: Some("days"),
-            default_rule: Some(Text::new("整月（实施首月按实施天数）", "the whole month (in a scheme's first month, its days in force)")),
-            min: s("0"),
-            max_rule: Some(Text::new("当月天数", "the days of the month")),
-            ..base(
-                "careDays",
-                "integer",
-                Text::new("护理天数", "Care days"),
-                Text::new("本月接受长期护理的天数。", "Days of long-term care this month."),
-            )
-        },
-        InputInfo {
-            unit: Some("months"),
-            default: s("6"),
-            min: s("0"),
-            ..base(
-                "disabilityMonths",
-                "integer",
-                Text::new("失能已持续月数", "Months disabled"),
-                Text::new("失能状态已经持续了多少个月。", "How many months the disability has lasted."),
-            )
-        },
-        base(
-            "workInjuryCareAllowance",
-            "boolean",
-            Text::new("领取工伤保险生活护理费", "Receives work-injury care allowance"),
-            Text::new("是否已按工伤保险政策领取生活护理费（津贴）。", "Whether you receive the work-injury insurance care allowance."),
-        ),
-        base(
-            "assessedMonth",
+static QUERY_INPUTS: [InputInfo; 11] = [
+    InputInfo {
+        default_rule: Some(Text::new("本月（中国时间）", "this month (China time)")),
+        ..InputInfo::new(
             "month",
-            Text::new("评估结论月份", "Month of assessment"),
-            Text::new("失能等级评估（或核准）作出的月份。", "The month the disability assessment (or approval) was concluded."),
+            "month",
+            Text::new("月份", "Month"),
+            Text::new("要估算的月份；不同月份可能适用不同的文件。", "The month to estimate; it decides which document applies."),
+        )
+    },
+    InputInfo {
+        unit: Some("days"),
+        default_rule: Some(Text::new("整月（实施首月按实施天数）", "the whole month (in a scheme's first month, its days in force)")),
+        min: Some(Decimal::ZERO),
+        max_rule: Some(Text::new("当月天数", "the days of the month")),
+        ..InputInfo::new(
+            "careDays",
+            "integer",
+            Text::new("护理天数", "Care days"),
+            Text::new("本月接受长期护理的天数。", "Days of long-term care this month."),
+        )
+    },
+    InputInfo {
+        unit: Some("months"),
+        default: Some(dec!(6)),
+        min: Some(Decimal::ZERO),
+        ..InputInfo::new(
+            "disabilityMonths",
+            "integer",
+            Text::new("失能已持续月数", "Months disabled"),
+            Text::new("失能状态已经持续了多少个月。", "How many months the disability has lasted."),
+        )
+    },
+    InputInfo::new(
+        "workInjuryCareAllowance",
+        "boolean",
+        Text::new("领取工伤保险生活护理费", "Receives work-injury care allowance"),
+        Text::new("是否已按工伤保险政策领取生活护理费（津贴）。", "Whether you receive the work-injury insurance care allowance."),
+    ),
+    InputInfo::new(
+        "assessedMonth",
+        "month",
+        Text::new("评估结论月份", "Month of assessment"),
+        Text::new("失能等级评估（或核准）作出的月份。", "The month the disability assessment (or approval) was concluded."),
+    ),
+    InputInfo::new(
+        "benefitsLocked",
+        "boolean",
+        Text::new("处于医保待遇封锁期", "In a medical insurance lock period"),
+        Text::new(
+            "是否处于基本医疗保险统筹待遇封锁期（如断缴后的等待期）。",
+            "Whether basic medical insurance benefits are locked (待遇封锁期), e.g. after a gap in contributions.",
         ),
-        base(
-            "benefitsLocked",
-            "boolean",
-            Text::new("处于医保待遇封锁期", "In a medical insurance lock period"),
+    ),
+    InputInfo::new(
+        "interruptedContribution",
+        "boolean",
+        Text::new("曾中断参保缴费", "Contributions were interrupted"),
+        Text::new("参保缴费是否曾经中断。", "Whether your contributions were ever interrupted."),
+    ),
+    InputInfo {
+        unit: Some("months"),
+        min: Some(Decimal::ZERO),
+        ..InputInfo::new(
+            "monthsSinceResumed",
+            "integer",
+            Text::new("恢复缴费已满月数", "Months since contributions resumed"),
             Text::new(
-                "是否处于基本医疗保险统筹待遇封锁期（如断缴后的等待期）。",
-                "Whether basic medical insurance benefits are locked (待遇封锁期), e.g. after a gap in contributions.",
+                "中断后恢复缴费已有几个月；尚未恢复则不填。",
+                "Months since contributions resumed after the gap; leave empty if not resumed.",
             ),
-        ),
-        base(
-            "interruptedContribution",
-            "boolean",
-            Text::new("曾中断参保缴费", "Contributions were interrupted"),
-            Text::new("参保缴费是否曾经中断。", "Whether your contributions were ever interrupted."),
-        ),
-        InputInfo {
-            unit: Some("months"),
-            min: s("0"),
-            ..base(
-                "monthsSinceResumed",
-                "integer",
-                Text::new("恢复缴费已满月数", "Months since contributions resumed"),
-                Text::new(
-                    "中断后恢复缴费已有几个月；尚未恢复则不填。",
-                    "Months since contributions resumed after the gap; leave empty if not resumed.",
-                ),
-            )
-        },
-        InputInfo {
-            unit: Some("years"),
-            min: s("0"),
-            ..base(
-                "contributionYears",
-                "years",
-                Text::new("本市医保缴费年限", "Years of contributions in the city"),
-                Text::new(
-                    "在本市连续缴费年数和累计缴费年数；不填按已满足计算。",
-                    "Continuous and cumulative years of medical-insurance contributions in the city; if left empty they are assumed met.",
-                ),
-            )
-        },
-        base(
-            "insuredBeforeLtci",
-            "boolean",
-            Text::new("制度实施前已参保并连续缴费", "Insured before the scheme, contributing since"),
+        )
+    },
+    InputInfo {
+        unit: Some("years"),
+        min: Some(Decimal::ZERO),
+        ..InputInfo::new(
+            "contributionYears",
+            "years",
+            Text::new("本市医保缴费年限", "Years of contributions in the city"),
             Text::new(
-                "长期护理保险制度实施前已参加本市职工医保，并在制度启动后连续缴费。",
-                "Insured in the city's employee medical insurance before the LTC scheme began and contributing continuously since.",
+                "在本市连续缴费年数和累计缴费年数；不填按已满足计算。",
+                "Continuous and cumulative years of medical-insurance contributions in the city; if left empty they are assumed met.",
             ),
+        )
+    },
+    InputInfo::new(
+        "insuredBeforeLtci",
+        "boolean",
+        Text::new("制度实施前已参保并连续缴费", "Insured before the scheme, contributing since"),
+        Text::new(
+            "长期护理保险制度实施前已参加本市职工医保，并在制度启动后连续缴费。",
+            "Insured in the city's employee medical insurance before the LTC scheme began and contributing continuously since.",
         ),
-        InputInfo {
-            unit: Some("yuan/month"),
-            min: s("0"),
-            max: s("1000000"),
-            ..base(
-                "disabilitySubsidy",
-                "money",
-                Text::new("每月重度残疾人护理补贴", "Monthly disability care subsidy"),
-                Text::new(
-                    "正在领取的重度残疾人护理补贴（元/月），与长护险就高择一。",
-                    "The severe-disability care subsidy you receive (yuan a month); only the higher of it and LTC benefits is paid.",
-                ),
-            )
-        },
-    ]
-}
+    ),
+    InputInfo {
+        unit: Some("yuan/month"),
+        min: Some(Decimal::ZERO),
+        max: Some(MAX_MONEY),
+        ..InputInfo::new(
+            "disabilitySubsidy",
+            "money",
+            Text::new("每月重度残疾人护理补贴", "Monthly disability care subsidy"),
+            Text::new(
+                "正在领取的重度残疾人护理补贴（元/月），与长护险就高择一。",
+                "The severe-disability care subsidy you receive (yuan a month); only the higher of it and LTC benefits is paid.",
+            ),
+        )
+    },
+];
+
+static CATEGORY_OPTIONS: [Choice; 3] = [
+    Choice { id: "employed", name: Category::Employed.name() },
+    Choice { id: "flexible", name: Category::Flexible.name() },
+    Choice { id: "retired", name: Category::Retired.name() },
+];
+
+/// The contribution inputs of contribution.md, for the form.
+static CONTRIBUTION_INPUTS: [InputInfo; 6] = [
+    InputInfo {
+        required: true,
+        options: Some(&CATEGORY_OPTIONS),
+        ..InputInfo::new(
+            "category",
+            "choice",
+            Text::new("人员类别", "Category"),
+            Text::new("在职职工、灵活就业人员或退休人员。", "Employed, flexibly employed, or retired."),
+        )
+    },
+    InputInfo {
+        unit: Some("yuan/month"),
+        min: Some(Decimal::ZERO),
+        max: Some(MAX_MONEY),
+        ..InputInfo::new(
+            "monthlyBase",
+            "money",
+            Text::new("月缴费基数", "Monthly contribution base"),
+            Text::new(
+                "在职、灵活就业人员：职工基本医疗保险的月缴费基数（元）。",
+                "Employed and flexibly employed: the monthly base of your medical insurance contribution (yuan).",
+            ),
+        )
+    },
+    InputInfo {
+        unit: Some("yuan/month"),
+        min: Some(Decimal::ZERO),
+        max: Some(MAX_MONEY),
+        ..InputInfo::new(
+            "monthlyPension",
+            "money",
+            Text::new("月退休工资", "Monthly pension"),
+            Text::new("退休人员：本人每月退休工资（元）。", "Retired: your monthly pension (yuan)."),
+        )
+    },
+    InputInfo {
+        unit: Some("years"),
+        min: Some(Decimal::ZERO),
+        max: Some(dec!(150)),
+        ..InputInfo::new(
+            "age",
+            "integer",
+            Text::new("年龄", "Age"),
+            Text::new("周岁。18周岁以下暂不单独筹资。", "Age in years; residents aged 18 or under are not separately financed."),
+        )
+    },
+    InputInfo::new(
+        "subsidized",
+        "boolean",
+        Text::new("享受居民医保个人缴费政府补助", "Personal contribution subsidised"),
+        Text::new(
+            "符合居民医保保费个人缴费政府补助条件的人员，个人缴费由政府全额补助。",
+            "Residents entitled to the government subsidy of their personal medical-insurance contribution have it paid in full.",
+        ),
+    ),
+    InputInfo::new(
+        "district",
+        "choice",
+        Text::new("辖市区", "District"),
+        Text::new("决定政府补助由哪级财政承担；可不填。", "Decides which finances pay the government share; optional."),
+    ),
+];
 
 fn contribution(r: &Rules) -> ContributionInfo {
     ContributionInfo {
@@ -344,79 +431,9 @@ fn contribution(r: &Rules) -> ContributionInfo {
 }
 
 fn contribution_input(key: &str, r: &Rules) -> Option<InputInfo> {
-    let base = |key, kind, label: Text, help: Text| InputInfo {
-        key,
-        label,
-        help,
-        kind,
-        unit: None,
-        default: None,
-        default_rule: None,
-        required: false,
-        min: None,
-        max: None,
-        max_rule: None,
-        options: None,
-    };
-    let money = |key, label, help| InputInfo {
-        unit: Some("yuan/month"),
-        min: Some(String::from("0")),
-        max: Some(String::from("1000000")),
-        ..base(key, "money", label, help)
-    };
-    Some(match key {
-        "category" => InputInfo {
-            required: true,
-            options: Some(Category::ALL.iter().map(|c| Choice { id: c.id(), name: c.name() }).collect()),
-            ..base(
-                "category",
-                "choice",
-                Text::new("人员类别", "Category"),
-                Text::new("在职职工、灵活就业人员或退休人员。", "Employed, flexibly employed, or retired."),
-            )
-        },
-        "monthlyBase" => money(
-            "monthlyBase",
-            Text::new("月缴费基数", "Monthly contribution base"),
-            Text::new(
-                "在职、灵活就业人员：职工基本医疗保险的月缴费基数（元）。",
-                "Employed and flexibly employed: the monthly base of your medical insurance contribution (yuan).",
-            ),
-        ),
-        "monthlyPension" => money(
-            "monthlyPension",
-            Text::new("月退休工资", "Monthly pension"),
-            Text::new("退休人员：本人每月退休工资（元）。", "Retired: your monthly pension (yuan)."),
-        ),
-        "age" => InputInfo {
-            unit: Some("years"),
-            min: Some(String::from("0")),
-            max: Some(String::from("150")),
-            ..base(
-                "age",
-                "integer",
-                Text::new("年龄", "Age"),
-                Text::new("周岁。18周岁以下暂不单独筹资。", "Age in years; residents aged 18 or under are not separately financed."),
-            )
-        },
-        "subsidized" => base(
-            "subsidized",
-            "boolean",
-            Text::new("享受居民医保个人缴费政府补助", "Personal contribution subsidised"),
-            Text::new(
-                "符合居民医保保费个人缴费政府补助条件的人员，个人缴费由政府全额补助。",
-                "Residents entitled to the government subsidy of their personal medical-insurance contribution have it paid in full.",
-            ),
-        ),
-        "district" => InputInfo {
-            options: Some(r.districts.iter().map(|d| Choice { id: d.id, name: d.name }).collect()),
-            ..base(
-                "district",
-                "choice",
-                Text::new("辖市区", "District"),
-                Text::new("决定政府补助由哪级财政承担；可不填。", "Decides which finances pay the government share; optional."),
-            )
-        },
-        _ => return None,
-    })
+    let mut info = CONTRIBUTION_INPUTS.iter().find(|i| i.key == key)?.clone();
+    if key == "district" {
+        info.options = Some(r.districts);
+    }
+    Some(info)
 }

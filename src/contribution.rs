@@ -7,6 +7,7 @@
 //! assert_eq!(c.totals.total.to_string(), "216.00");
 //! ```
 
+use crate::catalog::Choice;
 use crate::error::{Error, ErrorCode};
 use crate::estimate::{check_value, city};
 use crate::json::{self, Fields};
@@ -77,7 +78,7 @@ impl Category {
         }
     }
 
-    pub fn name(self) -> Text {
+    pub const fn name(self) -> Text {
         match self {
             Category::Employed => Text::new("在职职工", "Employed"),
             Category::Flexible => Text::new("灵活就业人员", "Flexibly employed"),
@@ -173,16 +174,8 @@ pub(crate) struct Rules {
     /// The query keys this city reads, besides city, year and insurance.
     pub inputs: &'static [&'static str],
     /// The districts `district` may name.
-    pub districts: &'static [District],
+    pub districts: &'static [Choice],
     pub compute: fn(&ContributionQuery, &mut Lines) -> Result<(), Error>,
-}
-
-/// A district that pays (part of) the government share.
-pub(crate) struct District {
-    pub id: &'static str,
-    pub name: Text,
-    /// True when city and district finances share it.
-    pub shared_with_city: bool,
 }
 
 /// The lines and notes a city computes.
@@ -219,7 +212,7 @@ pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
 /// Reads a contribution query. Unknown keys are `unknown_field`.
 pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
     let map = json::object(text)?;
-    if let Some(k) = map.keys().find(|k| !CONTRIBUTION_KEYS.contains(&k.as_str())) {
+    if let Some((k, _)) = map.iter().find(|(k, _)| !CONTRIBUTION_KEYS.contains(&k.as_ref())) {
         return Err(json::unknown_field(k));
     }
     let f = Fields::new(&map);

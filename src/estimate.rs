@@ -4,7 +4,7 @@
 use crate::cities;
 use crate::error::{Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
-use crate::money::plain;
+use crate::money::{is_whole, plain};
 use crate::month::Month;
 use crate::rules::{self, City, Ctx, Default, Document, Mode, Out, Unit};
 use rust_decimal::Decimal;
@@ -156,7 +156,7 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
             ErrorCode::MissingField,
             missing.key,
             format!("{}须填写{}（{}）", mode.name.zh, missing.label.zh, missing.key),
-            format!("{} needs {} ({})", mode.name.en, missing.label.en.to_lowercase(), missing.key),
+            format!("{} needs {} ({})", mode.name.en, missing.label.en, missing.key),
         ));
     }
     Ok(())
@@ -169,7 +169,7 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
     if value.is_sign_negative() && !value.is_zero() {
         return invalid(format!("{field}不能为负数，收到{v}"), format!("{field} must not be negative, got {v}"));
     }
-    if unit.is_integer() && !value.fract().is_zero() {
+    if unit.is_integer() && !is_whole(value) {
         return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
     }
     if v.scale() > 2 {

@@ -74,9 +74,32 @@ impl serde::Serialize for Money {
     }
 }
 
+/// `value ÷ divisor`, rounded half away from zero to `places` decimals.
+///
+/// Exact integer arithmetic on the decimal's digits: the one division the
+/// rules need (prorating by days) without the general 96-bit division.
+pub fn div_round(value: Decimal, divisor: u32, places: u32) -> Option<Decimal> {
+    if divisor == 0 || places > 28 {
+        return None;
+    }
+    // value = m / 10^s, so value / divisor at `places` decimals is
+    // m × 10^places / (10^s × divisor), rounded.
+    let m = value.mantissa();
+    let num = m.checked_mul(10_i128.checked_pow(places)?)?;
+    let den = 10_i128.checked_pow(value.scale())?.checked_mul(i128::from(divisor))?;
+    let (q, r) = (num / den, num % den);
+    let q = if 2 * r.abs() >= den { q + num.signum() } else { q };
+    Decimal::try_from_i128_with_scale(q, places).ok()
+}
+
 /// A decimal as people write it in a formula: no trailing zeros ("1500", "12.5").
 pub fn plain(value: Decimal) -> Decimal {
     value.normalize()
+}
+
+/// A whole number: nothing after the decimal point once trailing zeros go.
+pub(crate) fn is_whole(value: Decimal) -> bool {
+    value.normalize().scale() == 0
 }
 
 /// Reads the decimal text of a JSON number or a money string.
@@ -84,32 +107,56 @@ pub fn plain(value: Decimal) -> Decimal {
 /// Accepts `-?digits(.digits)?` and, for JSON numbers only, an exponent. The
 /// sign is kept so that validation can name a negative amount as such.
 pub(crate) fn parse_decimal(text: &str, json_number: bool) -> Option<Decimal> {
-    let body = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) if json_number => (body.get(..i)?, Some(body.get(i + 1..)?)),
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) if json_number => (m, Some(e)),
         Some(_) => return None,
         None => (body, None),
     };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !frac.is_none_or(digits) {
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !is_digits(int) || mantissa.contains('.') && !is_digits(frac) {
         return None;
     }
-    let value = match exponent {
-        None => Decimal::from_str_exact(text).ok()?,
-        Some(e) => {
-            let e = e.strip_prefix('+').unwrap_or(e);
-            let exp_digits = e.strip_prefix('-').unwrap_or(e);
-            if !digits(exp_digits) {
-                return None;
-            }
-            Decimal::from_scientific(text).ok()?
+    // The digits as one integer, scaled by the digits after the point.
+    let mut digits: i128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        digits = digits.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+    }
+    let mut scale = u32::try_from(frac.len()).ok()?;
+    if let Some(e) = exponent {
+        let e = e.strip_prefix('+').unwrap_or(e);
+        let (down, magnitude) = match e.strip_prefix('-') {
+            Some(m) => (true, m),
+            None => (false, e),
+        };
+        if !is_digits(magnitude) {
+            return None;
         }
-    };
-    Some(if value.is_zero() { Decimal::ZERO } else { value })
+        // A Decimal has at most 28 digits after the point; larger shifts cannot fit.
+        let shift = magnitude.parse::<u32>().ok().filter(|s| *s <= MAX_SCALE)?;
+        if down {
+            scale += shift;
+        } else if shift <= scale {
+            scale -= shift;
+        } else {
+            digits = digits.checked_mul(10_i128.pow(shift - scale))?;
+            scale = 0;
+        }
+    }
+    if digits == 0 {
+        return Some(Decimal::ZERO);
+    }
+    Decimal::try_from_i128_with_scale(if negative { -digits } else { digits }, scale).ok()
+}
+
+/// The most digits a Decimal keeps after the point.
+const MAX_SCALE: u32 = 28;
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -124,6 +171,16 @@ mod tests {
         assert_eq!(Money::round(dec!(0.124999)).to_string(), "0.12");
         assert_eq!(Money::round(dec!(-0.001)).to_string(), "0.00");
         assert_eq!(Money::ZERO.to_string(), "0.00");
+    }
+
+    #[test]
+    fn divides_exactly_then_rounds_once() {
+        assert_eq!(div_round(dec!(33000), 31, 2), Some(dec!(1064.52)));
+        assert_eq!(div_round(dec!(11000), 30, 2), Some(dec!(366.67)));
+        assert_eq!(div_round(dec!(120), 7, 0), Some(dec!(17)));
+        assert_eq!(div_round(dec!(2), 4, 0), Some(dec!(1)));
+        assert_eq!(div_round(dec!(-1), 8, 2), Some(dec!(-0.13)));
+        assert_eq!(div_round(dec!(1), 0, 2), None);
     }
 
     #[test]

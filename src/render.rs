@@ -27,6 +27,13 @@ fn pad(s: &str, cols: usize) -> String {
     out
 }
 
+/// Right-aligns `s` in `cols` terminal columns.
+fn rpad(s: &str, cols: usize) -> String {
+    let mut out: String = std::iter::repeat_n(' ', cols.saturating_sub(width(s))).collect();
+    out.push_str(s);
+    out
+}
+
 fn amount(m: Option<Money>) -> String {
     m.map_or_else(|| String::from("—"), |m| m.to_string())
 }
@@ -48,18 +55,21 @@ pub fn text(e: &Estimate) -> String {
     let _ = writeln!(s, "{} · {} · {}（护理{}日）", city_name(e.city), mode_name(e.city, e.care_mode), e.month, e.care_days);
     let p = &e.policy;
     let to = p.effective_to.map_or_else(|| String::from("—"), |d| d.to_string());
-    let _ = writeln!(s, "依据：{}《{}》（{}至{}，{}）", p.document, p.title, p.effective_from, to, status_zh(p.status));
+    let _ = writeln!(s, "依据：{}（{}至{}，{}）", source(p.document, p.title), p.effective_from, to, status_zh(p.status));
     s.push('\n');
     if e.eligible {
         let label_cols = e.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
-        let _ = writeln!(s, "{}{:>12}{:>12}{:>12}", pad("项目", label_cols), "费用", "基金支付", "个人自付");
+        let row = |label: &str, cells: [String; 3]| {
+            format!("{}{}{}{}", pad(label, label_cols), rpad(&cells[0], 14), rpad(&cells[1], 14), rpad(&cells[2], 14))
+        };
+        let _ = writeln!(s, "{}", row("项目", ["费用".into(), "基金支付".into(), "个人自付".into()]));
         for l in &e.lines {
-            let _ = writeln!(s, "{}{:>14}{:>14}{:>14}", pad(l.label, label_cols), amount(l.cost), l.fund, amount(l.self_pay));
+            let _ = writeln!(s, "{}", row(l.label, [amount(l.cost), l.fund.to_string(), amount(l.self_pay)]));
             let _ = writeln!(s, "    {}", l.basis);
             let _ = writeln!(s, "    〔{}〕", l.citation);
         }
         let t = &e.totals;
-        let _ = writeln!(s, "{}{:>14}{:>14}{:>14}", pad("合计", label_cols), amount(t.cost), t.fund, amount(t.self_pay));
+        let _ = writeln!(s, "{}", row("合计", [amount(t.cost), t.fund.to_string(), amount(t.self_pay)]));
         let _ = writeln!(
             s,
             "\n本月基金支付 {} 元，个人自付 {}。",
@@ -81,6 +91,15 @@ pub fn text(e: &Estimate) -> String {
     s
 }
 
+/// A document as "number《title》", or just its name when that already holds the title.
+fn source(document: &str, title: &str) -> String {
+    if document.contains('《') || title.contains(document) {
+        String::from(if document.contains('《') { document } else { title })
+    } else {
+        format!("{document}《{title}》")
+    }
+}
+
 pub(crate) fn city_name(id: &str) -> &'static str {
     crate::cities::find(id).map_or("", |c| c.name.zh)
 }
@@ -97,7 +116,7 @@ pub fn contribution_text(c: &crate::Contribution) -> String {
         crate::contribution::ContributionStatus::CarriedForward => "沿用最后规定的标准",
     };
     let _ = writeln!(s, "{} · {}年度 · {}", city_name(c.city), c.year, c.insurance.name().zh);
-    let _ = writeln!(s, "依据：{}《{}》（{}）\n", c.policy.document, c.policy.title, status);
+    let _ = writeln!(s, "依据：{}（{}）\n", source(c.policy.document, c.policy.title), status);
     let cols = c.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
     for l in &c.lines {
         let _ = writeln!(s, "{}{:>12}\n    {}\n    〔{}〕", pad(l.label, cols), l.amount.to_string(), l.basis, l.citation);

@@ -466,7 +466,7 @@ pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text
         out.push(reason(
             ReasonCode::GradeNotCovered,
             format!("失能等级为“{}”，不在待遇范围内：{}", g.zh, rule.zh),
-            format!("The assessed grade ({}) is not covered: {}", g.en.to_lowercase(), rule.en),
+            format!("The assessed grade ({}) is not covered: {}", g.en, rule.en),
             citation,
         ));
     }

@@ -48,10 +48,14 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Plain objects, `null` for absent values, exactly the command line's JSON.
+/// Plain JS objects made from exactly the command line's JSON text. One
+/// `JSON.parse` of that text is smaller and faster here than building the
+/// object field by field across the boundary (serde-wasm-bindgen), and it makes
+/// the two doors byte-identical by construction.
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
-    value.serialize(&serializer).map_err(JsValue::from)
+    // Serializing these types cannot fail: no maps with non-string keys, no floats.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    js_sys::JSON::parse(&text)
 }
 
 fn throw(e: &crate::Error) -> JsValue {
@@ -62,3 +66,7 @@ fn throw(e: &crate::Error) -> JsValue {
     let _ = set("messageEn", JsValue::from_str(e.message_en()));
     err.into()
 }
+
+/// talc instead of std's dlmalloc: about 5 KB less code, same reuse of freed memory.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -10,7 +10,8 @@
 //! assert_eq!(e.totals.fund.to_string(), "620.00"); // 20元/日 × 31日 亲情照护
 //! ```
 
-use crate::contribution::{ContributionQuery, District, Lines, Payer, Rules};
+use crate::catalog::Choice;
+use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
 use crate::error::Error;
 use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
@@ -450,16 +451,18 @@ const CONTRIBUTION_MEDICAL_FUND: Decimal = dec!(40);
 const CITY_SHARE_IN_CITY_DISTRICTS: Decimal = dec!(0.5);
 
 /// 三(三)2 "溧阳市、金坛区、武进区、经开区由各地区财政承担；新北区、天宁区、钟楼区由市区两级
-/// 财政各按50%比例承担": (id, name, shared with the city).
-const DISTRICTS: [District; 7] = [
-    District { id: "liyang", name: Text::new("溧阳市", "Liyang"), shared_with_city: false },
-    District { id: "jintan", name: Text::new("金坛区", "Jintan"), shared_with_city: false },
-    District { id: "wujin", name: Text::new("武进区", "Wujin"), shared_with_city: false },
-    District { id: "jingkai", name: Text::new("常州经开区", "Changzhou Economic Development Zone"), shared_with_city: false },
-    District { id: "xinbei", name: Text::new("新北区", "Xinbei"), shared_with_city: true },
-    District { id: "tianning", name: Text::new("天宁区", "Tianning"), shared_with_city: true },
-    District { id: "zhonglou", name: Text::new("钟楼区", "Zhonglou"), shared_with_city: true },
+/// 财政各按50%比例承担".
+static DISTRICTS: [Choice; 7] = [
+    Choice { id: "liyang", name: Text::new("溧阳市", "Liyang") },
+    Choice { id: "jintan", name: Text::new("金坛区", "Jintan") },
+    Choice { id: "wujin", name: Text::new("武进区", "Wujin") },
+    Choice { id: "jingkai", name: Text::new("常州经开区", "Changzhou Economic Development Zone") },
+    Choice { id: "xinbei", name: Text::new("新北区", "Xinbei") },
+    Choice { id: "tianning", name: Text::new("天宁区", "Tianning") },
+    Choice { id: "zhonglou", name: Text::new("钟楼区", "Zhonglou") },
 ];
+/// 三(三)2: the districts whose share city and district finances split 50/50.
+const SHARED_WITH_CITY: [&str; 3] = ["xinbei", "tianning", "zhonglou"];
 
 static CONTRIBUTION: Rules = Rules {
     document: &DOCUMENT,
@@ -524,17 +527,17 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
             cite!("三(二)"),
         ),
-        Some(District { name, shared_with_city: false, .. }) => out.push(
+        Some(d) if !SHARED_WITH_CITY.contains(&d.id) => out.push(
             Payer::Government,
             Text::new("政府补助（辖市区财政）", "Government subsidy (district finances)"),
             CONTRIBUTION_GOVERNMENT,
             basis(
-                format!("政府补助{g}元/人，由{}财政承担", name.zh),
-                format!("government subsidy {g} yuan per person, paid by {} finances", name.en),
+                format!("政府补助{g}元/人，由{}财政承担", d.name.zh),
+                format!("government subsidy {g} yuan per person, paid by {} finances", d.name.en),
             ),
             cite!("三(三)2"),
         ),
-        Some(District { name, shared_with_city: true, .. }) => {
+        Some(d) => {
             let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE_IN_CITY_DISTRICTS;
             let s = rules::pct(CITY_SHARE_IN_CITY_DISTRICTS);
             out.push(
@@ -549,8 +552,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
                 Text::new("政府补助（区级财政）", "Government subsidy (district finances)"),
                 CONTRIBUTION_GOVERNMENT - city_part,
                 basis(
-                    format!("政府补助{g}元/人 × {}财政{s}%", name.zh),
-                    format!("government subsidy {g} yuan × {} finances {s}%", name.en),
+                    format!("政府补助{g}元/人 × {}财政{s}%", d.name.zh),
+                    format!("government subsidy {g} yuan × {} finances {s}%", d.name.en),
                 ),
                 cite!("三(三)2"),
             );

@@ -13,10 +13,10 @@
 //! ```
 
 use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
-use crate::money::{plain, Money};
+use crate::money::{div_round, plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 macro_rules! cite {
@@ -117,10 +117,11 @@ const PACKAGE_MONTHLY_FUND: Decimal = dec!(1100);
 /// 一是 "个人自付5元∕次".
 const PACKAGE_SELF_PAY_PER_VISIT: Decimal = dec!(5);
 
+const DAYS_PER_WEEK: u32 = 7;
+
 /// Default visits: four a week over the care days, rounded half up.
 fn visits_four_a_week(care_days: u32) -> Decimal {
-    (PACKAGE_VISITS_PER_WEEK * Decimal::from(care_days) / Decimal::from(7))
-        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+    div_round(PACKAGE_VISITS_PER_WEEK * Decimal::from(care_days), DAYS_PER_WEEK, 0).unwrap_or(Decimal::ZERO)
 }
 
 // 二是 "居家辅具租售服务，重度和中度失能失智人员分别为8000元∕年和6000元∕年，在限额内
@@ -157,7 +158,10 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
     let visits = ctx.input("homeVisits");
     let (n, d) = (ctx.care_days, ctx.days_in_month());
     // Reading: prorated for a part month, nothing in a month without a visit.
-    let fund = if visits.is_zero() { Money::ZERO } else { Money::round(PACKAGE_MONTHLY_FUND * Decimal::from(n) / Decimal::from(d)) };
+    let fund = match div_round(PACKAGE_MONTHLY_FUND * Decimal::from(n), d, 2) {
+        Some(prorated) if !visits.is_zero() => Money::round(prorated),
+        _ => Money::ZERO,
+    };
     let self_pay = Money::round(PACKAGE_SELF_PAY_PER_VISIT * visits);
     let (m, v, p) = (plain(PACKAGE_MONTHLY_FUND), plain(visits), plain(PACKAGE_SELF_PAY_PER_VISIT));
     let fund_words = if visits.is_zero() {

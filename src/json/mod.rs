@@ -4,11 +4,17 @@
 use crate::cities;
 use crate::error::{Error, ErrorCode};
 use crate::model::{ContributionYears, Grade, Insurance, Query};
-use crate::money::parse_decimal;
+use crate::money::{is_whole, parse_decimal};
 use crate::month::Month;
+use reader::Json;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+mod reader;
+
+/// The members of a JSON object.
+pub(crate) type Map<'a> = [(Cow<'a, str>, Json<'a>)];
 
 /// The top-level keys of a Query (api.md), besides the care modes' own inputs.
 pub const QUERY_KEYS: [&str; 15] = [
@@ -30,14 +36,13 @@ pub const QUERY_KEYS: [&str; 15] = [
 ];
 
 /// Parses a JSON object; empty input and non-objects are `invalid_json`.
-pub(crate) fn object(text: &str) -> Result<Map<String, Value>, Error> {
-    if text.trim().is_empty() {
+pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error> {
+    if text.trim_ascii().is_empty() {
         return Err(Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object"));
     }
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")),
-        Err(e) => Err(Error::invalid_json(format!("不是有效的JSON：{e}"), format!("invalid JSON: {e}"))),
+    match reader::parse(text)? {
+        Json::Object(members) => Ok(members),
+        _ => Err(Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")),
     }
 }
 
@@ -66,17 +71,17 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
 }
 
 /// Everything that is not a Query key must be some care mode's input.
-fn mode_inputs(map: &Map<String, Value>) -> Result<BTreeMap<String, Decimal>, Error> {
+fn mode_inputs(map: &Map<'_>) -> Result<BTreeMap<String, Decimal>, Error> {
     let mut inputs = BTreeMap::new();
     for (key, value) in map {
-        if QUERY_KEYS.contains(&key.as_str()) {
+        if QUERY_KEYS.contains(&key.as_ref()) {
             continue;
         }
         if !cities::is_mode_input(key) {
             return Err(unknown_field(key));
         }
         if let Some(v) = decimal(key, value)? {
-            inputs.insert(key.clone(), v);
+            inputs.insert(key.to_string(), v);
         }
     }
     Ok(inputs)
@@ -86,10 +91,10 @@ pub(crate) fn unknown_field(key: &str) -> Error {
     Error::at(ErrorCode::UnknownField, key.to_owned(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
 }
 
-fn contribution_years(value: Option<&Value>) -> Result<Option<ContributionYears>, Error> {
+fn contribution_years(value: Option<&Json<'_>>) -> Result<Option<ContributionYears>, Error> {
     let map = match value {
-        None | Some(Value::Null) => return Ok(None),
-        Some(Value::Object(map)) => map,
+        None | Some(Json::Null) => return Ok(None),
+        Some(Json::Object(map)) => map,
         Some(_) => {
             return Err(Error::at(
                 ErrorCode::InvalidValue,
@@ -99,7 +104,7 @@ fn contribution_years(value: Option<&Value>) -> Result<Option<ContributionYears>
             ))
         }
     };
-    if let Some(k) = map.keys().find(|k| !matches!(k.as_str(), "continuous" | "cumulative")) {
+    if let Some((k, _)) = map.iter().find(|(k, _)| !matches!(k.as_ref(), "continuous" | "cumulative")) {
         return Err(unknown_field(&format!("contributionYears.{k}")));
     }
     let mut f = Fields::new(map);
@@ -122,24 +127,24 @@ pub(crate) fn invalid(field: &str, zh: &str, en: &str) -> Error {
 }
 
 /// A JSON number or decimal string; `null` is absent.
-pub(crate) fn decimal(field: &str, value: &Value) -> Result<Option<Decimal>, Error> {
+pub(crate) fn decimal(field: &str, value: &Json<'_>) -> Result<Option<Decimal>, Error> {
     let parsed = match value {
-        Value::Null => return Ok(None),
-        Value::Number(n) => parse_decimal(n.as_str(), true),
-        Value::String(s) => parse_decimal(s, false),
+        Json::Null => return Ok(None),
+        Json::Number(n) => parse_decimal(n, true),
+        Json::String(s) => parse_decimal(s, false),
         _ => return Err(invalid(field, "须为数字或数字字符串", "must be a number or a decimal string")),
     };
     parsed.map(Some).ok_or_else(|| invalid(field, "不是有效的数值", "is not a valid decimal number"))
 }
 
 /// Typed access to the keys of one JSON object, with errors naming the key.
-pub(crate) struct Fields<'a> {
-    map: &'a Map<String, Value>,
+pub(crate) struct Fields<'m, 'a> {
+    map: &'m Map<'a>,
     pub prefix: &'static str,
 }
 
-impl<'a> Fields<'a> {
-    pub fn new(map: &'a Map<String, Value>) -> Fields<'a> {
+impl<'m, 'a> Fields<'m, 'a> {
+    pub fn new(map: &'m Map<'a>) -> Fields<'m, 'a> {
         Fields { map, prefix: "" }
     }
 
@@ -148,19 +153,19 @@ impl<'a> Fields<'a> {
     }
 
     /// The value, `None` when absent or `null`.
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    pub fn get(&self, key: &str) -> Option<&'m Json<'a>> {
+        self.map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 
-    pub fn str(&self, key: &str) -> Result<Option<&'a str>, Error> {
+    pub fn str(&self, key: &str) -> Result<Option<&'m str>, Error> {
         match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Json::String(s)) => Ok(Some(s)),
             Some(_) => Err(invalid(&self.name(key), "须为字符串", "must be a string")),
         }
     }
 
-    pub fn required_str(&self, key: &str) -> Result<&'a str, Error> {
+    pub fn required_str(&self, key: &str) -> Result<&'m str, Error> {
         self.str(key)?.ok_or_else(|| missing(&self.name(key)))
     }
 
@@ -180,7 +185,7 @@ impl<'a> Fields<'a> {
     pub fn boolean(&self, key: &str) -> Result<bool, Error> {
         match self.get(key) {
             None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
+            Some(Json::Bool(b)) => Ok(*b),
             Some(_) => Err(invalid(&self.name(key), "须为 true 或 false", "must be true or false")),
         }
     }
@@ -190,13 +195,13 @@ impl<'a> Fields<'a> {
         let Some(v) = self.get(key) else { return Ok(None) };
         let name = self.name(key);
         let n = match v {
-            Value::Number(n) => parse_decimal(n.as_str(), true),
+            Json::Number(n) => parse_decimal(n, true),
             _ => None,
         };
         let Some(n) = n else {
             return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
         };
-        if n.is_sign_negative() && !n.is_zero() || !n.fract().is_zero() {
+        if n.is_sign_negative() && !n.is_zero() || !is_whole(n) {
             return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
         }
         u32::try_from(n).map(Some).map_err(|_| invalid(&name, "过大", "is too large"))

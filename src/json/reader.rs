@@ -1,0 +1,356 @@
+//! A strict JSON reader (RFC 8259) that keeps each number's text.
+//!
+//! Why not serde_json's: queries are small flat objects, money must be read
+//! from its decimal text, and the WebAssembly package must stay small. This
+//! reader borrows from the input, rejects duplicate keys, limits nesting, and
+//! reports line and column in both languages.
+
+use crate::error::Error;
+use std::borrow::Cow;
+
+/// A JSON value borrowed from its text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Json<'a> {
+    Null,
+    Bool(bool),
+    /// The number's text, as written (grammar checked).
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    /// Keys in input order, each at most once.
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+/// Deeper nesting than this is refused, so that no input can exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
+/// Parses one JSON value filling the whole text (whitespace and a leading BOM aside).
+pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut r = Reader { text, bytes: text.as_bytes(), pos: 0 };
+    r.ws();
+    let value = r.value(0)?;
+    r.ws();
+    if r.pos < r.bytes.len() {
+        return Err(r.error("值之后还有多余内容", "trailing characters after the value"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, zh: &str, en: &str) -> Error {
+        let before = self.text.get(..self.pos).unwrap_or(self.text);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::invalid_json(
+            format!("不是有效的JSON：{zh}（第{line}行第{column}列）"),
+            format!("invalid JSON: {en} at line {line} column {column}"),
+        )
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        let hit = self.peek() == Some(b);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+
+    fn literal(&mut self, word: &str, value: Json<'a>) -> Result<Json<'a>, Error> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("无法识别的值", "expected a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Error> {
+        match self.peek() {
+            None => Err(self.error("内容不完整", "unexpected end of input")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("无法识别的值", "expected a value")),
+        }
+    }
+
+    fn nest(&self, depth: usize) -> Result<(), Error> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("嵌套层数过多", "nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, Error> {
+        self.nest(depth)?;
+        self.pos += 1;
+        let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("此处应为用双引号括起的键", "expected a key in double quotes"));
+            }
+            let key_at = self.pos;
+            let key = self.string()?;
+            if members.iter().any(|(k, _)| *k == key) {
+                self.pos = key_at;
+                return Err(self.error(&format!("键“{key}”重复"), &format!("duplicate key \"{key}\"")));
+            }
+            self.ws();
+            if !self.eat(b':') {
+                return Err(self.error("此处应为冒号", "expected ':'"));
+            }
+            self.ws();
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.ws();
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b'}') {
+                return Ok(Json::Object(members));
+            }
+            return Err(self.error("此处应为逗号或右花括号", "expected ',' or '}'"));
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, Error> {
+        self.nest(depth)?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth)?);
+            self.ws();
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            return Err(self.error("此处应为逗号或右方括号", "expected ',' or ']'"));
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as text.
+    fn number(&mut self) -> Result<Json<'a>, Error> {
+        let start = self.pos;
+        self.eat(b'-');
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error("数字格式错误", "invalid number")),
+        }
+        if self.eat(b'.') {
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("小数点后应有数字", "expected a digit after '.'"));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("指数部分应有数字", "expected a digit in the exponent"));
+            }
+            self.digits();
+        }
+        // The span is ASCII, so it is a valid slice of the text.
+        Ok(Json::Number(self.text.get(start..self.pos).unwrap_or("")))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+        self.pos += 1;
+        let start = self.pos;
+        // Fast path: no escape, borrow the text.
+        loop {
+            match self.peek() {
+                None => return Err(self.error("字符串没有结束", "unterminated string")),
+                Some(b'"') => {
+                    let s = self.text.get(start..self.pos).unwrap_or("");
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符", "control character in string")),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.pos).unwrap_or(""));
+        loop {
+            match self.peek() {
+                None => return Err(self.error("字符串没有结束", "unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let c = self.unicode_escape()?;
+                            out.push(c);
+                            continue;
+                        }
+                        _ => return Err(self.error("无效的转义序列", "invalid escape")),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符", "control character in string")),
+                Some(_) => {
+                    // Copy one whole UTF-8 character.
+                    let rest = self.text.get(self.pos..).unwrap_or("");
+                    let Some(c) = rest.chars().next() else {
+                        return Err(self.error("字符串没有结束", "unterminated string"));
+                    };
+                    out.push(c);
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// After `\u`: four hex digits, and a low surrogate after a high one.
+    fn unicode_escape(&mut self) -> Result<char, Error> {
+        let hi = self.hex4()?;
+        let code = match hi {
+            0xD800..=0xDBFF => {
+                if !(self.eat(b'\\') && self.eat(b'u')) {
+                    return Err(self.error("代理项不成对", "unpaired surrogate"));
+                }
+                let lo = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&lo) {
+                    return Err(self.error("代理项不成对", "unpaired surrogate"));
+                }
+                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("代理项不成对", "unpaired surrogate")),
+            c => c,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("无效的转义序列", "invalid escape"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let mut v = 0;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error("\\u后应为4位十六进制数", "expected 4 hex digits after \\u")),
+            };
+            v = v * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Json<'_> {
+        parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn reads_every_json_type() {
+        assert_eq!(ok(" null "), Json::Null);
+        assert_eq!(ok("true"), Json::Bool(true));
+        assert_eq!(ok("-0.50e+3"), Json::Number("-0.50e+3"));
+        assert_eq!(ok(r#""a\"b\\\/\n\u00e9\ud83d\ude00""#), Json::String("a\"b\\/\né😀".into()));
+        assert_eq!(ok("[1,[]]"), Json::Array(vec![Json::Number("1"), Json::Array(vec![])]));
+        assert_eq!(ok("\u{feff}{\"城市\":\"常州\"}"), Json::Object(vec![("城市".into(), Json::String("常州".into()))]));
+    }
+
+    #[test]
+    fn refuses_what_rfc_8259_refuses() {
+        for bad in [
+            "",
+            "{",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "[1,]",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "--1",
+            "NaN",
+            "'a'",
+            "\"\t\"",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "{\"a\":1}x",
+            "{a:1}",
+            "tru",
+            "{\"a\":1,\"a\":2}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert!(parse(&deep).is_err());
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn errors_give_line_and_column() {
+        let e = parse("{\n  \"a\": x\n}").err().map(|e| e.message_en().to_owned());
+        assert_eq!(e.as_deref(), Some("invalid JSON: expected a value at line 2 column 8"));
+    }
+}
