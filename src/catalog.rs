@@ -23,6 +23,8 @@ use serde::Serialize;
 pub struct Catalog {
     /// The calculator's version.
     pub version: &'static str,
+    /// The version of the rules encoded (see `RULES_VERSION`).
+    pub rules_version: &'static str,
     pub insurance_types: Vec<Choice>,
     pub grades: Vec<GradeChoice>,
     /// The query inputs common to all cities; each city lists those its rules read.
@@ -166,6 +168,7 @@ pub fn catalog() -> Catalog {
 pub fn catalog_at(month: Month) -> Catalog {
     Catalog {
         version: env!("CARGO_PKG_VERSION"),
+        rules_version: crate::reference::RULES_VERSION,
         insurance_types: Insurance::ALL.iter().map(|i| Choice { id: i.id(), name: i.name() }).collect(),
         grades: Grade::ALL.iter().map(|g| GradeChoice { id: g.id(), name: g.name(), levels: g.levels() }).collect(),
         query_inputs: &QUERY_INPUTS,

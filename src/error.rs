@@ -7,7 +7,8 @@ use std::fmt;
 /// What went wrong with a query. Never a panic: every bad input ends here.
 ///
 /// ```
-/// let err = ltci::estimate_json(r#"{"city":"beijing"}"#).unwrap_err();
+/// let err = ltci::estimate_json(r#"{"city":"beijing","insurance":"employee","grade":"severe","careMode":"home"}"#)
+///     .unwrap_err();
 /// assert_eq!(err.code(), ltci::ErrorCode::UnknownCity);
 /// assert_eq!(err.field(), Some("city"));
 /// ```

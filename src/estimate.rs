@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
 use crate::money::{is_whole, plain};
 use crate::month::Month;
+use crate::reference::reference;
 use crate::rules::{self, City, Ctx, Default, Document, Mode, Out, Unit};
 use rust_decimal::Decimal;
 
@@ -68,6 +69,7 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
             status,
         },
         notes,
+        reference: reference(query, month, care_days),
     })
 }
 

@@ -53,6 +53,7 @@ mod json;
 mod model;
 mod money;
 mod month;
+mod reference;
 pub mod render;
 mod rules;
 #[cfg(target_arch = "wasm32")]
@@ -68,6 +69,7 @@ pub use model::{
 };
 pub use money::Money;
 pub use month::{Date, Month};
+pub use reference::RULES_VERSION;
 
 /// Reads a Query from JSON and estimates it: the command line's and the
 /// WebAssembly package's entry point.

@@ -179,6 +179,8 @@ pub struct Estimate {
     pub totals: Totals,
     pub policy: Policy,
     pub notes: Vec<Note>,
+    /// A short code for these inputs under this rules version ("K7M2-9QXA").
+    pub reference: String,
 }
 
 /// Whether a line buys care from a provider or is a cash subsidy.

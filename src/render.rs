@@ -151,7 +151,7 @@ fn spoken(m: Money) -> String {
 /// ```
 /// let e = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
 ///     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
-/// assert!(ltci::render::script(&e).starts_with("按晋城市规定，您选择居家上门护理，2024年2月每月基金支付1050元，个人需自付450元"));
+/// assert!(ltci::render::script(&e).starts_with("按晋城市规定，您选择居家上门护理，每月基金支付1050元，个人需自付450元（按2024年2月计算）。"));
 /// ```
 pub fn script(e: &Estimate) -> String {
     let city = city_name(e.city);
@@ -161,14 +161,22 @@ pub fn script(e: &Estimate) -> String {
     let mut s = String::new();
     if e.eligible {
         let t = &e.totals;
-        let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月每月基金支付{}", spoken(t.fund));
+        let full = e.care_days == e.month.days();
+        if full {
+            let _ = write!(s, "按{city}市规定，您选择{mode}，每月基金支付{}", spoken(t.fund));
+        } else {
+            let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月护理{}天，基金支付{}", e.care_days, spoken(t.fund));
+        }
         match t.self_pay {
             Some(p) => {
                 let _ = write!(s, "，个人需自付{}", spoken(p));
             }
             None => s.push_str("，个人自付部分要看机构的收费标准"),
         }
-        let _ = write!(s, "（按护理{}天计算）。", e.care_days);
+        if full {
+            let _ = write!(s, "（按{y}年{m}月计算）");
+        }
+        s.push('。');
         if e.lines.len() > 1 {
             s.push_str("其中：");
             let parts: Vec<String> = e
@@ -190,13 +198,15 @@ pub fn script(e: &Estimate) -> String {
     }
     match e.policy.status {
         Status::Expired => {
-            let to = e.policy.effective_to.map(|d| d.to_string()).unwrap_or_default();
-            let _ = write!(s, "需要说明的是，依据的文件有效期到{to}，之后的规定我们暂时没有资料，结果仅供参考。");
+            if let Some(d) = e.policy.effective_to {
+                let (y, m, day) = (d.month().year(), d.month().number(), d.day());
+                let _ = write!(s, "需要说明的是，依据的文件有效期到{y}年{m}月{day}日，之后的规定我们暂时没有资料，结果仅供参考。");
+            }
         }
         Status::Draft => s.push_str("需要说明的是，依据的是征求意见稿，正式规定可能会有不同。"),
         Status::Article => s.push_str("需要说明的是，这些数字来自概述文章，部分是约数。"),
         Status::InForce | Status::NotInForce => {}
     }
-    let _ = write!(s, "具体以医保经办机构核定为准。（依据：{}）", e.policy.document);
+    let _ = write!(s, "具体以医保经办机构核定为准。（依据：{}；案例编号{}）", e.policy.document, e.reference);
     s
 }

@@ -83,6 +83,8 @@ export interface Estimate {
   totals: { cost: Money | null; fund: Money; selfPay: Money | null };
   policy: Policy;
   notes: Note[];
+  /** A short code for these inputs under this rules version, e.g. "K7M2-9QXA". */
+  reference: string;
 }
 
 export interface Text { zh: string; en: string }
@@ -143,6 +145,7 @@ export interface CityInfo {
 
 export interface Catalog {
   version: string;
+  rulesVersion: string;
   insuranceTypes: Choice[];
   grades: (Choice & { levels: Text })[];
   queryInputs: InputInfo[];
