@@ -86,7 +86,7 @@ pub struct DocumentInfo {
     pub issued: Option<Date>,
     pub effective_from: Date,
     pub effective_to: Option<Date>,
-    /// For the catalog's month: in_force, expired, not_in_force, draft or article.
+    /// For the catalog's month: `in_force`, `expired`, `not_in_force`, `draft` or `article`.
     pub status: Status,
 }
 
@@ -152,6 +152,7 @@ impl InputInfo {
 }
 
 /// A number of the catalog as a plain decimal string ("6", "0.5").
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`.
 fn number<S: serde::Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => s.collect_str(&plain(*v)),

@@ -205,11 +205,19 @@ impl Lines {
 }
 
 /// Reads a contribution query from JSON and computes it.
+///
+/// # Errors
+///
+/// Any error of [`parse_contribution`] or [`contribution`].
 pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
     contribution(&parse_contribution(text)?)
 }
 
-/// Reads a contribution query. Unknown keys are `unknown_field`.
+/// Reads a contribution query.
+///
+/// # Errors
+///
+/// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
     let map = json::object(text)?;
     if let Some((k, _)) = map.iter().find(|(k, _)| !CONTRIBUTION_KEYS.contains(&k.as_ref())) {
@@ -240,6 +248,12 @@ pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
 const MAX_AGE: u32 = 150;
 
 /// What each payer puts in for one person in one year.
+///
+/// # Errors
+///
+/// `unknown_city`; `not_in_sources` when the sources give no amounts;
+/// `insurance_not_covered`; `not_in_force` for a year before the first standard;
+/// `missing_field` or `invalid_value` for the city's own inputs.
 pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
     let city = city(&q.city)?;
     let Some(rules) = city.contribution else {

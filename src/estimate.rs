@@ -12,6 +12,12 @@ use rust_decimal::Decimal;
 
 /// What the fund pays and what the person pays for one month of care.
 ///
+/// # Errors
+///
+/// Bad input only: `unknown_city`, `unknown_care_mode`, `unknown_field` (an input
+/// the care mode does not have), `missing_field` or `invalid_value`. A person who
+/// is not eligible gets an `Estimate` with its reasons, not an error.
+///
 /// ```
 /// use ltci::{Grade, Insurance, Month, Query};
 /// let mut q = Query::new("jincheng", Insurance::Resident, Grade::Severe, "institution");

@@ -43,6 +43,12 @@
 //! the tests; the JSON they print is identical for the same query.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![warn(clippy::pedantic)]
+// Pedantic lints this crate allows, and why:
+// - must_use_candidate: every public function is a pure computation whose only use is its result.
+// - many_single_char_names: formula texts bind their numbers to the letters the basis shows (c, r, k, …).
+// - struct_excessive_bools: `Query` mirrors the contract's yes/no questions one to one.
+#![allow(clippy::must_use_candidate, clippy::many_single_char_names, clippy::struct_excessive_bools)]
 
 mod catalog;
 mod cities;
@@ -73,6 +79,10 @@ pub use reference::RULES_VERSION;
 
 /// Reads a Query from JSON and estimates it: the command line's and the
 /// WebAssembly package's entry point.
+///
+/// # Errors
+///
+/// Any error of [`parse_query`] or [`estimate`].
 pub fn estimate_json(text: &str) -> Result<Estimate, Error> {
     estimate(&parse_query(text)?)
 }

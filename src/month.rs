@@ -54,23 +54,13 @@ impl Month {
     }
 
     /// The month after this one; saturates at 9999-12.
+    #[must_use]
     pub fn next(self) -> Month {
         match (self.year, self.month) {
             (9999, 12) => self,
             (y, 12) => Month { year: y + 1, month: 1 },
             (y, m) => Month { year: y, month: m + 1 },
         }
-    }
-
-    /// The first day of the month.
-    pub fn first_day(self) -> Date {
-        Date { month: self, day: 1 }
-    }
-
-    /// The last day of the month.
-    pub fn last_day(self) -> Date {
-        // days() is 28..=31, always fits a u8.
-        Date { month: self, day: self.days() as u8 }
     }
 
     /// The current month in China Standard Time (UTC+8), where the rules apply.

@@ -10,8 +10,8 @@ const TS_TYPES: &str = include_str!("wasm.d.ts");
 
 /// Estimates one query: `estimate({city, insurance, grade, careMode, …})`.
 #[wasm_bindgen(unchecked_return_type = "Estimate")]
-pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<JsValue, JsValue> {
-    let text = input(&query)?;
+pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<JsValue, JsValue> {
+    let text = input(query)?;
     crate::estimate_json(&text).map_err(|e| throw(&e)).and_then(|e| output(&e))
 }
 
@@ -23,15 +23,15 @@ pub fn catalog() -> Result<JsValue, JsValue> {
 
 /// What each payer puts in per year: `contribution({city, year, insurance, …})`.
 #[wasm_bindgen(unchecked_return_type = "Contribution")]
-pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: JsValue) -> Result<JsValue, JsValue> {
-    let text = input(&query)?;
+pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
+    let text = input(query)?;
     crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c))
 }
 
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
-pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: JsValue) -> Result<String, JsValue> {
-    let text = input(&query)?;
+pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {
+    let text = input(query)?;
     crate::estimate_json(&text).map(|e| crate::render::script(&e)).map_err(|e| throw(&e))
 }
 

@@ -335,6 +335,7 @@ static CONTRIBUTION: Rules = Rules {
     compute: contribution,
 };
 
+#[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
 fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
     out.note(note(
         "reading_first_year",

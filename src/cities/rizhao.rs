@@ -301,6 +301,7 @@ static CONTRIBUTION: Rules = Rules {
     compute: contribution,
 };
 
+#[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
 fn contribution(_q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
     let (m, g) = (plain(CONTRIBUTION_MEDICAL_FUND), plain(CONTRIBUTION_GOVERNMENT));
     let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE;

@@ -47,14 +47,17 @@ pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error>
 }
 
 /// Reads a Query. Semantic checks (ranges, the city's modes) are `estimate`'s.
+///
+/// # Errors
+///
+/// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_query(text: &str) -> Result<Query, Error> {
     let map = object(text)?;
     let f = Fields::new(&map);
-    let mut q = Query::new("", Insurance::Employee, Grade::None, "");
-    q.city = f.required_str("city")?.to_owned();
-    q.insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
-    q.grade = f.required_enum("grade", Grade::parse, "none, mild, moderate, severe")?;
-    q.care_mode = f.required_str("careMode")?.to_owned();
+    let city = f.required_str("city")?;
+    let insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
+    let grade = f.required_enum("grade", Grade::parse, "none, mild, moderate, severe")?;
+    let mut q = Query::new(city, insurance, grade, f.required_str("careMode")?);
     q.month = f.month("month")?;
     q.care_days = f.integer("careDays")?;
     q.disability_months = f.integer("disabilityMonths")?;

@@ -1,6 +1,6 @@
 //! A strict JSON reader (RFC 8259) that keeps each number's text.
 //!
-//! Why not serde_json's: queries are small flat objects, money must be read
+//! Why not `serde_json`'s: queries are small flat objects, money must be read
 //! from its decimal text, and the WebAssembly package must stay small. This
 //! reader borrows from the input, rejects duplicate keys, limits nesting, and
 //! reports line and column in both languages.
