@@ -119,6 +119,21 @@ impl Error {
     }
 }
 
+/// "a, b, c" for an error message ("—" when empty).
+pub(crate) fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    if out.is_empty() {
+        out.push('—');
+    }
+    out
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message_en)

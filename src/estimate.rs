@@ -2,7 +2,7 @@
 //! month, check every condition, compute the lines, add the notes.
 
 use crate::cities;
-use crate::error::{Error, ErrorCode};
+use crate::error::{list, Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
 use crate::money::{is_whole, plain};
 use crate::month::Month;
@@ -84,7 +84,7 @@ pub(crate) fn city(id: &str) -> Result<&'static City, Error> {
 }
 
 fn unknown_city(id: &str) -> Error {
-    let known = cities::CITIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ");
+    let known = list(cities::CITIES.iter().map(|c| c.id));
     Error::at(
         ErrorCode::UnknownCity,
         "city",
@@ -95,7 +95,7 @@ fn unknown_city(id: &str) -> Error {
 
 fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
     city.mode(id).ok_or_else(|| {
-        let known = city.modes.iter().map(|m| m.id).collect::<Vec<_>>().join(", ");
+        let known = list(city.modes.iter().map(|m| m.id));
         Error::at(
             ErrorCode::UnknownCareMode,
             "careMode",
@@ -146,20 +146,19 @@ fn validate_common(query: &Query) -> Result<(), Error> {
 }
 
 fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> Result<(), Error> {
-    for (key, value) in &query.inputs {
+    for (key, value) in query.inputs.iter() {
         let Some(input) = mode.inputs.iter().find(|i| i.key == key) else {
-            let known = mode.inputs.iter().map(|i| i.key).collect::<Vec<_>>();
-            let known = if known.is_empty() { String::from("—") } else { known.join(", ") };
+            let known = list(mode.inputs.iter().map(|i| i.key));
             return Err(Error::at(
                 ErrorCode::UnknownField,
-                key.clone(),
+                key.to_owned(),
                 format!("{}“{}”没有输入项{key}；该护理方式的输入项：{known}", city.name.zh, mode.name.zh),
                 format!("{key} is not an input of {} \"{}\"; its inputs: {known}", city.name.en, mode.id),
             ));
         };
-        check_value(input.key, input.unit, *value, care_days)?;
+        check_value(input.key, input.unit, value, care_days)?;
     }
-    if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && !query.inputs.contains_key(i.key)) {
+    if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && !query.inputs.contains(i.key)) {
         return Err(Error::at(
             ErrorCode::MissingField,
             missing.key,

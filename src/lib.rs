@@ -71,7 +71,7 @@ pub use error::{Error, ErrorCode};
 pub use estimate::estimate;
 pub use json::parse_query;
 pub use model::{
-    ContributionYears, Estimate, Grade, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
+    ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
 pub use money::Money;
 pub use month::{Date, Month};

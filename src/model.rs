@@ -6,7 +6,6 @@ use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -138,7 +137,7 @@ pub struct Query {
     pub insured_before_ltci: bool,
     pub disability_subsidy: Option<Decimal>,
     /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …).
-    pub inputs: BTreeMap<String, Decimal>,
+    pub inputs: Inputs,
 }
 
 impl Query {
@@ -160,8 +159,51 @@ impl Query {
             contribution_years: None,
             insured_before_ltci: false,
             disability_subsidy: None,
-            inputs: BTreeMap::new(),
+            inputs: Inputs::default(),
         }
+    }
+}
+
+/// A care mode's inputs by JSON key, each key at most once, in the order given.
+///
+/// ```
+/// use rust_decimal_macros::dec;
+/// let mut inputs = ltci::Inputs::default();
+/// inputs.set("homeServiceCost", dec!(1000));
+/// inputs.set("homeServiceCost", dec!(800));
+/// assert_eq!(inputs.get("homeServiceCost"), Some(dec!(800)));
+/// assert_eq!(inputs.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inputs(Vec<(String, Decimal)>);
+
+impl Inputs {
+    /// Sets `key`, replacing an earlier value.
+    pub fn set(&mut self, key: &str, value: Decimal) {
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key.to_owned(), value)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<Decimal> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Decimal)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

@@ -79,17 +79,18 @@ impl serde::Serialize for Money {
 /// Exact integer arithmetic on the decimal's digits: the one division the
 /// rules need (prorating by days) without the general 96-bit division.
 pub fn div_round(value: Decimal, divisor: u32, places: u32) -> Option<Decimal> {
-    if divisor == 0 || places > 28 {
+    if divisor == 0 {
         return None;
     }
     // value = m / 10^s, so value / divisor at `places` decimals is
-    // m × 10^places / (10^s × divisor), rounded.
-    let m = value.mantissa();
-    let num = m.checked_mul(10_i128.checked_pow(places)?)?;
-    let den = 10_i128.checked_pow(value.scale())?.checked_mul(i128::from(divisor))?;
+    // m × 10^places / (10^s × divisor), rounded. 64 bits are ample for the
+    // amounts the rules divide (a month's quota × its days); more is refused.
+    let m = i64::try_from(value.mantissa()).ok()?;
+    let num = m.checked_mul(10_i64.checked_pow(places)?)?;
+    let den = 10_i64.checked_pow(value.scale())?.checked_mul(i64::from(divisor))?;
     let (q, r) = (num / den, num % den);
     let q = if 2 * r.abs() >= den { q + num.signum() } else { q };
-    Decimal::try_from_i128_with_scale(q, places).ok()
+    Some(Decimal::new(q, places))
 }
 
 /// A decimal as people write it in a formula: no trailing zeros ("1500", "12.5").

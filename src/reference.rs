@@ -18,6 +18,7 @@ use crate::model::Query;
 use crate::money::plain;
 use crate::month::Month;
 use crate::rules::DEFAULT_DISABILITY_MONTHS;
+use rust_decimal::Decimal;
 use std::fmt::Write;
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
@@ -69,8 +70,11 @@ pub(crate) fn reference(q: &Query, month: Month, care_days: u32) -> String {
     if let Some(s) = q.disability_subsidy {
         let _ = write!(h, "subsidy={}|", plain(s));
     }
-    for (k, v) in &q.inputs {
-        let _ = write!(h, "{k}={}|", plain(*v));
+    // Sorted by key, so that the order they were given in does not matter.
+    let mut inputs: Vec<(&str, Decimal)> = q.inputs.iter().collect();
+    inputs.sort_unstable_by_key(|(k, _)| *k);
+    for (k, v) in inputs {
+        let _ = write!(h, "{k}={}|", plain(v));
     }
     let mut out = String::with_capacity(9);
     for i in 0..8 {

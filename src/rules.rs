@@ -227,7 +227,7 @@ impl Ctx<'_> {
     /// An input of the care mode, or its default; `None` if absent without a default.
     pub fn optional(&self, key: &str) -> Option<Decimal> {
         if let Some(v) = self.query.inputs.get(key) {
-            return Some(*v);
+            return Some(v);
         }
         match self.mode.inputs.iter().find(|i| i.key == key)?.default {
             Default::Fixed(v) => Some(v),

@@ -485,7 +485,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
     let district = match q.district.as_deref() {
         None => None,
         Some(id) => Some(DISTRICTS.iter().find(|d| d.id == id).ok_or_else(|| {
-            let known = DISTRICTS.iter().map(|d| d.id).collect::<Vec<_>>().join(", ");
+            let known = crate::error::list(DISTRICTS.iter().map(|d| d.id));
             crate::json::invalid(
                 "district",
                 &format!("不是常州的辖市区；可选：{known}"),

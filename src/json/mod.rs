@@ -3,13 +3,12 @@
 
 use crate::cities;
 use crate::error::{Error, ErrorCode};
-use crate::model::{ContributionYears, Grade, Insurance, Query};
+use crate::model::{ContributionYears, Grade, Inputs, Insurance, Query};
 use crate::money::{is_whole, parse_decimal};
 use crate::month::Month;
 use reader::Json;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 mod reader;
 
@@ -74,8 +73,8 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
 }
 
 /// Everything that is not a Query key must be some care mode's input.
-fn mode_inputs(map: &Map<'_>) -> Result<BTreeMap<String, Decimal>, Error> {
-    let mut inputs = BTreeMap::new();
+fn mode_inputs(map: &Map<'_>) -> Result<Inputs, Error> {
+    let mut inputs = Inputs::default();
     for (key, value) in map {
         if QUERY_KEYS.contains(&key.as_ref()) {
             continue;
@@ -84,7 +83,7 @@ fn mode_inputs(map: &Map<'_>) -> Result<BTreeMap<String, Decimal>, Error> {
             return Err(unknown_field(key));
         }
         if let Some(v) = decimal(key, value)? {
-            inputs.insert(key.to_string(), v);
+            inputs.set(key, v);
         }
     }
     Ok(inputs)

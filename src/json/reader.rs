@@ -47,7 +47,8 @@ impl<'a> Reader<'a> {
     fn error(&self, zh: &str, en: &str) -> Error {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
         Error::invalid_json(
             format!("不是有效的JSON：{zh}（第{line}行第{column}列）"),
             format!("invalid JSON: {en} at line {line} column {column}"),

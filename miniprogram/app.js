@@ -1,0 +1,2 @@
+// The sample mini-program: one page, the calculator. Nothing leaves the phone.
+App({});

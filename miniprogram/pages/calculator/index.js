@@ -1,0 +1,188 @@
+// The calculator page of the sample mini-program: the same inputs and result
+// lines as the web page, computed on the phone by the wasm package.
+const ltci = require('../../ltci/index.js');
+
+const TEXT = {
+  zh: {
+    title: '长护险待遇计算器', city: '城市', insurance: '参保类型', grade: '失能等级', mode: '护理方式',
+    month: '月份', careDays: '护理天数', fund: '基金支付', selfPay: '个人自付', cost: '费用',
+    unknown: '需提供机构收费', notEligible: '不符合享受条件', notes: '说明', compare: '各护理方式对比',
+    reference: '案例编号', source: '依据', loading: '正在加载…', lang: 'English', optional: '选填',
+    status: { in_force: '现行有效', expired: '已过有效期，后续规定不在资料中', not_in_force: '尚未实施', draft: '征求意见稿', article: '来自概述文章' },
+  },
+  en: {
+    title: 'LTC insurance calculator', city: 'City', insurance: 'Insurance', grade: 'Disability grade', mode: 'Care mode',
+    month: 'Month', careDays: 'Care days', fund: 'Fund pays', selfPay: 'You pay', cost: 'Cost',
+    unknown: "needs the provider's charge", notEligible: 'Not eligible', notes: 'Notes', compare: 'All care modes compared',
+    reference: 'Case reference', source: 'Source', loading: 'Loading…', lang: '中文', optional: 'optional',
+    status: { in_force: 'in force', expired: 'expired: later rules not in our sources', not_in_force: 'not yet in force', draft: 'draft for comment', article: 'from an overview article' },
+  },
+};
+
+const INTEGER_UNITS = ['days', 'visits', 'level'];
+
+function thisMonth() {
+  // China time, where the rules apply.
+  const d = new Date(Date.now() + 8 * 3600 * 1000);
+  const m = d.getUTCMonth() + 1;
+  return d.getUTCFullYear() + '-' + (m < 10 ? '0' + m : m);
+}
+
+Page({
+  data: {
+    ready: false, lang: 'zh', t: TEXT.zh,
+    cities: [], cityIndex: 0, insurances: [], insuranceIndex: 0, grades: [], gradeIndex: 3,
+    modes: [], modeIndex: 0, month: thisMonth(), careDays: '', usesCareDays: true, careDaysHelp: '',
+    inputs: [], result: null, comparison: [], error: '',
+  },
+
+  onLoad(options) {
+    ltci.init('/ltci/ltci_bg.wasm.br').then(() => {
+      this.catalog = ltci.catalog();
+      const c = this.catalog;
+      const pick = (list, id, fallback) => Math.max(0, list.findIndex((x) => x.id === id), fallback || 0);
+      const cityIndex = pick(c.cities, options && options.city);
+      this.values = {};
+      this.setData({
+        ready: true,
+        cityIndex,
+        insuranceIndex: pick(c.insuranceTypes, options && options.insurance),
+        gradeIndex: options && options.grade ? pick(c.grades, options.grade) : 3,
+        month: (options && options.month) || thisMonth(),
+      });
+      this.refresh();
+    });
+  },
+
+  name(text) {
+    return this.data.lang === 'zh' ? text.zh : text.en;
+  },
+
+  city() {
+    return this.catalog.cities[this.data.cityIndex];
+  },
+
+  mode() {
+    const modes = this.city().careModes;
+    return modes[Math.min(this.data.modeIndex, modes.length - 1)];
+  },
+
+  // The query the page shows: only the keys this city and mode read.
+  query(mode) {
+    const c = this.catalog;
+    const q = {
+      city: this.city().id,
+      insurance: c.insuranceTypes[this.data.insuranceIndex].id,
+      grade: c.grades[this.data.gradeIndex].id,
+      careMode: mode.id,
+      month: this.data.month,
+    };
+    if (mode.usesCareDays && this.data.careDays !== '') q.careDays = Number(this.data.careDays);
+    mode.inputs.forEach((input) => {
+      const v = this.values[mode.id + '.' + input.key];
+      if (v === undefined || v === '') return;
+      q[input.key] = INTEGER_UNITS.indexOf(input.unit) >= 0 ? Number(v) : v;
+    });
+    return q;
+  },
+
+  refresh() {
+    if (!this.catalog) return;
+    const c = this.catalog;
+    const city = this.city();
+    const mode = this.mode();
+    const data = {
+      cities: c.cities.map((x) => this.name(x.name)),
+      insurances: c.insuranceTypes.map((x) => this.name(x.name)),
+      grades: c.grades.map((x) => this.name(x.name) + '（' + this.name(x.levels) + '）'),
+      modes: city.careModes.map((x) => this.name(x.name)),
+      usesCareDays: mode.usesCareDays,
+      careDaysHelp: this.name(city.careDaysHelp),
+      inputs: mode.inputs.map((i) => ({
+        key: i.key,
+        label: this.name(i.label),
+        help: this.name(i.help),
+        unit: i.unit,
+        placeholder: i.default !== null ? i.default : (i.defaultRule ? this.name(i.defaultRule) : this.data.t.optional),
+        value: this.values[mode.id + '.' + i.key] || '',
+      })),
+    };
+    try {
+      data.result = this.present(ltci.estimate(this.query(mode)));
+      data.error = '';
+    } catch (e) {
+      data.result = null;
+      data.error = this.data.lang === 'zh' ? e.message : e.messageEn;
+    }
+    data.comparison = city.careModes.map((m) => {
+      try {
+        const e = ltci.estimate(this.query(m));
+        return {
+          name: this.name(m.name),
+          fund: e.totals.fund,
+          selfPay: e.eligible ? (e.totals.selfPay === null ? this.data.t.unknown : e.totals.selfPay) : this.data.t.notEligible,
+        };
+      } catch (err) {
+        return { name: this.name(m.name), fund: '—', selfPay: this.data.lang === 'zh' ? err.message : err.messageEn };
+      }
+    });
+    this.setData(data);
+  },
+
+  present(e) {
+    const zh = this.data.lang === 'zh';
+    return {
+      eligible: e.eligible,
+      fund: e.totals.fund,
+      selfPay: e.totals.selfPay === null ? this.data.t.unknown : e.totals.selfPay,
+      lines: e.lines.map((l) => ({
+        label: zh ? l.label : l.labelEn,
+        cost: l.cost === null ? '—' : l.cost,
+        fund: l.fund,
+        selfPay: l.selfPay === null ? '—' : l.selfPay,
+        basis: zh ? l.basis : l.basisEn,
+        citation: l.citation,
+      })),
+      reasons: e.reasons.map((r) => ({ message: zh ? r.message : r.messageEn, citation: r.citation })),
+      notes: e.notes.map((n) => ({ message: zh ? n.message : n.messageEn, citation: n.citation })),
+      status: this.data.t.status[e.policy.status] || e.policy.status,
+      document: e.policy.document,
+      reference: e.reference,
+      careDays: e.careDays,
+    };
+  },
+
+  onCity(ev) {
+    this.setData({ cityIndex: Number(ev.detail.value), modeIndex: 0 });
+    this.refresh();
+  },
+  onInsurance(ev) {
+    this.setData({ insuranceIndex: Number(ev.detail.value) });
+    this.refresh();
+  },
+  onGrade(ev) {
+    this.setData({ gradeIndex: Number(ev.detail.value) });
+    this.refresh();
+  },
+  onMode(ev) {
+    this.setData({ modeIndex: Number(ev.detail.value) });
+    this.refresh();
+  },
+  onMonth(ev) {
+    this.setData({ month: ev.detail.value });
+    this.refresh();
+  },
+  onCareDays(ev) {
+    this.setData({ careDays: ev.detail.value });
+    this.refresh();
+  },
+  onInput(ev) {
+    this.values[this.mode().id + '.' + ev.currentTarget.dataset.key] = ev.detail.value;
+    this.refresh();
+  },
+  onLang() {
+    const lang = this.data.lang === 'zh' ? 'en' : 'zh';
+    this.setData({ lang, t: TEXT[lang] });
+    this.refresh();
+  },
+});

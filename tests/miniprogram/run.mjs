@@ -1,0 +1,175 @@
+// The mini-program adapter in a WeChat-like sandbox: a vm context with no
+// WebAssembly, TextDecoder, TextEncoder, fetch or URL — only a mock
+// WXWebAssembly that, like the real one, takes a path inside the package and
+// accepts a brotli-compressed .wasm.br. Runs the worked examples there, every
+// fixture query against the native command line byte for byte, and the sample
+// page's own code with a mocked Page().
+//
+// Needs: scripts/build (miniprogram/ltci/) and target/release/ltci.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { brotliDecompressSync } from "node:zlib";
+
+const ROOT = "miniprogram";
+let failures = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? "PASS" : "FAIL"} ${what}`);
+  if (!ok) failures++;
+};
+
+// ---- The sandbox -------------------------------------------------------------
+const loads = [];
+const WXWebAssembly = {
+  instantiate(path, imports) {
+    loads.push(path);
+    if (typeof path !== "string" || !path.startsWith("/") || !/\.wasm(\.br)?$/.test(path)) {
+      return Promise.reject(new Error(`WXWebAssembly.instantiate: not a package path: ${path}`));
+    }
+    let bytes = readFileSync(join(ROOT, path));
+    if (path.endsWith(".br")) bytes = brotliDecompressSync(bytes);
+    return WebAssembly.instantiate(bytes, imports);
+  },
+};
+const modules = {};
+const context = vm.createContext({ console, WXWebAssembly, setTimeout });
+vm.runInContext("delete globalThis.WebAssembly;", context);
+const missing = vm.runInContext(
+  "['WebAssembly','TextDecoder','TextEncoder','fetch','URL','require','process'].filter((n) => typeof globalThis[n] !== 'undefined')",
+  context,
+);
+check(missing.length === 0, `sandbox has no ${["WebAssembly", "TextDecoder", "TextEncoder", "fetch", "URL"].join(", ")} (present: ${missing.join(", ") || "none"})`);
+
+/** CommonJS inside the sandbox, for the adapter and the sample page. */
+function load(file) {
+  if (modules[file]) return modules[file].exports;
+  const module = { exports: {} };
+  modules[file] = module;
+  const source = readFileSync(file, "utf8");
+  const fn = vm.runInContext(`(function (module, exports, require) {${source}\n})`, context, { filename: file });
+  fn(module, module.exports, (rel) => load(join(file, "..", rel)));
+  return module.exports;
+}
+
+const ltci = load(join(ROOT, "ltci/index.js"));
+check(
+  ["init", "estimate", "catalog", "contribution", "script"].every((n) => typeof ltci[n] === "function"),
+  "the adapter exports init, estimate, catalog, contribution, script",
+);
+await ltci.init("/ltci/ltci_bg.wasm.br");
+check(loads[0] === "/ltci/ltci_bg.wasm.br", "init loads the brotli wasm through WXWebAssembly.instantiate");
+
+// ---- Worked examples (the spec's public fixtures) ---------------------------
+const examples = [
+  ["changzhou", { insurance: "resident", grade: "severe", careMode: "home", month: "2022-03" }, "620.00", "0.00"],
+  ["changzhou", { insurance: "employee", grade: "moderate", careMode: "home", month: "2022-03", homeServiceCost: 1000, familyCareDays: 10 }, "900.00", "100.00"],
+  ["changzhou", { insurance: "employee", grade: "severe", careMode: "home", month: "2022-03", familyCareDays: 0, homeMedicalCost: 800 }, "450.00", "350.00"],
+  ["changzhou", { insurance: "employee", grade: "moderate", careMode: "elderly_institution", month: "2022-03", dailyCharge: 45 }, "930.00", "465.00"],
+  ["changzhou", { insurance: "resident", grade: "severe", careMode: "medical_institution", month: "2022-03", careDays: 30, medicalNursingCost: 2000 }, "2700.00", null],
+  ["jincheng", { insurance: "employee", grade: "severe", careMode: "home_self", month: "2024-01" }, "930.00", "0.00"],
+  ["jincheng", { insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }, "1050.00", "450.00"],
+  ["jincheng", { insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-03", careDays: 10 }, "350.00", "150.00"],
+  ["lianyungang", { insurance: "resident", grade: "severe", careMode: "elderly_institution", month: "2026-12" }, "1240.00", null],
+  ["lianyungang", { insurance: "resident", grade: "severe", careMode: "home_visit", month: "2027-01", visitHours: 14 }, "420.00", null],
+  ["rizhao", { insurance: "resident", grade: "moderate", careMode: "institution", month: "2021-06" }, "1530.00", "720.00"],
+  ["rizhao", { insurance: "resident", grade: "severe", careMode: "medical_special", hospitalLevel: 3, month: "2022-05", careDays: 10 }, "1350.00", "800.00"],
+  ["nantong", { insurance: "employee", grade: "severe", careMode: "home", month: "2021-04" }, "1550.00", "85.00"],
+  ["nantong", { insurance: "resident", grade: "moderate", careMode: "home", month: "2021-04", homeVisits: 16, deviceCost: 1000, deviceSpentThisYear: 5500 }, "1740.00", "680.00"],
+];
+for (const [city, rest, fund, selfPay] of examples) {
+  const e = ltci.estimate({ city, ...rest });
+  check(e.eligible && e.totals.fund === fund && e.totals.selfPay === selfPay, `${city} ${rest.careMode} ${rest.month}: fund ${e.totals.fund} (want ${fund}), self-pay ${e.totals.selfPay} (want ${selfPay})`);
+}
+const ineligible = [
+  ["jincheng", { insurance: "resident", grade: "severe", careMode: "institution", month: "2024-03" }, "insurance_not_covered"],
+  ["lianyungang", { insurance: "resident", grade: "severe", careMode: "day_care", month: "2026-11" }, "not_in_force"],
+  ["rizhao", { insurance: "employee", grade: "severe", careMode: "home", month: "2021-06" }, "insurance_not_covered"],
+];
+for (const [city, rest, code] of ineligible) {
+  const e = ltci.estimate({ city, ...rest });
+  check(!e.eligible && e.reasons.map((r) => r.code).join() === code, `${city} ${rest.careMode} ${rest.month}: ineligible, ${code}`);
+}
+const contributions = [
+  [{ city: "changzhou", year: 2022, insurance: "resident", subsidized: true }, ["0.00", "0.00", "60.00", "40.00", "100.00"]],
+  [{ city: "jincheng", year: 2023, insurance: "employee", category: "employed", monthlyBase: 6000 }, ["108.00", "108.00", "0.00", "0.00", "216.00"]],
+  [{ city: "jincheng", year: 2022, insurance: "employee", category: "employed", monthlyBase: 6000 }, ["108.00", "0.00", "0.00", "108.00", "216.00"]],
+  [{ city: "rizhao", year: 2020, insurance: "resident" }, ["0.00", "0.00", "20.00", "30.00", "50.00"]],
+];
+for (const [q, want] of contributions) {
+  const t = ltci.contribution(q).totals;
+  const got = [t.individual, t.employer, t.government, t.medicalFund, t.total];
+  check(got.join() === want.join(), `contribution ${q.city} ${q.year}: ${got.join(" / ")}`);
+}
+try {
+  ltci.estimate({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", careDays: 30 });
+  check(false, "careDays 30 in February 2024 throws");
+} catch (e) {
+  check(e.code === "invalid_value" && e.field === "careDays" && /29/.test(e.messageEn), `errors keep code and field: ${e.code} ${e.field}`);
+}
+check(ltci.catalog().cities.length === 5, "catalog lists the five cities");
+check(
+  ltci.script({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }).startsWith("按晋城市规定，您选择居家上门护理，每月基金支付1050元"),
+  "script speaks Chinese through the UTF-8 polyfill",
+);
+
+// ---- Every fixture query: the same bytes as the native command line ----------
+const cli = "target/release/ltci";
+const fixtureDir = "tests/fixtures";
+if (existsSync(cli) && existsSync(fixtureDir)) {
+  const queries = [];
+  for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json")) {
+    for (const c of JSON.parse(readFileSync(join(fixtureDir, f), "utf8")).cases) queries.push(c.query);
+  }
+  const native = execFileSync(cli, ["estimate", "--jsonl"], { input: queries.map((q) => JSON.stringify(q)).join("\n") + "\n" })
+    .toString()
+    .trimEnd()
+    .split("\n");
+  let same = 0;
+  queries.forEach((q, i) => {
+    let mine;
+    try {
+      mine = JSON.stringify(ltci.estimate(q));
+    } catch (e) {
+      mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
+    }
+    if (mine === native[i]) same++;
+    else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine}\n    native:       ${native[i]}`);
+  });
+  check(same === queries.length && queries.length > 0, `${same}/${queries.length} fixture queries byte-identical to ${cli}`);
+} else {
+  check(false, `${cli} and ${fixtureDir}/ are needed for the byte comparison`);
+}
+
+// ---- The sample page, with a mocked Page() ------------------------------------
+let page;
+context.Page = (def) => {
+  page = def;
+};
+load(join(ROOT, "pages/calculator/index.js"));
+page.data = JSON.parse(JSON.stringify(page.data));
+page.setData = function (patch) {
+  Object.assign(this.data, patch);
+};
+page.onLoad({ city: "jincheng", insurance: "employee", grade: "severe", month: "2024-02" });
+await new Promise((r) => setTimeout(r, 10));
+page.onMode({ detail: { value: 1 } }); // 居家上门护理
+let r = page.data.result;
+check(r && r.fund === "1050.00" && r.selfPay === "450.00" && r.lines[0].citation === "晋市政发〔2020〕14号 四(七)2", `sample page: jincheng home_visit 2024-02 shows ${r && r.fund} / ${r && r.selfPay} with its clause`);
+check(page.data.comparison.length === 4, `sample page compares all ${page.data.comparison.length} jincheng care modes`);
+page.onLang();
+check(page.data.result.lines[0].label === "Home-visit quota", "sample page switches to English");
+page.onCity({ detail: { value: 3 } }); // 日照
+page.onMonth({ detail: { value: "2021-06" } });
+page.onInsurance({ detail: { value: 1 } });
+page.onGrade({ detail: { value: 2 } });
+page.onMode({ detail: { value: 1 } }); // 机构护理
+r = page.data.result;
+check(r && r.fund === "1530.00" && r.selfPay === "720.00", `sample page: rizhao institution 2021-06 moderate shows ${r && r.fund} / ${r && r.selfPay}`);
+page.onMode({ detail: { value: 0 } }); // 医疗专护 needs hospitalLevel
+check(page.data.result === null && /hospitalLevel/.test(page.data.error), `sample page shows the missing hospital level: ${page.data.error}`);
+page.onInput({ currentTarget: { dataset: { key: "hospitalLevel" } }, detail: { value: "3" } });
+check(page.data.result && page.data.result.lines[0].fund === "3600.00", `sample page: hospital level 3, 200 × 30 days × 60% → ${page.data.result && page.data.result.lines[0].fund}`);
+
+console.log(failures ? `\n${failures} check(s) failed` : "\nmini-program: all checks passed");
+process.exit(failures ? 1 : 0);
