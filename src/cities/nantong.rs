@@ -45,7 +45,7 @@ pub(crate) static CITY: City = City {
     // 待遇支付差别化 "重度和中度失能失智人员"
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[HOME],
-    query_inputs: &[],
+    query_inputs: &["assessedMonth"],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
     check,
     compute,
@@ -64,6 +64,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ),
         cite!("待遇支付差别化"),
     );
+    // The article says nothing on when benefits start; the contract's rule for
+    // every city but 常州 applies: from the month of the assessment.
+    rules::before_benefit_start(ctx, false, out, cite!("待遇支付差别化"));
 }
 
 // ---- 待遇支付差别化: 居家照护 "享受三项待遇" ----------------------------------
