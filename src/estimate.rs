@@ -75,7 +75,7 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
             status,
         },
         notes,
-        reference: reference(query, month, care_days),
+        reference: reference(&ctx),
     })
 }
 

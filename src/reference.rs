@@ -7,18 +7,16 @@
 //! ```
 //! let a = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
 //!     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
-//! // The same inputs, with the defaults written out, give the same reference.
+//! // The same inputs, in another order and with the defaults written out,
+//! // give the same reference.
 //! let b = ltci::estimate_json(r#"{"careMode":"home_visit","grade":"severe","month":"2024-02",
 //!     "careDays":29,"disabilityMonths":6,"insurance":"employee","city":"jincheng"}"#).unwrap();
 //! assert_eq!(a.reference, b.reference);
 //! assert_eq!(a.reference.len(), 9); // "XXXX-XXXX"
 //! ```
 
-use crate::model::Query;
 use crate::money::plain;
-use crate::month::Month;
-use crate::rules::DEFAULT_DISABILITY_MONTHS;
-use rust_decimal::Decimal;
+use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
 use std::fmt::Write;
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
@@ -41,8 +39,10 @@ impl Write for Fnv {
 /// Crockford's base 32: no I, L, O or U to misread over the phone.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// The reference of a validated query with its month and care days resolved.
-pub(crate) fn reference(q: &Query, month: Month, care_days: u32) -> String {
+/// The reference of a validated query: every value the rules read, defaults
+/// applied, so writing a default out does not change it.
+pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
+    let (q, month, care_days) = (ctx.query, ctx.month, ctx.care_days);
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let flag = |b: bool| u8::from(b);
     let _ = write!(
@@ -70,11 +70,11 @@ pub(crate) fn reference(q: &Query, month: Month, care_days: u32) -> String {
     if let Some(s) = q.disability_subsidy {
         let _ = write!(h, "subsidy={}|", plain(s));
     }
-    // Sorted by key, so that the order they were given in does not matter.
-    let mut inputs: Vec<(&str, Decimal)> = q.inputs.iter().collect();
-    inputs.sort_unstable_by_key(|(k, _)| *k);
-    for (k, v) in inputs {
-        let _ = write!(h, "{k}={}|", plain(v));
+    // The mode's inputs in the catalog's order, each as the rules read it.
+    for input in ctx.mode.inputs {
+        if let Some(v) = ctx.optional(input.key) {
+            let _ = write!(h, "{}={}|", input.key, plain(v));
+        }
     }
     let mut out = String::with_capacity(9);
     for i in 0..8 {

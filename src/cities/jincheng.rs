@@ -267,22 +267,6 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             ));
         }
     }
-    if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
-        out.note(note(
-            "assumed_contribution_years_met",
-            "未填写缴费年限，按已满足计算：须在本市连续参保缴费2年（含）以上并累计缴费满10年（制度实施前已参保并连续缴费的除外）。",
-            "Contribution years were not given and are assumed met: 2 continuous and 10 cumulative years in the city (unless insured before the scheme began and contributing since).",
-            cite!("四(六)2"),
-        ));
-    }
-    if ctx.query.insured_before_ltci {
-        out.note(note(
-            "condition_insured_before_ltci",
-            "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",
-            "Computed as insured in the city before the scheme began and contributing continuously since: the contribution-years condition does not apply.",
-            cite!("四(六)2"),
-        ));
-    }
 }
 
 /// A monthly quota with its daily equivalent: the full quota for a full month,
@@ -308,7 +292,25 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal,
     )
 }
 
-fn notes(_ctx: &Ctx<'_>, _out: &mut Vec<Note>) {}
+/// On every estimate, eligible or not: what was assumed about contribution years.
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
+        out.push(note(
+            "assumed_contribution_years_met",
+            "未填写缴费年限，按已满足计算：须在本市连续参保缴费2年（含）以上并累计缴费满10年（制度实施前已参保并连续缴费的除外）。",
+            "Contribution years were not given and are assumed met: 2 continuous and 10 cumulative years in the city (unless insured before the scheme began and contributing since).",
+            cite!("四(六)2"),
+        ));
+    }
+    if ctx.query.insured_before_ltci {
+        out.push(note(
+            "condition_insured_before_ltci",
+            "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",
+            "Computed as insured in the city before the scheme began and contributing continuously since: the contribution-years condition does not apply.",
+            cite!("四(六)2"),
+        ));
+    }
+}
 
 // ---- 四(三)(四) 资金筹集、筹资标准 -----------------------------------------
 

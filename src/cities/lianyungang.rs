@@ -220,15 +220,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             ELDERLY_INSTITUTION_DAILY_RATE,
             cite!("三(二)2"),
         ),
-        "day_care" => {
-            rules::daily_rate_line(out, ctx, "day_care", DAY_CARE.name, DAY_CARE_DAILY_RATE, cite!("三(二)3"));
-            out.note(note(
-                "condition_day_care_terms",
-                "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
-                "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
-                cite!("三(二)3"),
-            ));
-        }
+        "day_care" => rules::daily_rate_line(out, ctx, "day_care", DAY_CARE.name, DAY_CARE_DAILY_RATE, cite!("三(二)3")),
         _ => home_visit(ctx, out),
     }
 }
@@ -278,17 +270,11 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
             ));
         }
     }
-    out.note(note(
-        "condition_visit_schedule",
-        "居家上门护理每次服务时长2小时，每月服务次数不低于10次；不足20小时的按实际时长结算。",
-        "Home visits last 2 hours each, at least 10 a month; under 20 hours a month is paid by the hours actually served.",
-        cite!("三(二)4"),
-    ));
 }
 
 // ---- Notes on every estimate -----------------------------------------------
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "draft_document",
         "依据的是征求意见稿，正式文件的规定可能不同。",
@@ -302,6 +288,21 @@ fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "The fund pays only for care received inside Lianyungang that is within the listed services and standards.",
         cite!("三(二)"),
     ));
+    match ctx.mode.id {
+        "day_care" => out.push(note(
+            "condition_day_care_terms",
+            "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
+            "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
+            cite!("三(二)3"),
+        )),
+        "home_visit" => out.push(note(
+            "condition_visit_schedule",
+            "居家上门护理每次服务时长2小时，每月服务次数不低于10次；不足20小时的按实际时长结算。",
+            "Home visits last 2 hours each, at least 10 a month; under 20 hours a month is paid by the hours actually served.",
+            cite!("三(二)4"),
+        )),
+        _ => {}
+    }
 }
 
 // ---- 二(一) 筹资标准 --------------------------------------------------------

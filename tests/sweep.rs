@@ -1,0 +1,385 @@
+//! Every city × care mode × grade × insurance × month from 2019-01 to 2028-12,
+//! with the catalog's cities and modes and only the inputs a mode requires
+//! (日照 medical_special: hospitalLevel 1, 2, 3 in turn): never an error, always
+//! the contract's invariants, and the facts each city's document implies.
+
+mod common;
+
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+fn months() -> impl Iterator<Item = (u32, u32)> {
+    (2019..=2028).flat_map(|y| (1..=12).map(move |m| (y, m)))
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(v.as_str().expect("a money string")).expect("a decimal")
+}
+
+/// What the fund pays for a full month (or the days in force) with default
+/// inputs, by the documents' own figures; `level` only for 日照 medical_special.
+fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, level: u32) -> Decimal {
+    let d = Decimal::from(days);
+    let severe = grade == "severe";
+    let n = |x: i64| Decimal::from(x);
+    match (city, mode) {
+        // 常政办发〔2021〕71号 五(四): family care every day (the cap never binds),
+        // 30/50 and 24/40 yuan a day.
+        ("changzhou", "home") => d * n(if severe { 20 } else { 12 }),
+        ("changzhou", "elderly_institution") => d * n(if severe { 50 } else { 30 }),
+        ("changzhou", "medical_institution") => d * n(if severe { 40 } else { 24 }),
+        // 晋市政发〔2020〕14号 四(七): 30/day; 1500 × 70%; 15/day + 1000 × 70%; 100/day × 70%.
+        ("jincheng", "home_self") => d * n(30),
+        ("jincheng", "home_visit") => n(1050),
+        ("jincheng", "home_combined") => d * n(15) + n(700),
+        ("jincheng", "institution") => d * n(70),
+        // 连云港 三(二): 50, 40, 20 a day; 30 × 20 hours.
+        ("lianyungang", "medical_institution") => d * n(50),
+        ("lianyungang", "elderly_institution") => d * n(40),
+        ("lianyungang", "day_care") => d * n(20),
+        ("lianyungang", "home_visit") => n(600),
+        // 日政办发〔2020〕9号 三(五): 60% of the bed-day quota, plus 15 a day in facilities.
+        ("rizhao", "medical_special") => d * (n([140, 180, 200][level as usize - 1]) * Decimal::new(6, 1) + n(15)),
+        ("rizhao", "institution") => d * (n(36) + n(15)),
+        ("rizhao", "home") => d * n(30),
+        // 南通: package about 1100 a month, plus 15/8 a day.
+        ("nantong", "home") => n(1100) + d * n(if severe { 15 } else { 8 }),
+        other => panic!("no expected amount for {other:?}"),
+    }
+}
+
+/// The policy status a city's document gives a month (api.md, cities/*.md).
+fn expected_status(city: &str, ym: (u32, u32)) -> &'static str {
+    let period = |from: (u32, u32), to: (u32, u32)| {
+        if ym < from {
+            "not_in_force"
+        } else if ym > to {
+            "expired"
+        } else {
+            "in_force"
+        }
+    };
+    match city {
+        "changzhou" => period((2022, 1), (2024, 12)),
+        "jincheng" => period((2021, 1), (2025, 12)),
+        "rizhao" => period((2020, 3), (2022, 12)),
+        "lianyungang" => "draft",
+        "nantong" => "article",
+        other => panic!("unknown city {other}"),
+    }
+}
+
+#[test]
+fn every_city_mode_grade_insurance_and_month() {
+    let catalog = serde_json::to_value(ltci::catalog()).expect("catalog serializes");
+    let cities = catalog["cities"].as_array().expect("cities");
+    assert_eq!(cities.len(), 5);
+    let grades = ["none", "mild", "moderate", "severe"];
+    let insurances = ["employee", "resident"];
+
+    let mut problems: Vec<String> = Vec::new();
+    let mut eligible: BTreeMap<String, usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count = 0;
+    let mut level = 0;
+
+    for city in cities {
+        let id = city["id"].as_str().expect("id");
+        let covered_insurance: Vec<&str> = city["insurance"].as_array().expect("insurance").iter().filter_map(Value::as_str).collect();
+        let covered_grades: Vec<&str> = city["grades"].as_array().expect("grades").iter().filter_map(Value::as_str).collect();
+        for mode in city["careModes"].as_array().expect("careModes") {
+            let mode_id = mode["id"].as_str().expect("mode id");
+            let required: Vec<&str> = mode["inputs"]
+                .as_array()
+                .expect("inputs")
+                .iter()
+                .filter(|i| i["required"] == true)
+                .filter_map(|i| i["key"].as_str())
+                .collect();
+            for grade in grades {
+                for insurance in insurances {
+                    for (y, m) in months() {
+                        count += 1;
+                        let month = format!("{y:04}-{m:02}");
+                        let mut q = json!({ "city": id, "insurance": insurance, "grade": grade, "careMode": mode_id, "month": month });
+                        for key in &required {
+                            assert_eq!(*key, "hospitalLevel", "an unexpected required input");
+                            level = level % 3 + 1;
+                            q[*key] = json!(level);
+                        }
+                        let text = q.to_string();
+                        let e = match ltci::estimate_json(&text) {
+                            Ok(e) => common::estimate_value(&e),
+                            Err(err) => {
+                                problems.push(format!("{text}: error {}", err.to_json()));
+                                continue;
+                            }
+                        };
+                        if let Err(msg) = common::check_estimate(&e) {
+                            problems.push(format!("{text}: {msg}"));
+                        }
+                        let codes: Vec<&str> =
+                            e["reasons"].as_array().expect("reasons").iter().filter_map(|r| r["code"].as_str()).collect();
+                        for c in &codes {
+                            *reasons.entry(format!("{id} {c}")).or_default() += 1;
+                        }
+                        let status = e["policy"]["status"].as_str().unwrap_or("");
+                        if status != expected_status(id, (y, m)) {
+                            problems.push(format!("{text}: status {status}, expected {}", expected_status(id, (y, m))));
+                        }
+                        let days = if (id, y, m) == ("rizhao", 2020, 3) { 16 } else { days_in(y, m) };
+                        if e["careDays"] != days {
+                            problems.push(format!("{text}: careDays {}, expected {days}", e["careDays"]));
+                        }
+                        // Which conditions a default query can fail: insurance, grade, and the scheme's start.
+                        let before_start = expected_status(id, (y, m)) == "not_in_force"
+                            || (id == "lianyungang" && (y, m) < (2026, 12))
+                            || (id == "nantong" && (y, m) < (2016, 1));
+                        let mut want: Vec<&str> = Vec::new();
+                        if before_start {
+                            want.push("not_in_force");
+                        }
+                        if !covered_insurance.contains(&insurance) {
+                            want.push("insurance_not_covered");
+                        }
+                        if !covered_grades.contains(&grade) {
+                            want.push("grade_not_covered");
+                        }
+                        if codes != want {
+                            problems.push(format!("{text}: reasons {codes:?}, expected {want:?}"));
+                        }
+                        if e["eligible"] == true {
+                            *eligible.entry(id.to_owned()).or_default() += 1;
+                            let want = expected_fund(id, mode_id, grade, days, level);
+                            let got = dec(&e["totals"]["fund"]);
+                            if got != want {
+                                problems.push(format!("{text}: fund {got}, expected {want}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    assert!(
+        problems.is_empty(),
+        "{} problem(s), first 40:\n{}",
+        problems.len(),
+        problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+    );
+    assert_eq!(count, 15 * 4 * 2 * 120, "every combination was run");
+
+    // Eligible estimates per city: covered grades × covered insurance × modes × months in effect.
+    let want: BTreeMap<String, usize> = [
+        ("changzhou", 2 * 2 * 3 * 84), // 2022-01..2028-12
+        ("jincheng", 4 * 96),          // severe employees, 2021-01..2028-12
+        ("lianyungang", 4 * 25),       // severe residents, 2026-12..2028-12
+        ("nantong", 2 * 2 * 120),      // every month of the sweep
+        ("rizhao", 2 * 3 * 106),       // residents, 2020-03..2028-12
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(eligible, want);
+
+    // 晋城: a resident is never covered, whatever the month, mode or grade.
+    assert_eq!(reasons.get("jincheng insurance_not_covered"), Some(&(4 * 4 * 120)));
+    // 连云港: every month before 2026-12 (95 of them) is not in force, for every query.
+    assert_eq!(reasons.get("lianyungang not_in_force"), Some(&(4 * 4 * 2 * 95)));
+    // 常州 2019-01..2021-12, 日照 2019-01..2020-02, 晋城 2019-01..2020-12.
+    assert_eq!(reasons.get("changzhou not_in_force"), Some(&(3 * 4 * 2 * 36)));
+    assert_eq!(reasons.get("rizhao not_in_force"), Some(&(3 * 4 * 2 * 14)));
+    assert_eq!(reasons.get("jincheng not_in_force"), Some(&(4 * 4 * 2 * 24)));
+    // 南通 starts in 2016, before the sweep.
+    assert_eq!(reasons.get("nantong not_in_force"), None);
+}
+
+/// Statuses month by month at the documents' boundaries.
+#[test]
+fn statuses_at_the_boundaries() {
+    let cases = [
+        ("changzhou", "home", "2021-12", "not_in_force"),
+        ("changzhou", "home", "2022-01", "in_force"),
+        ("changzhou", "home", "2024-12", "in_force"),
+        ("changzhou", "home", "2025-01", "expired"),
+        ("jincheng", "home_self", "2020-12", "not_in_force"),
+        ("jincheng", "home_self", "2021-01", "in_force"),
+        ("jincheng", "home_self", "2025-12", "in_force"),
+        ("jincheng", "home_self", "2026-01", "expired"),
+        ("rizhao", "home", "2020-02", "not_in_force"),
+        ("rizhao", "home", "2020-03", "in_force"),
+        ("rizhao", "home", "2022-12", "in_force"),
+        ("rizhao", "home", "2023-01", "expired"),
+        ("lianyungang", "day_care", "2026-11", "draft"),
+        ("lianyungang", "day_care", "2026-12", "draft"),
+        ("lianyungang", "day_care", "2040-01", "draft"),
+        ("nantong", "home", "2015-12", "article"),
+        ("nantong", "home", "2016-01", "article"),
+        ("nantong", "home", "2040-01", "article"),
+    ];
+    for (city, mode, month, status) in cases {
+        let q = json!({ "city": city, "insurance": "resident", "grade": "severe", "careMode": mode, "month": month }).to_string();
+        let e = ltci::estimate_json(&q).unwrap_or_else(|e| panic!("{q}: {}", e.to_json()));
+        let v = common::estimate_value(&e);
+        assert_eq!(v["policy"]["status"], status, "{q}");
+        let expired_note = v["notes"].as_array().expect("notes").iter().any(|n| n["code"] == "policy_expired");
+        assert_eq!(expired_note, status == "expired", "{q}: policy_expired note");
+    }
+}
+
+/// The catalog the sweep runs on says what the spec says: cities in order, their
+/// documents' dates, who is covered, the care modes and each input's default and bounds.
+#[test]
+fn the_catalog_matches_the_spec() {
+    let month = ltci::Month::parse("2023-06").expect("a month");
+    let c = serde_json::to_value(ltci::catalog_at(month)).expect("catalog serializes");
+    let cities = c["cities"].as_array().expect("cities");
+    let ids: Vec<&str> = cities.iter().filter_map(|x| x["id"].as_str()).collect();
+    assert_eq!(ids, ["changzhou", "jincheng", "lianyungang", "rizhao", "nantong"]);
+
+    // (id, insurance, grades, document: issued, from, to, status in 2023-06, contribution years)
+    type Row =
+        (&'static str, &'static [&'static str], &'static [&'static str], Value, &'static str, Value, &'static str, Option<(u16, u16)>);
+    let rows: [Row; 5] = [
+        (
+            "changzhou",
+            &["employee", "resident"],
+            &["moderate", "severe"],
+            json!("2021-09-02"),
+            "2022-01-01",
+            json!("2024-12-31"),
+            "in_force",
+            Some((2022, 2022)),
+        ),
+        ("jincheng", &["employee"], &["severe"], json!("2020-11-04"), "2021-01-01", json!("2025-12-31"), "in_force", Some((2021, 2025))),
+        ("lianyungang", &["resident"], &["severe"], Value::Null, "2026-12-01", Value::Null, "draft", Some((2027, 2027))),
+        (
+            "rizhao",
+            &["resident"],
+            &["moderate", "severe"],
+            json!("2020-03-16"),
+            "2020-03-16",
+            json!("2022-12-31"),
+            "expired",
+            Some((2020, 2020)),
+        ),
+        ("nantong", &["employee", "resident"], &["moderate", "severe"], Value::Null, "2016-01-01", Value::Null, "article", None),
+    ];
+    for (city, (id, insurance, grades, issued, from, to, status, years)) in cities.iter().zip(rows) {
+        assert_eq!(city["id"], id);
+        assert_eq!(city["insurance"], json!(insurance), "{id}");
+        assert_eq!(city["grades"], json!(grades), "{id}");
+        let doc = &city["documents"][0];
+        assert_eq!(
+            (&doc["issued"], doc["effectiveFrom"].as_str(), &doc["effectiveTo"], doc["status"].as_str()),
+            (&issued, Some(from), &to, Some(status)),
+            "{id}"
+        );
+        match years {
+            Some((a, b)) => {
+                assert_eq!((&city["contribution"]["statedFrom"], &city["contribution"]["statedTo"]), (&json!(a), &json!(b)), "{id}")
+            }
+            None => assert!(city["contribution"].is_null(), "{id}"),
+        }
+    }
+
+    // Each care mode with its inputs: (key, default, required).
+    let modes = [
+        (
+            "changzhou",
+            vec![
+                (
+                    "home",
+                    vec![
+                        ("homeServiceCost", json!("0"), false),
+                        ("familyCareDays", Value::Null, false),
+                        ("homeMedicalCost", json!("0"), false),
+                        ("deviceRentalCost", json!("0"), false),
+                    ],
+                ),
+                ("elderly_institution", vec![("dailyCharge", Value::Null, false), ("homeMedicalCost", json!("0"), false)]),
+                ("medical_institution", vec![("dailyCharge", Value::Null, false), ("medicalNursingCost", json!("0"), false)]),
+            ],
+        ),
+        ("jincheng", vec![("home_self", vec![]), ("home_visit", vec![]), ("home_combined", vec![]), ("institution", vec![])]),
+        (
+            "lianyungang",
+            vec![
+                ("medical_institution", vec![("dailyCharge", Value::Null, false)]),
+                ("elderly_institution", vec![("dailyCharge", Value::Null, false)]),
+                ("day_care", vec![("dailyCharge", Value::Null, false)]),
+                ("home_visit", vec![("visitHours", json!("20"), false), ("hourlyCharge", Value::Null, false)]),
+            ],
+        ),
+        (
+            "rizhao",
+            vec![
+                ("medical_special", vec![("hospitalLevel", Value::Null, true), ("dailyCharge", Value::Null, false)]),
+                ("institution", vec![("dailyCharge", Value::Null, false)]),
+                ("home", vec![("dailyCharge", Value::Null, false)]),
+            ],
+        ),
+        (
+            "nantong",
+            vec![(
+                "home",
+                vec![("homeVisits", Value::Null, false), ("deviceCost", json!("0"), false), ("deviceSpentThisYear", json!("0"), false)],
+            )],
+        ),
+    ];
+    for (city, (id, want)) in cities.iter().zip(modes) {
+        let got = city["careModes"].as_array().expect("careModes");
+        let got_ids: Vec<&str> = got.iter().filter_map(|m| m["id"].as_str()).collect();
+        let want_ids: Vec<&str> = want.iter().map(|(m, _)| *m).collect();
+        assert_eq!(got_ids, want_ids, "{id}");
+        for (mode, (mode_id, inputs)) in got.iter().zip(&want) {
+            for key in ["zh", "en"] {
+                assert!(mode["name"][key].as_str().is_some_and(|s| !s.is_empty()), "{id} {mode_id} name");
+                assert!(mode["help"][key].as_str().is_some_and(|s| !s.is_empty()), "{id} {mode_id} help");
+            }
+            let got_inputs = mode["inputs"].as_array().expect("inputs");
+            let got_keys: Vec<(&str, &Value, bool)> =
+                got_inputs.iter().map(|i| (i["key"].as_str().unwrap_or(""), &i["default"], i["required"] == true)).collect();
+            let want_keys: Vec<(&str, &Value, bool)> = inputs.iter().map(|(k, d, r)| (*k, d, *r)).collect();
+            assert_eq!(got_keys, want_keys, "{id} {mode_id}");
+            for i in got_inputs {
+                let key = i["key"].as_str().unwrap_or("");
+                for part in ["label", "help"] {
+                    assert!(
+                        i[part]["zh"].as_str().is_some_and(|s| !s.is_empty()) && i[part]["en"].as_str().is_some_and(|s| !s.is_empty()),
+                        "{id} {key} {part}"
+                    );
+                }
+                if i["type"] == "money" {
+                    assert_eq!((&i["min"], &i["max"]), (&json!("0"), &json!("1000000")), "{id} {key}: money is 0 to 1,000,000");
+                }
+                if i["default"].is_null() && !["dailyCharge", "hourlyCharge", "hospitalLevel"].contains(&key) {
+                    assert!(i["defaultRule"]["en"].as_str().is_some(), "{id} {key}: a default or a rule for it");
+                }
+            }
+        }
+    }
+    let level = &cities[3]["careModes"][0]["inputs"][0];
+    assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
+    let hours = &cities[2]["careModes"][3]["inputs"][0];
+    assert_eq!(&hours["max"], &json!("744"), "visitHours at most 744");
+
+    // Statuses move with the month asked.
+    let at = |m: &str| serde_json::to_value(ltci::catalog_at(ltci::Month::parse(m).expect("month"))).expect("serializes");
+    let statuses =
+        |m: &str| at(m)["cities"].as_array().expect("cities").iter().map(|c| c["documents"][0]["status"].clone()).collect::<Vec<_>>();
+    assert_eq!(statuses("2021-06"), [json!("not_in_force"), json!("in_force"), json!("draft"), json!("in_force"), json!("article")]);
+    assert_eq!(statuses("2026-06"), [json!("expired"), json!("expired"), json!("draft"), json!("expired"), json!("article")]);
+}
