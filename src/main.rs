@@ -16,7 +16,8 @@ USAGE:
 
 OPTIONS:
     --jsonl           one query per line in, one result (or error object) per line out, in order;
-                      a bad line does not stop the batch (exit status 2 if any line was bad)
+                      a bad line (a blank one too, so line numbers stay aligned) gives an error
+                      object and does not stop the batch (exit status 2 if any line was bad)
     --format FORMAT   json (default), text: a Chinese table for staff terminals,
                       script: what a call-center agent reads out (estimate only)
     -h, --help        this help
