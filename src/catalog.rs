@@ -59,6 +59,8 @@ pub struct CityInfo {
     /// Keys of `Catalog::query_inputs` this city's rules read.
     pub query_inputs: Vec<&'static str>,
     pub care_days_help: Text,
+    /// The city's own names for grades, where its document has them (日照 半失能, 完全失能).
+    pub grade_names: Vec<GradeName>,
     pub care_modes: Vec<ModeInfo>,
     /// What the sources say about contributions; `None` when they give no amounts.
     pub contribution: Option<ContributionInfo>,
@@ -76,6 +78,13 @@ pub struct ContributionInfo {
     pub insurance: Vec<&'static str>,
     /// The inputs besides city, year and insurance.
     pub inputs: Vec<InputInfo>,
+}
+
+/// A grade under the city's own name.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct GradeName {
+    pub id: &'static str,
+    pub name: Text,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -129,6 +138,16 @@ pub struct InputInfo {
     /// The values a `choice` input takes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<&'static [Choice]>,
+    /// Shown only when another input has one of these values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// `{"key": "category", "values": ["retired"]}`: the input applies only then.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Condition {
+    pub key: &'static str,
+    pub values: &'static [&'static str],
 }
 
 impl InputInfo {
@@ -147,6 +166,7 @@ impl InputInfo {
             max: None,
             max_rule: None,
             options: None,
+            when: None,
         }
     }
 }
@@ -186,6 +206,7 @@ fn city(c: &City, month: Month) -> CityInfo {
         grades: c.grades.iter().map(|g| g.id()).collect(),
         query_inputs: c.query_inputs.to_vec(),
         care_days_help: c.care_days_help,
+        grade_names: c.grade_names.iter().map(|(g, name)| GradeName { id: g.id(), name: *name }).collect(),
         care_modes: c.modes.iter().map(mode).collect(),
         contribution: c.contribution.map(contribution),
     }
@@ -217,6 +238,7 @@ fn input(i: &Input) -> InputInfo {
     let kind = match i.unit {
         u if u.is_money() => "money",
         Unit::Hours => "hours",
+        Unit::Level => "choice",
         _ => "integer",
     };
     let (default, default_rule) = match i.default {
@@ -237,8 +259,21 @@ fn input(i: &Input) -> InputInfo {
         min: Some(i.unit.min()),
         max: i.unit.max(),
         max_rule: (i.unit == Unit::Days).then_some(Text::new("不超过护理天数", "at most the care days")),
-        options: None,
+        options: (i.unit == Unit::Level).then_some(&LEVEL_OPTIONS[..]),
+        when: None,
     }
+}
+
+/// The values of a hospital level (一、二、三级医院).
+static LEVEL_OPTIONS: [Choice; 3] = [
+    Choice { id: "1", name: Text::new("一级医院", "Level 1 hospital") },
+    Choice { id: "2", name: Text::new("二级医院", "Level 2 hospital") },
+    Choice { id: "3", name: Text::new("三级医院", "Level 3 hospital") },
+];
+
+/// The label of a contribution input, for messages.
+pub(crate) fn contribution_label(key: &str) -> Text {
+    CONTRIBUTION_INPUTS.iter().find(|i| i.key == key).map_or(Text::new("", ""), |i| i.label)
 }
 
 /// The common query inputs of api.md, for the form.
@@ -375,6 +410,7 @@ static CONTRIBUTION_INPUTS: [InputInfo; 6] = [
         unit: Some("yuan/month"),
         min: Some(Decimal::ZERO),
         max: Some(MAX_MONEY),
+        when: Some(Condition { key: "category", values: &["employed", "flexible"] }),
         ..InputInfo::new(
             "monthlyBase",
             "money",
@@ -389,6 +425,7 @@ static CONTRIBUTION_INPUTS: [InputInfo; 6] = [
         unit: Some("yuan/month"),
         min: Some(Decimal::ZERO),
         max: Some(MAX_MONEY),
+        when: Some(Condition { key: "category", values: &["retired"] }),
         ..InputInfo::new(
             "monthlyPension",
             "money",

@@ -330,5 +330,13 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
 
 /// A required input of one city's contribution rule.
 pub(crate) fn required<T>(value: Option<T>, field: &'static str, who: Text) -> Result<T, Error> {
-    value.ok_or_else(|| Error::at(ErrorCode::MissingField, field, format!("{}须填写{field}", who.zh), format!("{} needs {field}", who.en)))
+    value.ok_or_else(|| {
+        let label = crate::catalog::contribution_label(field);
+        Error::at(
+            ErrorCode::MissingField,
+            field,
+            format!("{}须填写{}（{field}）", who.zh, label.zh),
+            format!("{} needs: {} ({field})", who.en, label.en),
+        )
+    })
 }

@@ -21,6 +21,8 @@ pub(crate) struct City {
     pub query_inputs: &'static [&'static str],
     /// Help for `careDays`: what does not count as a care day here.
     pub care_days_help: Text,
+    /// The document's own names for grades, where it has them.
+    pub grade_names: &'static [(Grade, Text)],
     /// Every failed eligibility condition, in the order of the document.
     pub check: fn(&Ctx<'_>, &mut Vec<Reason>),
     /// The lines of an eligible estimate, with the notes they need.

@@ -102,7 +102,10 @@ export interface InputInfo {
   min: string | null;
   max: string | null;
   maxRule: Text | null;
+  /** The values of a `choice` input (ids are strings; send the id). */
   options?: Choice[];
+  /** Shown only when another input of the same form has one of these values. */
+  when?: { key: string; values: string[] };
 }
 
 export interface ModeInfo {
@@ -139,6 +142,8 @@ export interface CityInfo {
   grades: GradeId[];
   queryInputs: string[];
   careDaysHelp: Text;
+  /** The document's own names for grades, where it has them (日照 半失能 / 完全失能). */
+  gradeNames: { id: GradeId; name: Text }[];
   careModes: ModeInfo[];
   contribution: ContributionInfo | null;
 }

@@ -50,6 +50,7 @@ pub(crate) static CITY: City = City {
         "因病住院、享受基本医疗保险住院待遇的天数（不含医疗机构住院护理）不算护理天数（五(六)2）。",
         "Days in hospital on basic medical insurance inpatient benefits (other than an LTC ward) are not care days (5(6)2).",
     ),
+    grade_names: &[],
     check,
     compute,
     notes,

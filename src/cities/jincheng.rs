@@ -56,6 +56,7 @@ pub(crate) static CITY: City = City {
         "因病住院、由基本医疗保险支付的天数不算护理天数（四(八)）。",
         "Days in hospital paid by basic medical insurance are not care days (4(8)).",
     ),
+    grade_names: &[],
     check,
     compute,
     notes,

@@ -50,6 +50,7 @@ pub(crate) static CITY: City = City {
         "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
         "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
     ),
+    grade_names: &[],
     check,
     compute,
     notes,

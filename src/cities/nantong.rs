@@ -47,6 +47,7 @@ pub(crate) static CITY: City = City {
     modes: &[HOME],
     query_inputs: &["assessedMonth"],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
+    grade_names: &[],
     check,
     compute,
     notes,

@@ -50,6 +50,11 @@ pub(crate) static CITY: City = City {
         "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
         "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
     ),
+    // 三(三) "长期处于完全失能或半失能状态的参保人员"
+    grade_names: &[
+        (Grade::Moderate, Text::new("半失能（对应中度失能）", "Partly dependent (半失能, read as moderate)")),
+        (Grade::Severe, Text::new("完全失能（对应重度失能）", "Fully dependent (完全失能, read as severe)")),
+    ],
     check,
     compute,
     notes,
