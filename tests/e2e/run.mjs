@@ -1,0 +1,482 @@
+// End-to-end tests of the web page (build/www; run scripts/build first) in
+// Debian's headless Chromium through playwright-core, with axe-core checks.
+// Prints PASS/FAIL per check and "N passed, N failed"; exits non-zero on any failure.
+//
+//   node tests/e2e/run.mjs            (CHROMIUM=/path/to/chromium to use another browser)
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { readFileSync, mkdirSync, existsSync } from "node:fs";
+import { request } from "node:http";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { startServer, CSP } from "../../scripts/serve.mjs";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const www = join(repo, "build/www");
+const shots = join(repo, "build/screenshots");
+if (!existsSync(join(www, "index.html"))) {
+  console.error("build/www is missing: run scripts/build first");
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+const started = Date.now();
+
+// The package itself, in Node: the catalog and the API's own messages to compare with.
+const ltci = await import(pathToFileURL(join(www, "pkg/ltci.js")));
+await ltci.default({ module_or_path: readFileSync(join(www, "pkg/ltci_bg.wasm")) });
+const cat = ltci.catalog();
+const city = (id) => cat.cities.find((c) => c.id === id);
+const thrown = (fn, q) => { try { fn(q); } catch (e) { return e; } throw new Error("expected an error for " + JSON.stringify(q)); };
+
+// ---------- the harness ----------
+let passed = 0, failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`PASS ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${String(e && e.message || e).split("\n").slice(0, 3).join(" | ")}`);
+  }
+}
+function eq(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function ok(cond, what) { if (!cond) throw new Error(what); }
+
+const srv = await startServer({ root: www, port: 0 });
+const origin = srv.url.replace(/\/$/, "");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+// Every request, console error, page error and CSP violation, in every context.
+const foreign = [], errors = [];
+const watchPage = (page) => {
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+};
+async function newContext(opts = {}) {
+  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 }, serviceWorkers: "block", ...opts });
+  ctx.on("request", (r) => { const u = r.url(); if (!u.startsWith(origin + "/") && !u.startsWith("about:")) foreign.push(u); });
+  ctx.on("page", watchPage);
+  await ctx.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return ctx;
+}
+
+const q = (o) => "?" + new URLSearchParams(o);
+const E = "[data-panel=estimate]", C = "[data-panel=contribution]";
+async function open(page, query = "") {
+  await page.goto(origin + "/" + query);
+  await page.waitForSelector("[data-panel]:not([hidden]) [data-part^=result] h2", { timeout: 10000 });
+}
+/** The big figures of the estimate tab: fund and self-pay ("unknown" when the page says so). */
+async function figures(page) {
+  const fund = await page.locator(`${E} [data-out=fund]`).textContent({ timeout: 5000 });
+  const sp = page.locator(`${E} [data-out=selfPay]`);
+  return { fund, selfPay: (await sp.getAttribute("data-unknown")) !== null ? "unknown" : await sp.textContent() };
+}
+async function expectFigures(page, fund, selfPay) {
+  // Recomputation is synchronous on input, but let the last event land.
+  await page.waitForFunction(([f]) => document.querySelector("[data-panel=estimate] [data-out=fund]")?.textContent === f, [fund], { timeout: 5000 }).catch(() => {});
+  const got = await figures(page);
+  eq(got.fund, fund, "fund");
+  eq(got.selfPay, selfPay ?? "unknown", "self-pay");
+}
+const opt = (text) => ({ label: text });
+const zhName = (list, id) => list.find((x) => x.id === id).name.zh;
+
+// ---------- the server ----------
+function get(path, headers = {}) {
+  return new Promise((ok, fail) => {
+    const u = new URL(origin + path);
+    request({ host: "127.0.0.1", port: u.port, path, headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", fail).end();
+  });
+}
+
+await check("server: CSP header equals the page's meta policy; MIME types; br for the wasm; no-cache; 304; no path escape", async () => {
+  const page = await get("/");
+  eq(page.status, 200, "GET /");
+  eq(page.headers["content-security-policy"], CSP, "CSP header");
+  const meta = page.body.toString().match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  eq(meta && meta[1], CSP, "meta CSP");
+  ok(page.headers["content-type"].startsWith("text/html"), "html type");
+  const wasm = await get("/pkg/ltci_bg.wasm", { "accept-encoding": "gzip, deflate, br" });
+  eq(wasm.headers["content-type"], "application/wasm", "wasm type");
+  eq(wasm.headers["content-encoding"], "br", "wasm encoding");
+  eq(wasm.body.length, readFileSync(join(www, "pkg/ltci_bg.wasm.br")).length, "br body");
+  const plain = await get("/pkg/ltci_bg.wasm");
+  eq(plain.headers["content-encoding"], undefined, "identity without accept-encoding");
+  eq(plain.body.length, readFileSync(join(www, "pkg/ltci_bg.wasm")).length, "raw body");
+  const sw = await get("/sw.js");
+  eq(sw.headers["cache-control"], "no-cache", "sw.js cache-control");
+  ok(!sw.body.toString().includes("__LTCI_VERSION__"), "sw.js has the build's version");
+  eq((await get("/app.js", { "if-none-match": (await get("/app.js")).headers.etag })).status, 304, "revalidation");
+  eq((await get("/../package.json")).status, 404, "path escape");
+  eq((await get("/%2e%2e/package.json")).status, 404, "encoded path escape");
+});
+
+const ctx = await newContext();
+const page = await ctx.newPage();
+page.setDefaultTimeout(5000); // a failing check fails fast
+
+// ---------- worked examples through the URL ----------
+const URL_CASES = [
+  ["jincheng home_visit 2024-02 (晋市政发〔2020〕14号 四(七)2)", { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }, "1050.00", "450.00", "in_force"],
+  ["changzhou resident severe home 2022-03 (常政办发〔2021〕71号 五(四)1)", { city: "changzhou", insurance: "resident", grade: "severe", careMode: "home", month: "2022-03" }, "620.00", "0.00", "in_force"],
+  ["lianyungang elderly_institution 2026-12 (征求意见稿 三(二)2)", { city: "lianyungang", insurance: "resident", grade: "severe", careMode: "elderly_institution", month: "2026-12" }, "1240.00", null, "draft"],
+  ["rizhao moderate institution 2021-06 (日政办发〔2020〕9号 三(四)2)", { city: "rizhao", insurance: "resident", grade: "moderate", careMode: "institution", month: "2021-06" }, "1530.00", "720.00", "in_force"],
+  ["nantong employee severe home 2021-04 (概述文章 待遇支付差别化)", { city: "nantong", insurance: "employee", grade: "severe", careMode: "home", month: "2021-04" }, "1550.00", "85.00", "article"],
+];
+const STATUS_ZH = { in_force: "现行有效", expired: "已过有效期，后续规定不在资料中", draft: "征求意见稿", article: "来自概述文章", not_in_force: "尚未实施" };
+
+for (const [name, query, fund, selfPay, status] of URL_CASES) {
+  await check(`URL ${name} → fund ${fund}, self-pay ${selfPay ?? "unknown"}`, async () => {
+    await open(page, q(query));
+    await expectFigures(page, fund, selfPay);
+    const lines = page.locator(`${E} .line`);
+    ok((await lines.count()) > 0, "no lines");
+    for (const line of await lines.all()) {
+      ok(((await line.locator(".basis").textContent()) || "").length > 3, "a line without basis");
+      ok(((await line.locator(".cite").textContent()) || "").includes(city(query.city).documents[0].number.slice(0, 3)), "a line without its clause");
+    }
+    eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH[status], "policy badge");
+    ok((await page.locator(`${E} .policy`).textContent()).includes(city(query.city).documents[0].number), "source document named");
+  });
+  await check(`comparison ${query.city}: one row per care mode (${city(query.city).careModes.length}), chosen mode = the result`, async () => {
+    const modes = city(query.city).careModes;
+    eq(await page.locator(`${E} table.compare tbody tr`).count(), modes.length, "table rows");
+    eq(await page.locator(`${E} .chart .row`).count(), modes.length, "chart bars");
+    for (const m of modes) {
+      const row = page.locator(`${E} table.compare tr[data-mode="${m.id}"]`);
+      ok((await row.textContent()).includes(m.name.zh), `row of ${m.id}`);
+      // A row may only fail for a required input without a default (rizhao hospitalLevel).
+      const needs = m.inputs.some((i) => i.required && i.default == null);
+      if (!needs) ok((await row.locator("td[data-amt=fund]").count()) === 1 || (await row.textContent()).includes("不符合条件"), `row ${m.id} has no figures`);
+    }
+    eq(await page.locator(`${E} tr.current td[data-amt=fund]`).textContent(), fund, "chosen mode's row");
+  });
+}
+
+// ---------- worked examples through the form, like a user ----------
+async function formCase(name, steps, fund, selfPay, urlHas) {
+  await check(`form ${name} → fund ${fund}, self-pay ${selfPay ?? "unknown"}; the link reopens it`, async () => {
+    await open(page, "");
+    const f = page.locator(`${E} form`);
+    await steps(f);
+    await expectFigures(page, fund, selfPay);
+    const url = page.url();
+    for (const part of urlHas) ok(url.includes(part), `URL lacks ${part}: ${url}`);
+    await open(page, new URL(url).search);
+    await expectFigures(page, fund, selfPay);
+  });
+}
+const pick = (f, label, text) => f.getByLabel(label, { exact: true }).selectOption(opt(text));
+const type = async (f, label, text) => { const el = f.getByLabel(label); await el.fill(""); await el.pressSequentially(text); };
+
+await formCase("changzhou employee moderate home, services 1000, family 10 days, 2022-03 (五(四)1)", async (f) => {
+  await pick(f, "城市", "常州");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "employee"));
+  await pick(f, "失能等级", zhName(cat.grades, "moderate"));
+  await pick(f, "护理方式", "居家护理");
+  await f.getByLabel("月份", { exact: true }).fill("2022-03");
+  await type(f, "本月上门服务费用", "1000");
+  await type(f, "亲情照护天数", "10");
+}, "900.00", "100.00", ["city=changzhou", "homeServiceCost=1000", "familyCareDays=10", "month=2022-03"]);
+
+await formCase("jincheng home_visit 10 days, 2024-03 (四(七)2)", async (f) => {
+  await pick(f, "城市", "晋城");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "employee"));
+  await pick(f, "失能等级", zhName(cat.grades, "severe"));
+  await pick(f, "护理方式", "居家上门护理");
+  await f.getByLabel("月份", { exact: true }).fill("2024-03");
+  await type(f, "护理天数", "10");
+}, "350.00", "150.00", ["city=jincheng", "careMode=home_visit", "careDays=10"]);
+
+await formCase("lianyungang home_visit 14 h, 2027-01 (三(二)4); no care days input", async (f) => {
+  await pick(f, "城市", "连云港");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "resident"));
+  await pick(f, "护理方式", "居家上门护理");
+  await f.getByLabel("月份", { exact: true }).fill("2027-01");
+  await type(f, "本月上门服务时长", "14");
+  eq(await f.getByLabel("护理天数").count(), 0, "care days input for a mode without care days");
+}, "420.00", null, ["city=lianyungang", "visitHours=14"]);
+
+await formCase("rizhao medical_special level 3, 10 days, 2022-05 (三(四)1、三(五)); missing level shown at its field", async (f) => {
+  await pick(f, "城市", "日照（岚山区试点）");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "resident"));
+  // 日照's grades carry the document's own names (三(三) 完全失能).
+  await pick(f, "失能等级", zhName(cat.cities.find((c) => c.id === "rizhao").gradeNames, "severe"));
+  await pick(f, "护理方式", "医疗专护");
+  await f.getByLabel("月份", { exact: true }).fill("2022-05");
+  await type(f, "护理天数", "10");
+  const err = f.locator("[data-err=hospitalLevel]");
+  await err.waitFor({ state: "visible", timeout: 3000 });
+  eq(await err.textContent(), thrown(ltci.estimate, { city: "rizhao", insurance: "resident", grade: "severe", careMode: "medical_special", month: "2022-05" }).message, "error next to hospitalLevel");
+  eq(await f.getByLabel("医院等级").getAttribute("aria-invalid"), "true", "aria-invalid");
+  await f.getByLabel("医院等级").selectOption("3"); // a choice: 一级、二级、三级医院
+  ok(await err.isHidden(), "error cleared");
+}, "1350.00", "800.00", ["city=rizhao", "careMode=medical_special", "hospitalLevel=3", "careDays=10"]);
+
+await formCase("nantong resident moderate home, 16 visits, device 1000 after 5500, 2021-04 (待遇支付差别化)", async (f) => {
+  await pick(f, "城市", "南通");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "resident"));
+  await pick(f, "失能等级", zhName(cat.grades, "moderate"));
+  await f.getByLabel("月份", { exact: true }).fill("2021-04");
+  await type(f, "本月套餐服务次数", "16");
+  await type(f, "本月辅具租售费用", "1000");
+  await type(f, "今年已计入限额的辅具费用", "5500");
+}, "1740.00", "680.00", ["city=nantong", "homeVisits=16", "deviceCost=1000", "deviceSpentThisYear=5500"]);
+
+// ---------- refusals, errors, statuses ----------
+await check("ineligible: jincheng resident → insurance_not_covered, its message and clause", async () => {
+  const query = { city: "jincheng", insurance: "resident", grade: "severe", careMode: "institution", month: "2024-03" };
+  await open(page, q(query));
+  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 5000 });
+  const reason = ltci.estimate(query).reasons.find((r) => r.code === "insurance_not_covered");
+  const li = page.locator(`${E} .reasons li[data-code=insurance_not_covered]`);
+  const text = await li.textContent();
+  ok(text.includes(reason.message), "reason message");
+  ok(text.includes(reason.citation), `clause ${reason.citation}`);
+  eq(await page.locator(`${E} [data-out=fund]`).count(), 0, "no fund figure when ineligible");
+});
+
+await check("eligibility details: collapsed until used, one control per input the city lists; short contribution years → reason", async () => {
+  await open(page, q(URL_CASES[0][1]));
+  const d = page.locator(`${E} details`);
+  eq(await d.getAttribute("open"), null, "collapsed");
+  eq(await d.locator("summary").textContent(), "享受条件（可不填）", "summary");
+  await d.locator("summary").click();
+  for (const key of city("jincheng").queryInputs) ok((await d.locator(`[data-key="${key}"], [data-key^="${key}."]`).count()) >= 1, `no control for ${key}`);
+  await type(d, "连续缴费年数", "1");
+  await type(d, "累计缴费年数", "12");
+  const li = page.locator(`${E} .reasons li[data-code=contribution_years_short]`);
+  ok((await li.textContent()).includes("晋市政发〔2020〕14号 四(六)2"), "clause");
+  ok(page.url().includes("contributionYears.continuous=1") && page.url().includes("contributionYears.cumulative=12"), "URL keys");
+  await open(page, new URL(page.url()).search);
+  eq(await page.locator(`${E} details`).getAttribute("open"), "", "open when the link carries its inputs");
+  eq(await page.locator(`${E} .reasons li[data-code=contribution_years_short]`).count(), 1, "reason after reopening");
+});
+
+await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续规定不在资料中", async () => {
+  await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2026-01" }));
+  eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH.expired, "badge");
+});
+
+await check("input error shown at its field, in each language (careDays 40 in February)", async () => {
+  const query = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", careDays: "40" };
+  const e = thrown(ltci.estimate, { ...query, careDays: 40 });
+  await open(page, q(query));
+  eq(await page.locator(`${E} [data-err=careDays]`).textContent(), e.message, "zh message");
+  eq(await page.locator(`${E} [data-key=careDays]`).getAttribute("aria-invalid"), "true", "aria-invalid");
+  await open(page, q({ ...query, lang: "en" }));
+  eq(await page.locator(`${E} [data-err=careDays]`).textContent(), e.messageEn, "en message");
+});
+
+await check("self-pay unknown: the button focuses the provider's charge input", async () => {
+  await open(page, q(URL_CASES[2][1]));
+  await page.locator(`${E} .fig.self button`).click();
+  eq(await page.evaluate(() => document.activeElement.dataset.key), "dailyCharge", "focused input");
+  await page.keyboard.type("50");
+  await expectFigures(page, "1240.00", "310.00");
+});
+
+// ---------- contributions ----------
+await check("contributions via URL: jincheng 2023 employed 6000 → 108.00 / 108.00 / total 216.00", async () => {
+  await open(page, q({ tab: "contribution", city: "jincheng", year: "2023", insurance: "employee", category: "employed", monthlyBase: "6000" }));
+  eq(await page.locator(`${C} [data-out=individual]`).first().textContent(), "108.00", "individual");
+  eq(await page.locator(`${C} td[data-out=employer]`).textContent(), "108.00", "employer");
+  eq(await page.locator(`${C} td[data-out=total]`).textContent(), "216.00", "total");
+  eq(await page.locator(`${C} [data-out=status]`).textContent(), "文件规定的标准", "status");
+  for (const line of await page.locator(`${C} .line`).all()) ok((await line.locator(".cite").textContent()).includes("晋市政发〔2020〕14号 四(四)"), "clause");
+});
+
+await check("contributions via the form: tab, jincheng, 2023, employee, employed, base 6000", async () => {
+  await open(page, "");
+  await page.getByRole("tab", { name: "缴费" }).click();
+  const f = page.locator(`${C} form`);
+  await pick(f, "城市", "晋城");
+  await type(f, "缴费年度", "2023");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "employee"));
+  await pick(f, /^人员类别/, "在职职工");
+  await type(f, "月缴费基数", "6000");
+  eq(await page.locator(`${C} td[data-out=total]`).textContent(), "216.00", "total");
+  eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "108.00", "individual");
+  eq(await page.locator(`${C} td[data-out=employer]`).textContent(), "108.00", "employer");
+  const url = page.url();
+  for (const part of ["tab=contribution", "city=jincheng", "year=2023", "category=employed", "monthlyBase=6000"]) ok(url.includes(part), `URL lacks ${part}`);
+});
+
+await check("contributions: nantong → the sources give no amounts (not_in_sources)", async () => {
+  await pick(page.locator(`${C} form`), "城市", "南通");
+  const p = page.locator(`${C} [data-out=error]`);
+  eq(await p.getAttribute("data-code"), "not_in_sources", "code");
+  ok((await p.textContent()).includes(thrown(ltci.contribution, { city: "nantong", year: 2023, insurance: "employee" }).message), "message");
+});
+
+// ---------- language, accessibility, elder-friendliness ----------
+await check("English switch: labels, results and the URL change; back to Chinese", async () => {
+  await open(page, q(URL_CASES[0][1]));
+  await page.getByRole("button", { name: "English" }).click();
+  eq(await page.evaluate(() => document.documentElement.lang), "en", "html lang");
+  eq(await page.locator("h1").textContent(), "Long-term care insurance calculator", "title");
+  eq(await page.locator(`${E} form`).getByLabel("City", { exact: true }).count(), 1, "City label");
+  ok((await page.locator(`${E} .fig.fund .lbl`).textContent()) === "Fund pays", "result label");
+  ok((await page.locator(`${E} .line h4`).first().textContent()).includes("Home-visit quota"), "line labelEn");
+  ok((await page.locator(`${E} .line .basis`).first().textContent()).startsWith("monthly quota"), "basisEn");
+  eq(await page.getByRole("tab", { name: "Contributions" }).count(), 1, "tab name");
+  ok(page.url().includes("lang=en"), "URL lang=en");
+  eq(await page.evaluate(() => document.activeElement.dataset.act), "lang", "focus stays on the switch");
+  await page.getByRole("button", { name: "中文" }).click();
+  eq(await page.locator(`${E} form`).getByLabel("城市", { exact: true }).count(), 1, "back to Chinese");
+  ok(!page.url().includes("lang=en"), "URL without lang");
+});
+
+async function axe(label) {
+  const res = await new AxeBuilder({ page }).analyze();
+  const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length) throw new Error(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
+  const minor = res.violations.map((v) => `${v.id}/${v.impact}`);
+  if (minor.length) console.log(`  (${label}: minor axe findings ${minor.join(", ")})`);
+}
+for (const lang of ["zh", "en"]) {
+  await check(`axe (no serious/critical): benefits tab, ${lang}, details open`, async () => {
+    await open(page, q({ ...URL_CASES[3][1], ...(lang === "en" ? { lang } : {}), assessedMonth: "2021-01" }));
+    eq(await page.locator(`${E} details`).getAttribute("open"), "", "details open");
+    await axe(`benefits ${lang}`);
+  });
+  await check(`axe (no serious/critical): ineligible and error states, ${lang}`, async () => {
+    await open(page, q({ city: "jincheng", insurance: "resident", grade: "mild", careMode: "home_visit", month: "2024-02", ...(lang === "en" ? { lang } : {}) }));
+    await axe(`ineligible ${lang}`);
+    await open(page, q({ ...URL_CASES[0][1], careDays: "x", ...(lang === "en" ? { lang } : {}) }));
+    await axe(`error ${lang}`);
+  });
+  await check(`axe (no serious/critical): contributions tab, ${lang}`, async () => {
+    await open(page, q({ tab: "contribution", city: "changzhou", year: "2024", insurance: "resident", subsidized: "true", district: "xinbei", ...(lang === "en" ? { lang } : {}) }));
+    await axe(`contributions ${lang}`);
+  });
+}
+
+await check("elder-friendly: base font ≥ 18 px, every control ≥ 44 px, large-text switch", async () => {
+  await open(page, q({ ...URL_CASES[0][1], disabilityMonths: "6" }));
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".ltci")).fontSize));
+  ok(size >= 18, `base font ${size}px`);
+  const small = await page.evaluate(() => [...document.querySelectorAll("button, select, input:not([type=checkbox]), summary, label.box")]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => [el.dataset.key || el.dataset.act || el.textContent.trim().slice(0, 12), el.getBoundingClientRect()])
+    .filter(([, r]) => r.height < 44 || r.width < 44).map(([n, r]) => `${n} ${Math.round(r.width)}×${Math.round(r.height)}`));
+  eq(small.join("; "), "", "small tap targets");
+  await page.getByRole("button", { name: "大字" }).click();
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".ltci")).fontSize));
+  ok(big >= size * 1.2, `large text ${big}px`);
+  eq(await page.getByRole("button", { name: "大字" }).getAttribute("aria-pressed"), "true", "aria-pressed");
+  ok(page.url().includes("text=large"), "URL text=large");
+});
+
+await check("320 px wide: no horizontal scrolling", async () => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const query of [URL_CASES[0][1], URL_CASES[4][1], { tab: "contribution", city: "changzhou", year: "2024", insurance: "resident", district: "jingkai" }]) {
+    await open(page, q({ ...query, text: "large" }));
+    const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    ok(w[0] <= w[1], `${query.city}: page is ${w[0]} px wide in ${w[1]}`);
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+});
+
+await check("keyboard: Tab reaches every control with a visible focus ring; arrow keys switch tabs", async () => {
+  await open(page, q(URL_CASES[0][1]));
+  const seen = new Set();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const f = await page.evaluate(() => {
+      const el = document.activeElement, s = getComputedStyle(el);
+      // Not :focus: the focus is in the control's own UI (a month input's picker button), which Chromium rings itself.
+      return { key: el.dataset.key || el.dataset.act || el.getAttribute("role") || el.tagName, own: !el.matches(":focus"),
+        ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
+    });
+    ok(f.ring || f.own, `no focus ring on ${f.key}`);
+    seen.add(f.key);
+  }
+  for (const k of ["lang", "big", "tab", "city", "insurance", "grade", "careMode", "month", "careDays"]) ok(seen.has(k), `Tab never reached ${k}`);
+  await page.locator("[role=tab][aria-selected=true]").focus();
+  await page.keyboard.press("ArrowRight");
+  eq(await page.locator("[role=tab][aria-selected=true]").textContent(), "缴费", "ArrowRight");
+  ok(await page.locator(C).isVisible(), "contributions panel shown");
+});
+
+await check("screen readers: a short summary in the live region, not the whole table", async () => {
+  await open(page, "");
+  const f = page.locator(`${E} form`);
+  await pick(f, "城市", "晋城");
+  await f.getByLabel("月份", { exact: true }).fill("2024-02");
+  await pick(f, "护理方式", "居家上门护理");
+  const live = page.locator("[role=status][data-part=live]");
+  await page.waitForFunction(() => document.querySelector("[data-part=live]")?.textContent.includes("1050.00"), null, { timeout: 3000 });
+  const text = await live.textContent();
+  ok(text.includes("450.00") && text.length < 60, `live text: ${text}`);
+});
+
+await check("print: a one-page summary (A4 PDF)", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, q(URL_CASES[0][1]));
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: join(shots, "print-1280.png"), fullPage: true });
+  await page.emulateMedia({ media: null }); // page.pdf() uses print media unless screen is emulated
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  eq(pages, 1, "PDF pages");
+});
+
+await check("screenshots at 375 and 1280 px in build/screenshots/", async () => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: width > 1000 ? 900 : 800 });
+    await open(page, q(URL_CASES[0][1]));
+    await page.screenshot({ path: join(shots, `benefits-${width}.png`), fullPage: true });
+    await open(page, q({ ...URL_CASES[2][1], lang: "en" }));
+    await page.screenshot({ path: join(shots, `benefits-en-${width}.png`), fullPage: true });
+    await open(page, q({ city: "jincheng", insurance: "resident", grade: "severe", careMode: "institution", month: "2024-03" }));
+    await page.screenshot({ path: join(shots, `ineligible-${width}.png`), fullPage: true });
+    await open(page, q({ tab: "contribution", city: "jincheng", year: "2023", insurance: "employee", category: "employed", monthlyBase: "6000" }));
+    await page.screenshot({ path: join(shots, `contributions-${width}.png`), fullPage: true });
+  }
+});
+
+await check("nothing stored: no localStorage, sessionStorage or cookies", async () => {
+  const s = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+  eq(JSON.stringify(s), JSON.stringify([0, 0, ""]), "storage");
+});
+await ctx.close();
+
+// ---------- offline ----------
+await check("service worker: registers, caches the page, and it computes with the server stopped", async () => {
+  const sctx = await newContext({ serviceWorkers: "allow" });
+  const p = await sctx.newPage();
+  await open(p, q(URL_CASES[0][1]));
+  await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
+  const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
+  eq(JSON.stringify(cached), "[8]", "one cache of 8 files");
+  await srv.close();
+  await p.goto(origin + "/" + q(URL_CASES[3][1]));
+  await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
+  eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1530.00", "fund offline");
+  eq(await p.locator(`${E} [data-out=selfPay]`).textContent(), "720.00", "self-pay offline");
+  await sctx.close();
+});
+
+await check("only the page's own origin was requested", async () => { eq(foreign.join(" "), "", "foreign requests"); });
+await check("no console errors, page errors or CSP violations", async () => { eq(errors.join(" | "), "", "errors"); });
+
+await browser.close();
+await srv.close().catch(() => {});
+console.log(`\ne2e: ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in build/screenshots/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
