@@ -35,6 +35,7 @@ export const UI = {
     total: "合计", payer: "缴费方", amount: "金额（元/年）",
     live: (f, s) => `基金支付${f}元，个人自付${s == null ? "未知" : s + "元"}。`,
     liveC: (t) => `每年缴费合计${t}元。`,
+    ref: "案例编号：", refHelp: (v) => `相同的输入在同一规则版本（${v}）下得到相同的编号；来电咨询时报此编号即可复现本结果。`,
   },
   en: {
     title: "Long-term care insurance calculator",
@@ -61,6 +62,7 @@ export const UI = {
     medicalFund: "Medical insurance fund", total: "Total", payer: "Payer", amount: "Amount (yuan/year)",
     live: (f, s) => `Fund pays ${f} yuan, you pay ${s == null ? "unknown" : s + " yuan"}.`,
     liveC: (t) => `Total contributions ${t} yuan a year.`,
+    ref: "Case reference: ", refHelp: (v) => `The same inputs give the same reference under the same rules version (${v}); quote it when you call.`,
   },
 };
 
@@ -377,6 +379,8 @@ export function renderEstimate(root, est, { cat, lang: L, query = {}, onCharge }
       h("h3", {}, t.reasons),
       h("ul", { class: "reasons" }, est.reasons.map((r) => h("li", { "data-code": r.code }, msg(r, L), " ", cite(r.citation, L)))));
   }
+  k.push(h("p", { class: "ref" }, t.ref, h("strong", { "data-out": "reference" }, est.reference),
+    h("span", { class: "help" }, t.refHelp(cat.rulesVersion))));
   k.push(policyEl(est.policy, L));
   if (est.lines.length) {
     k.push(h("h3", {}, t.lines), h("ol", { class: "lines" }, est.lines.map((l) => h("li", { class: "line", "data-id": l.id },
@@ -469,10 +473,15 @@ export function renderContribution(root, res, { cat, lang: L }) {
 /**
  * Mounts a calculator into `root` (an element or a shadow root).
  * opts: cat (the catalog), params (query string), page (true: header/main/footer
- * landmarks), onChange(params, state) after every change, link(params) → URL to copy.
+ * landmarks, the print button), onChange(params, state) after every change,
+ * link(params) → URL to copy; compact (true: benefits only, no comparison, for a
+ * narrow sidebar); agent(el, {query, result | error, lang, id, params}) fills a box
+ * above the result after every estimate (the call-center view, agent.js; `id` is
+ * for its heading); title(lang) → the heading.
  */
-export function mount(root, { cat, params = "", page = false, onChange = () => {}, link } = {}) {
+export function mount(root, { cat, params = "", page = false, onChange = () => {}, link, compact = false, agent, title } = {}) {
   const s = stateFromParams(cat, params);
+  if (compact) s.tab = "estimate";
   const idp = `ltci${++uidCount}-`;
   const part = (name) => app.querySelector(`[data-part="${name}"]`);
   const app = h("div", { class: "ltci" });
@@ -483,34 +492,38 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   const shell = () => {
     const t = UI[s.lang];
     const head = h(page ? "header" : "div", { class: "head" },
-      h(page ? "h1" : "p", { class: "title" }, t.title),
+      h(page ? "h1" : "p", { class: "title" }, title ? title(s.lang) : t.title),
       h("div", { class: "tools" },
         h("button", { type: "button", "data-act": "lang", lang: s.lang === "en" ? ZH : "en",
           onclick: () => { s.lang = s.lang === "en" ? "zh" : "en"; shell(); app.querySelector("[data-act=lang]").focus(); } }, t.otherLang),
         h("button", { type: "button", "data-act": "big", "aria-pressed": String(s.big),
           onclick: (e) => { s.big = !s.big; app.classList.toggle("big", s.big); e.currentTarget.setAttribute("aria-pressed", String(s.big)); emit(); } }, t.bigText)));
-    const panel = (tab, ...kids) => h("section", { role: "tabpanel", id: idp + "panel-" + tab, "aria-labelledby": idp + "tab-" + tab, class: "panel", "data-panel": tab }, ...kids);
+    const panel = (tab, ...kids) => h("section", compact ? { class: "panel", "data-panel": tab, "aria-label": t.tabE }
+      : { role: "tabpanel", id: idp + "panel-" + tab, "aria-labelledby": idp + "tab-" + tab, class: "panel", "data-panel": tab }, ...kids);
     const body = h(page ? "main" : "div", { class: "body" },
       h("p", { class: "privacy" }, t.privacy),
-      h("div", { role: "tablist", "aria-label": t.tabs, class: "tabs" }, tabBtn("estimate", t.tabE), tabBtn("contribution", t.tabC)),
+      compact ? null : h("div", { role: "tablist", "aria-label": t.tabs, class: "tabs" }, tabBtn("estimate", t.tabE), tabBtn("contribution", t.tabC)),
       panel("estimate",
         h("form", { class: "form", "data-part": "formE", novalidate: true, onsubmit: (e) => e.preventDefault(), oninput: onE, onchange: onE }),
         // On a phone the result is below the form: this bar keeps the figures in sight while typing.
         h("div", { class: "peek" }, h("span", { "data-part": "peek" }),
           h("button", { type: "button", onclick: () => { const r = part("resultE").firstChild; r.tabIndex = -1; r.scrollIntoView(); r.focus(); } }, t.seeResult)),
         h("div", { class: "out" },
+          agent ? h("section", { class: "extra", "data-part": "agent", "aria-labelledby": idp + "x" }) : null,
           h("section", { class: "result", "data-part": "resultE", "aria-labelledby": idp + "r" }),
-          h("section", { class: "comparison", "data-part": "compare" }),
+          compact ? null : h("section", { class: "comparison", "data-part": "compare" }),
           actions())),
-      panel("contribution",
+      compact ? null : panel("contribution",
         h("form", { class: "form", "data-part": "formC", novalidate: true, onsubmit: (e) => e.preventDefault(), oninput: onC, onchange: onC }),
         h("div", { class: "out" }, h("section", { class: "result", "data-part": "resultC" }), actions())),
       h("p", { class: "sr-only", role: "status", "data-part": "live" }));
     const foot = h(page ? "footer" : "div", { class: "foot" }, h("p", {}, t.disclaimer));
     app.lang = s.lang === "en" ? "en" : ZH;
     app.classList.toggle("big", s.big);
+    app.classList.toggle("compact", compact);
+    app.classList.toggle("agent", !!agent);
     app.replaceChildren(head, body, foot);
-    formE(); formC(); setTab(s.tab, false);
+    formE(); if (!compact) formC(); setTab(s.tab, false);
   };
   const actions = () => {
     const t = UI[s.lang];
@@ -520,7 +533,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
         const url = link ? link(paramsFromState(cat, s)) : location.href;
         try { await navigator.clipboard.writeText(url); note.textContent = t.copied; } catch { note.textContent = t.copyFailed; }
       } }, t.copy),
-      typeof print === "function" ? h("button", { type: "button", onclick: () => print() }, t.print) : null, note);
+      page && typeof print === "function" ? h("button", { type: "button", onclick: () => print() }, t.print) : null, note);
   };
   function tabKeys(e) {
     const tabs = ["estimate", "contribution"], i = tabs.indexOf(s.tab);
@@ -539,6 +552,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       b.tabIndex = on ? 0 : -1;
     }
     for (const p of app.querySelectorAll("[data-panel]")) p.hidden = p.dataset.panel !== tab;
+    if (compact) return updateE(announce);
     // Until the person uses the contributions form, it follows the benefits tab's city and insurance.
     if (tab === "contribution" && !s.cTouched && s.c.city !== s.e.city) { s.c = fixContribution(cat, {}, s.e); formC(); }
     if (tab === "estimate") updateE(announce); else updateC(announce);
@@ -608,14 +622,15 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   function updateE(say) {
     const L = s.lang, q = estimateQuery(cat, s.e), r = attempt(estimate, q);
     const placed = markError(part("formE"), r.error, L);
+    if (agent) agent(part("agent"), { query: q, ...r, lang: L, id: idp + "x", params: paramsFromState(cat, s) });
     if (r.error) {
       renderProblem(part("resultE"), r.error, L, placed);
-      part("compare").replaceChildren();
+      if (!compact) part("compare").replaceChildren();
       part("peek").textContent = errorText(r.error, L);
       if (say) announce(errorText(r.error, L));
     } else {
       renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge });
-      renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
+      if (!compact) renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
       const tot = r.result.totals;
@@ -660,16 +675,20 @@ async function main() {
     root.querySelector("[data-part=loading]").textContent = UI.zh.failed + " " + UI.en.failed;
     return;
   }
+  // ?view=agent: the call-center view, the same calculator with the script box (agent.js).
+  const agentView = new URLSearchParams(location.search).get("view") === "agent";
+  const link = (params) => location.origin + location.pathname + (String(params) ? "?" + params : "");
+  const extra = agentView ? (await import("./agent.js")).agentView(link) : {};
   mount(root, {
-    cat, page: true, params: location.search,
+    cat, page: true, params: location.search, link, ...extra,
     onChange(params, s) {
-      const q = params.toString();
+      const q = [agentView ? "view=agent" : "", String(params)].filter(Boolean).join("&");
       history.replaceState(null, "", q ? "?" + q : location.pathname);
       document.documentElement.lang = s.lang === "en" ? "en" : ZH;
-      document.title = UI[s.lang].title;
+      document.title = extra.title ? extra.title(s.lang) : UI[s.lang].title;
     },
-    link: (params) => location.origin + location.pathname + (String(params) ? "?" + params : ""),
   });
+  if (agentView) root.querySelector("[data-key=city]").focus();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 main();

@@ -2,7 +2,8 @@
 // Debian's headless Chromium through playwright-core, with axe-core checks.
 // Prints PASS/FAIL per check and "N passed, N failed"; exits non-zero on any failure.
 //
-//   node tests/e2e/run.mjs            (CHROMIUM=/path/to/chromium to use another browser)
+//   node tests/e2e/run.mjs            (CHROMIUM=/path/to/chromium to use another browser;
+//                                      DEBUG_E2E=1 prints each console error with its page as it comes)
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFileSync, mkdirSync, existsSync } from "node:fs";
@@ -56,7 +57,11 @@ const browser = await chromium.launch({
 // Every request, console error, page error and CSP violation, in every context.
 const foreign = [], errors = [];
 const watchPage = (page) => {
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    errors.push(`console: ${m.text()}`);
+    if (process.env.DEBUG_E2E) console.log(`  ! ${page.url()}: ${m.text().slice(0, 120)} ${JSON.stringify(m.location())}`);
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
 };
 async function newContext(opts = {}) {
@@ -316,6 +321,28 @@ await check("contributions via the form: tab, jincheng, 2023, employee, employed
   for (const part of ["tab=contribution", "city=jincheng", "year=2023", "category=employed", "monthlyBase=6000"]) ok(url.includes(part), `URL lacks ${part}`);
 });
 
+await check("contributions: jincheng retired → the pension input, not the base (the catalog's `when`); 2023 pension 5000 → 90.00 / 90.00 / 180.00", async () => {
+  await open(page, "");
+  await page.getByRole("tab", { name: "缴费" }).click();
+  const f = page.locator(`${C} form`);
+  await pick(f, "城市", "晋城");
+  await type(f, "缴费年度", "2023");
+  await pick(f, "医保类型", zhName(cat.insuranceTypes, "employee"));
+  const inputs = city("jincheng").contribution.inputs;
+  const label = (key) => inputs.find((i) => i.key === key).label.zh;
+  await pick(f, /^人员类别/, "退休人员");
+  eq(await f.getByLabel(label("monthlyPension"), { exact: false }).count(), 1, "pension input for a retired person");
+  eq(await f.getByLabel(label("monthlyBase"), { exact: false }).count(), 0, "no base input for a retired person");
+  await type(f, label("monthlyPension"), "5000");
+  eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "90.00", "individual");
+  eq(await page.locator(`${C} td[data-out=government]`).textContent(), "90.00", "government");
+  eq(await page.locator(`${C} td[data-out=total]`).textContent(), "180.00", "total");
+  ok(page.url().includes("category=retired") && page.url().includes("monthlyPension=5000") && !page.url().includes("monthlyBase"), `URL ${page.url()}`);
+  await pick(f, /^人员类别/, "在职职工");
+  eq(await f.getByLabel(label("monthlyBase"), { exact: false }).count(), 1, "base input for an employed person");
+  eq(await f.getByLabel(label("monthlyPension"), { exact: false }).count(), 0, "no pension input for an employed person");
+});
+
 await check("contributions: nantong → the sources give no amounts (not_in_sources)", async () => {
   await pick(page.locator(`${C} form`), "城市", "南通");
   const p = page.locator(`${C} [data-out=error]`);
@@ -341,8 +368,8 @@ await check("English switch: labels, results and the URL change; back to Chinese
   ok(!page.url().includes("lang=en"), "URL without lang");
 });
 
-async function axe(label) {
-  const res = await new AxeBuilder({ page }).analyze();
+async function axe(label, p = page, options = {}) {
+  const res = await new AxeBuilder({ page: p }).options(options).analyze();
   const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   if (bad.length) throw new Error(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
   const minor = res.violations.map((v) => `${v.id}/${v.impact}`);
@@ -450,6 +477,199 @@ await check("screenshots at 375 and 1280 px in build/screenshots/", async () => 
   }
 });
 
+// ---------- embeds: <ltci-calculator> and the iframe, on the demo portal page ----------
+const JC = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" };
+const DEMO = origin + "/embed-demo.html";
+const demo = await ctx.newPage();
+demo.setDefaultTimeout(5000);
+await demo.setViewportSize({ width: 375, height: 800 });
+// What the host page receives from the iframe (top window only; the init script runs in frames too).
+await demo.addInitScript(() => {
+  if (window === window.top) {
+    window.ltciMessages = [];
+    addEventListener("message", (e) => window.ltciMessages.push({ data: e.data, fromIframe: e.source !== window }));
+  }
+});
+const full = (sel) => demo.locator(`#full ${sel}`); // CSS locators pierce open shadow roots
+const side = (sel) => demo.locator(`#side ${sel}`);
+const fig = async (el, key) => {
+  const x = el(`[data-panel=estimate] [data-out=${key}]`);
+  await x.waitFor({ timeout: 10000 });
+  return x.textContent();
+};
+async function openDemo() {
+  await demo.goto(DEMO);
+  await full("[data-out=fund]").waitFor({ timeout: 10000 });
+  await side("[data-out=fund]").waitFor({ timeout: 10000 });
+}
+
+await check("<ltci-calculator city=jincheng care-mode=home_visit>: month 2024-02 typed in its form (shadow root) → 1050.00 / 450.00; host URL untouched", async () => {
+  await openDemo();
+  eq(await demo.evaluate(() => !!document.getElementById("full").shadowRoot), true, "a shadow root");
+  eq(await demo.locator("#full link[rel=stylesheet]").getAttribute("href"), origin + "/app.css", "app.css beside the module");
+  eq(await demo.evaluate(() => document.getElementById("full").shadowRoot.querySelectorAll("style, [style]").length), 0, "no inline styles");
+  const f = demo.locator("#full [data-panel=estimate] form");
+  eq(await f.getByLabel("城市", { exact: true }).inputValue(), "jincheng", "city from the attribute");
+  eq(await f.getByLabel("护理方式", { exact: true }).inputValue(), "home_visit", "care mode from the attribute");
+  await f.getByLabel("月份", { exact: true }).fill("2024-02");
+  await demo.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 5000 }).catch(() => {});
+  eq(await fig(full, "fund"), "1050.00", "fund");
+  eq(await fig(full, "selfPay"), "450.00", "self-pay");
+  eq(await full("[data-out=reference]").textContent(), ltci.estimate(JC).reference, "reference");
+  eq(demo.url(), DEMO, "host URL");
+});
+
+await check("<ltci-calculator>: attributes react (care-mode, lang, city, compact) and keep the person's month", async () => {
+  await demo.evaluate(() => document.getElementById("full").setAttribute("care-mode", "home_combined"));
+  const combined = ltci.estimate({ ...JC, careMode: "home_combined" });
+  await demo.waitForFunction((v) => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === v, combined.totals.fund, { timeout: 3000 });
+  eq(await fig(full, "selfPay"), combined.totals.selfPay, "home_combined self-pay, same month");
+  await demo.evaluate(() => document.getElementById("full").setAttribute("lang", "en"));
+  await full(".title").filter({ hasText: "Long-term care insurance calculator" }).waitFor({ timeout: 3000 });
+  eq(await fig(full, "fund"), combined.totals.fund, "same result in English");
+  await demo.evaluate(() => { const el = document.getElementById("full"); el.removeAttribute("lang"); el.setAttribute("city", "changzhou"); });
+  await full(".title").filter({ hasText: "长期护理保险待遇计算器" }).waitFor({ timeout: 3000 });
+  eq(await demo.locator("#full [data-panel=estimate] form").getByLabel("城市", { exact: true }).inputValue(), "changzhou", "city");
+  ok((await full("[data-out=summary]").textContent()).includes("2024-02"), "month kept");
+  await demo.evaluate(() => document.getElementById("full").setAttribute("compact", ""));
+  await full("[role=tablist]").waitFor({ state: "detached", timeout: 3000 });
+  await demo.evaluate(() => document.getElementById("full").removeAttribute("compact"));
+  await full("[role=tablist]").waitFor({ timeout: 3000 });
+  eq(demo.url(), DEMO, "host URL");
+});
+
+await check("<ltci-calculator>: two on one page; compact (no tabs, no comparison); themed by --ltci-*; the host's select sets city", async () => {
+  eq(await full("[role=tablist]").count(), 1, "full: tabs");
+  eq(await full("table.compare").count(), 1, "full: comparison");
+  eq(await side("[role=tablist]").count(), 0, "compact: no tabs");
+  eq(await side("table.compare").count(), 0, "compact: no comparison");
+  eq(await side("[data-out=fund]").textContent(), ltci.estimate({ city: "nantong", insurance: "employee", grade: "severe", careMode: "home" }).totals.fund, "compact: nantong result");
+  eq(await side("[data-act=lang]").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(138, 21, 56)", "--ltci-accent");
+  eq(await full("[data-act=lang]").evaluate((b) => getComputedStyle(b).borderTopColor), "rgb(11, 87, 208)", "default accent");
+  await demo.locator("#side-city").selectOption("rizhao");
+  await demo.waitForFunction(() => document.getElementById("side").shadowRoot.querySelector("[data-key=city]")?.value === "rizhao", null, { timeout: 3000 });
+  eq(await demo.locator("#full [data-panel=estimate] form").getByLabel("城市", { exact: true }).inputValue(), "changzhou", "the other instance unchanged");
+});
+
+await check("iframe embed.html?city=jincheng&…&month=2024-02 → 1050.00 / 450.00; it posts {type, height} and the host sizes the iframe; again on resize", async () => {
+  await openDemo();
+  const frame = demo.frameLocator("iframe.ltci-embed");
+  await frame.locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  eq(await frame.locator("[data-out=fund]").textContent(), "1050.00", "fund");
+  eq(await frame.locator("[data-out=selfPay]").textContent(), "450.00", "self-pay");
+  const sized = async () => demo.waitForFunction(() => {
+    const f = document.querySelector("iframe.ltci-embed"), m = window.ltciMessages.filter((x) => x.data && x.data.type === "ltci:height");
+    return m.length && f.style.height === m[m.length - 1].data.height + "px" &&
+      Math.abs(f.contentDocument.documentElement.getBoundingClientRect().height - f.clientHeight) <= 1 && f.clientHeight;
+  }, null, { timeout: 5000 }).then((h) => h.jsonValue());
+  const before = await sized();
+  const msgs = await demo.evaluate(() => window.ltciMessages);
+  ok(msgs.length >= 1 && msgs.every((m) => m.fromIframe), "messages from the iframe");
+  for (const m of msgs) eq(JSON.stringify(Object.keys(m.data)), '["type","height"]', "message shape (nothing about the person)");
+  const last = msgs[msgs.length - 1].data.height;
+  ok(Number.isInteger(last) && last > 500 && last === before, `height ${last}, iframe ${before}`);
+  await frame.getByRole("button", { name: "大字" }).click();
+  const after = await sized();
+  ok(after > before + 100, `iframe grew with large text: ${before} → ${after}`);
+});
+
+await check("embed.html?compact=1: benefits only (no tabs, no comparison, no print)", async () => {
+  await open(demo, q({ ...JC, compact: "1" }).replace("?", "embed.html?"));
+  eq(await demo.locator("[data-out=fund]").textContent(), "1050.00", "fund");
+  eq(await demo.locator("[role=tablist], table.compare, [data-panel=contribution]").count(), 0, "hidden parts");
+  eq(await demo.getByRole("button", { name: "打印" }).count(), 0, "print");
+});
+
+await check("axe (no serious/critical): embed demo (both custom elements and the iframe)", async () => {
+  await openDemo();
+  await demo.frameLocator("iframe.ltci-embed").locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  // No CSSOM preload: for a <link> in a shadow root axe copies the sheet into a <style>,
+  // which the page's CSP rightly blocks (only the css-orientation-lock rule needs it).
+  await axe("embed demo", demo, { preload: false });
+});
+
+await check("screenshot: embed demo at 375 px", async () => {
+  await openDemo();
+  await demo.frameLocator("iframe.ltci-embed").locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  await demo.waitForFunction(() => document.querySelector("iframe.ltci-embed").style.height, null, { timeout: 5000 });
+  await demo.screenshot({ path: join(shots, "embed-demo-375.png"), fullPage: true });
+});
+await demo.close();
+
+// ---------- the call-center view (?view=agent), by keyboard only ----------
+const actx = await newContext({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
+const agent = await actx.newPage();
+agent.setDefaultTimeout(5000);
+const focused = () => agent.evaluate(() => ({ key: document.activeElement.dataset.key || document.activeElement.dataset.act || document.activeElement.tagName, value: document.activeElement.value }));
+/** Arrow keys on the focused select until it shows `value`. */
+async function arrowTo(value) {
+  const [now, want] = await agent.evaluate((v) => { const s = document.activeElement; return [s.selectedIndex, [...s.options].findIndex((o) => o.value === v)]; }, value);
+  ok(want >= 0, `no option ${value}`);
+  for (let i = 0; i < Math.abs(want - now); i++) await agent.keyboard.press(want > now ? "ArrowDown" : "ArrowUp");
+  eq((await focused()).value, value, "select value");
+}
+async function tabTo(key, back = false) {
+  await agent.keyboard.press(back ? "Shift+Tab" : "Tab");
+  eq((await focused()).key, key, `${back ? "Shift+Tab" : "Tab"} reaches`);
+}
+
+await check("agent view by keyboard only: 晋城 employee severe home_visit 2024-02 → 1050.00 / 450.00, the script, the reference, rules version", async () => {
+  await open(agent, "?view=agent");
+  eq((await focused()).key, "city", "the city has the focus on load");
+  await arrowTo("jincheng");
+  await tabTo("insurance"); await arrowTo("employee");
+  await tabTo("grade"); await arrowTo("severe");
+  await tabTo("careMode"); await arrowTo("home_visit");
+  await tabTo("month");
+  // The month field's segments (Chromium, en-US UI): month, → year.
+  for (const k of ["0", "2", "ArrowRight", "2", "0", "2", "4"]) await agent.keyboard.press(k);
+  eq((await focused()).value, "2024-02", "month typed");
+  // Shift+Tab: back through the month field's own segments to the care mode, and Tab again.
+  for (let i = 0; i < 3 && (await focused()).key === "month"; i++) await agent.keyboard.press("Shift+Tab");
+  eq((await focused()).key, "careMode", "Shift+Tab reaches");
+  await tabTo("month");
+  await expectFigures(agent, "1050.00", "450.00");
+  const script = await agent.locator("[data-out=script]").textContent();
+  ok(script.startsWith("按晋城市规定，您选择居家上门护理，每月基金支付1050元，个人需自付450元"), `script: ${script}`);
+  eq(script, ltci.script(JC), "script = script(query)");
+  eq(await agent.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(JC).reference, "reference = estimate.reference");
+  ok((await agent.locator(`${E} .ref`).textContent()).includes(cat.rulesVersion), "rules version named");
+  ok(agent.url().includes("view=agent"), "the agent's URL keeps view=agent");
+  eq(await agent.locator("h1").textContent(), "长期护理保险待遇计算器 · 坐席视图", "heading");
+});
+
+await check("agent view: Alt+C and the copy button (Enter) put the script and the citizen link on the clipboard", async () => {
+  const link = origin + "/" + q(JC);
+  const want = ltci.script(JC) + "\n" + link;
+  await agent.keyboard.press("Alt+C");
+  await agent.waitForFunction((w) => navigator.clipboard.readText().then((t) => t === w), want, { timeout: 3000 }).catch(() => {});
+  eq(await agent.evaluate(() => navigator.clipboard.readText()), want, "clipboard after Alt+C");
+  await agent.evaluate(() => navigator.clipboard.writeText(""));
+  for (let i = 0; i < 15 && (await focused()).key !== "copy-script"; i++) await agent.keyboard.press("Tab");
+  eq((await focused()).key, "copy-script", "Tab reaches the copy button");
+  eq(await agent.locator("[data-act=copy-script]").getAttribute("aria-keyshortcuts"), "Alt+C", "aria-keyshortcuts");
+  await agent.keyboard.press("Enter");
+  await agent.locator(".extra [role=status]").filter({ hasText: "已复制话术和链接" }).waitFor({ timeout: 3000 });
+  eq(await agent.evaluate(() => navigator.clipboard.readText()), want, "clipboard after Enter");
+  ok(!link.includes("view=agent"), "citizen link");
+  // The citizen opens the link: the normal page, the same answer and reference.
+  const citizen = await actx.newPage();
+  await open(citizen, q(JC));
+  eq(await citizen.locator(".extra, .agent").count(), 0, "citizen page, not the agent view");
+  eq(await citizen.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(JC).reference, "same reference");
+  await expectFigures(citizen, "1050.00", "450.00");
+  await citizen.close();
+});
+
+await check("axe (no serious/critical): agent view, zh and en; screenshot at 1280 px", async () => {
+  await open(agent, q({ view: "agent", ...JC, lang: "en" }));
+  await axe("agent en", agent);
+  await open(agent, q({ view: "agent", ...JC }));
+  await axe("agent zh", agent);
+  await agent.screenshot({ path: join(shots, "agent-1280.png"), fullPage: true });
+});
+await actx.close();
+
 await check("nothing stored: no localStorage, sessionStorage or cookies", async () => {
   const s = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
   eq(JSON.stringify(s), JSON.stringify([0, 0, ""]), "storage");
@@ -463,7 +683,7 @@ await check("service worker: registers, caches the page, and it computes with th
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[8]", "one cache of 8 files");
+  eq(JSON.stringify(cached), "[12]", "one cache of 12 files (the page, the agent view, the embeds)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
