@@ -1,0 +1,95 @@
+// The WebAssembly package in Node: per-call latency of estimate(query) with a
+// plain JS object in and out (JSON.stringify of the query, the estimate, the
+// JSON.parse of its answer: the JS<->wasm conversion included), catalog()
+// once, and the wasm linear memory over 100,000 estimates.
+//
+//   node scripts/bench-wasm.mjs [--n 100000] [--warmup 10000] [--seed 2] [--json]
+//
+// Needs pkg/ (scripts/build). Queries come from scripts/gen-queries.mjs
+// (every city and care mode; about 8% invalid, whose thrown Error is part of
+// the call). No timing is asserted: the figures are for BENCHMARKS.md.
+
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import init, { estimate, catalog } from "../pkg/ltci.js";
+import { queries } from "./gen-queries.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+
+const quantile = (sorted, q) => sorted[Math.round((sorted.length - 1) * q)];
+
+export async function benchWasm({ n = 100000, warmup = 10000, seed = 2 } = {}) {
+  const bytes = readFileSync("pkg/ltci_bg.wasm");
+  let t = process.hrtime.bigint();
+  const wasm = await init({ module_or_path: bytes });
+  const initMs = Number(process.hrtime.bigint() - t) / 1e6;
+  const memory = () => wasm.memory.buffer.byteLength;
+  const memoryAfterInit = memory();
+
+  t = process.hrtime.bigint();
+  const cat = catalog();
+  const catalogFirstUs = Number(process.hrtime.bigint() - t) / 1e3;
+  const catalogTimes = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = process.hrtime.bigint();
+    catalog();
+    catalogTimes.push(Number(process.hrtime.bigint() - t0) / 1e3);
+  }
+  catalogTimes.sort((a, b) => a - b);
+
+  const qs = [...queries(cat, { n: warmup + n, seed })];
+  let errors = 0;
+  const call = (q) => {
+    try {
+      return estimate(q);
+    } catch (e) {
+      errors++;
+      return e;
+    }
+  };
+  for (let i = 0; i < warmup; i++) call(qs[i]);
+  const memoryAfterWarmup = memory();
+
+  errors = 0;
+  const ns = new Float64Array(n);
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const q = qs[warmup + i];
+    const t0 = process.hrtime.bigint();
+    call(q);
+    ns[i] = Number(process.hrtime.bigint() - t0);
+  }
+  const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const memoryAfter = memory();
+  ns.sort();
+  return {
+    node: process.version,
+    wasmBytes: bytes.length,
+    initMs,
+    catalog: { firstUs: catalogFirstUs, medianUs: quantile(catalogTimes, 0.5), bytes: JSON.stringify(cat).length },
+    estimate: {
+      calls: n,
+      errors,
+      medianUs: quantile(ns, 0.5) / 1e3,
+      p99Us: quantile(ns, 0.99) / 1e3,
+      meanUs: (totalMs * 1e3) / n,
+      perSecond: Math.round(n / (totalMs / 1e3)),
+    },
+    memory: { afterInit: memoryAfterInit, afterWarmup: memoryAfterWarmup, afterAll: memoryAfter, estimates: warmup + n },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = await benchWasm({ n: Number(arg("n", 100000)), warmup: Number(arg("warmup", 10000)), seed: Number(arg("seed", 2)) });
+  if (process.argv.includes("--json")) console.log(JSON.stringify(r));
+  else {
+    const e = r.estimate;
+    console.log(`node ${r.node}; init ${r.initMs.toFixed(1)} ms`);
+    console.log(`catalog(): first ${r.catalog.firstUs.toFixed(0)} µs, then median ${r.catalog.medianUs.toFixed(0)} µs (${r.catalog.bytes} bytes of JSON)`);
+    console.log(`estimate(query): median ${e.medianUs.toFixed(2)} µs, p99 ${e.p99Us.toFixed(2)} µs, mean ${e.meanUs.toFixed(2)} µs over ${e.calls} calls (${e.errors} threw), ${e.perSecond}/s`);
+    console.log(`linear memory: ${r.memory.afterInit} bytes after init, ${r.memory.afterWarmup} after warm-up, ${r.memory.afterAll} after ${r.memory.estimates} estimates`);
+  }
+}

@@ -1,0 +1,96 @@
+// Native and WebAssembly give byte-identical JSON for the same query.
+//
+//   node tests/wasm/equality.mjs [--n 10000] [--seed 20241124]
+//
+// Needs target/release/ltci (cargo build --release) and pkg/ (scripts/build).
+// (a) --n generated queries (scripts/gen-queries.mjs: every city and care
+//     mode, valid, ineligible and invalid) through `ltci estimate --jsonl` and
+//     through `estimate(query)` of pkg/ltci.js;
+// (b) every query of tests/fixtures/*.json, estimates and contributions alike.
+// An answer is compared as JSON.stringify(result); an error as
+// {"error":{code, field, message, messageEn}} built from the thrown Error,
+// against the command line's error object.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import init, { estimate, contribution, catalog } from "../../pkg/ltci.js";
+import { queries, line } from "../../scripts/gen-queries.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const N = Number(arg("n", 10000));
+const SEED = Number(arg("seed", 20241124));
+const CLI = "target/release/ltci";
+
+await init({ module_or_path: readFileSync("pkg/ltci_bg.wasm") });
+
+/** The wasm door's answer as the command line prints it. */
+function viaWasm(fn, q) {
+  try {
+    return JSON.stringify(fn(q));
+  } catch (e) {
+    if (!(e instanceof Error) || typeof e.code !== "string") throw e; // a trap, not an input error
+    return JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
+  }
+}
+
+/** The command line's answers, one line each, in order. */
+function viaCli(command, lines) {
+  let out;
+  try {
+    out = execFileSync(CLI, [command, "--jsonl"], { input: lines.join("\n") + "\n", maxBuffer: 1 << 30 });
+  } catch (e) {
+    if (e.status !== 2) throw e; // 2: some line was invalid input, which is expected here
+    out = e.stdout;
+  }
+  const answers = out.toString("utf8").split("\n");
+  if (answers.pop() !== "") throw new Error(`${CLI} ${command}: output does not end with a newline`);
+  if (answers.length !== lines.length) throw new Error(`${CLI} ${command}: ${answers.length} answers for ${lines.length} queries`);
+  return answers;
+}
+
+let failures = 0;
+function compare(what, command, fn, qs) {
+  const lines = qs.map(line);
+  const native = viaCli(command, lines);
+  let same = 0;
+  const kinds = { eligible: 0, ineligible: 0, error: 0 };
+  qs.forEach((q, i) => {
+    const wasm = viaWasm(fn, q);
+    if (wasm === native[i]) {
+      same++;
+      const o = JSON.parse(wasm);
+      kinds[o.error ? "error" : o.eligible === false ? "ineligible" : "eligible"]++;
+    } else if (failures++ < 10) {
+      console.error(`MISMATCH ${what} #${i}\n  query:  ${lines[i]}\n  native: ${native[i]}\n  wasm:   ${wasm}`);
+    }
+  });
+  const detail = command === "estimate" ? ` (${kinds.eligible} eligible, ${kinds.ineligible} ineligible, ${kinds.error} errors)` : ` (${kinds.error} errors)`;
+  console.log(`${what}: ${same}/${qs.length} byte-identical${detail}`);
+}
+
+// (a) generated queries
+const cat = catalog();
+compare(`generated queries (seed ${SEED})`, "estimate", estimate, [...queries(cat, { n: N, seed: SEED, invalid: 0.15 })]);
+
+// (b) the fixtures
+const dir = "tests/fixtures";
+const estimates = [];
+const contributions = [];
+for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  const doc = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
+  for (const c of doc.cases ?? []) {
+    // A contribution query has a year and no care mode.
+    ("year" in c.query && !("careMode" in c.query) ? contributions : estimates).push(c.query);
+  }
+}
+if (estimates.length === 0) throw new Error(`no estimate queries in ${dir}`);
+compare(`fixture estimates (${dir})`, "estimate", estimate, estimates);
+if (contributions.length) compare(`fixture contributions (${dir})`, "contribution", contribution, contributions);
+
+if (failures) {
+  console.error(`${failures} mismatch(es) between ${CLI} and pkg/ltci.js`);
+  process.exit(1);
+}
