@@ -13,8 +13,12 @@ use std::fmt;
 /// assert_eq!(err.field(), Some("city"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Error(Box<Inner>);
+
+/// Boxed so that `Result<_, Error>` stays small on the hot path, where errors are rare.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Error {
+struct Inner {
     code: ErrorCode,
     field: Option<Cow<'static, str>>,
     message: Cow<'static, str>,
@@ -68,7 +72,7 @@ impl Error {
         message: impl Into<Cow<'static, str>>,
         message_en: impl Into<Cow<'static, str>>,
     ) -> Error {
-        Error { code, field, message: message.into(), message_en: message_en.into() }
+        Error(Box::new(Inner { code, field, message: message.into(), message_en: message_en.into() }))
     }
 
     /// An error about one field.
@@ -91,22 +95,22 @@ impl Error {
     }
 
     pub fn code(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// The JSON key the error is about, if any (`"careDays"`, `"contributionYears.continuous"`).
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.0.field.as_deref()
     }
 
     /// The message in Chinese.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The message in English.
     pub fn message_en(&self) -> &str {
-        &self.message_en
+        &self.0.message_en
     }
 
     /// The error as the contract prints it: `{"error":{"code","field","message","messageEn"}}`.
@@ -115,7 +119,7 @@ impl Error {
         struct Body<'a> {
             error: &'a Error,
         }
-        serde_json::to_string(&Body { error: self }).unwrap_or_else(|_| String::from(r#"{"error":{"code":"invalid_json"}}"#))
+        crate::json::writer::to_string(&Body { error: self })
     }
 }
 
@@ -136,7 +140,7 @@ pub(crate) fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_en)
+        f.write_str(&self.0.message_en)
     }
 }
 

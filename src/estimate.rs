@@ -179,7 +179,7 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
     if unit.is_integer() && !is_whole(value) {
         return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
     }
-    if v.scale() > 2 {
+    if value.normalize().scale() > 2 {
         return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
     }
     let min = unit.min();

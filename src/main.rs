@@ -77,8 +77,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
             if let Some(extra) = rest.first() {
                 return usage_error(&format!("catalog takes no argument, got {extra}"));
             }
-            let json = serde_json::to_string(&ltci::catalog()).map_err(io::Error::other)?;
-            println!("{json}");
+            println!("{}", ltci::catalog().to_json());
             return Ok(ExitCode::SUCCESS);
         }
         "estimate" => Command::Estimate,
@@ -110,6 +109,8 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    // One text buffer for every answer of a batch.
+    let mut text = String::with_capacity(4096);
     let ok = if jsonl {
         let mut input = stdin.lock();
         let mut buf = Vec::with_capacity(1024);
@@ -126,49 +127,44 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
             first = false;
             let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
-            all_ok &= answer(command, line, format, &mut out)?;
+            all_ok &= answer(command, line, format, &mut text, &mut out)?;
         }
         all_ok
     } else {
         let mut buf = Vec::new();
         stdin.lock().read_to_end(&mut buf)?;
-        answer(command, &buf, format, &mut out)?
+        answer(command, &buf, format, &mut text, &mut out)?
     };
     out.flush()?;
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 /// Writes one answer (or its error) and a newline; false if the input was bad.
-fn answer(command: Command, input: &[u8], format: Format, out: &mut impl Write) -> io::Result<bool> {
-    let text = match std::str::from_utf8(input) {
-        Ok(t) => t,
-        Err(_) => return error(&ltci::Error::not_utf8(), format, out),
+fn answer(command: Command, input: &[u8], format: Format, text: &mut String, out: &mut impl Write) -> io::Result<bool> {
+    let Ok(query) = std::str::from_utf8(input) else {
+        return error(&ltci::Error::not_utf8(), format, out);
     };
+    text.clear();
     match command {
-        Command::Estimate => match ltci::estimate_json(text) {
-            Ok(e) => {
-                match format {
-                    Format::Json => serde_json::to_writer(&mut *out, &e).map_err(io::Error::other)?,
-                    Format::Text => out.write_all(ltci::render::text(&e).as_bytes())?,
-                    Format::Script => out.write_all(ltci::render::script(&e).as_bytes())?,
-                }
-                out.write_all(b"\n")?;
-                Ok(true)
-            }
-            Err(e) => error(&e, format, out),
+        Command::Estimate => match ltci::estimate_json(query) {
+            Ok(e) => match format {
+                Format::Json => e.write_json(text),
+                Format::Text => text.push_str(&ltci::render::text(&e)),
+                Format::Script => text.push_str(&ltci::render::script(&e)),
+            },
+            Err(e) => return error(&e, format, out),
         },
-        Command::Contribution => match ltci::contribution_json(text) {
-            Ok(c) => {
-                match format {
-                    Format::Text => out.write_all(ltci::render::contribution_text(&c).as_bytes())?,
-                    _ => serde_json::to_writer(&mut *out, &c).map_err(io::Error::other)?,
-                }
-                out.write_all(b"\n")?;
-                Ok(true)
-            }
-            Err(e) => error(&e, format, out),
+        Command::Contribution => match ltci::contribution_json(query) {
+            Ok(c) => match format {
+                Format::Text => text.push_str(&ltci::render::contribution_text(&c)),
+                _ => c.write_json(text),
+            },
+            Err(e) => return error(&e, format, out),
         },
     }
+    text.push('\n');
+    out.write_all(text.as_bytes())?;
+    Ok(true)
 }
 
 fn error(e: &Error, format: Format, out: &mut impl Write) -> io::Result<bool> {

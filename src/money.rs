@@ -44,15 +44,22 @@ impl Money {
 impl Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
-        // Sums of two-decimal amounts stay exact and keep scale 2.
-        Money::round(self.0 + rhs.0)
+        // Two scale-2 amounts add up exactly at scale 2: no rounding. Amounts
+        // are bounded far below Decimal's range; saturating keeps it panic-free.
+        Money(self.0.saturating_add(rhs.0))
     }
 }
 
 impl Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
-        Money::round(self.0 - rhs.0)
+        let d = self.0.saturating_sub(rhs.0);
+        // `-0.00` would print with a sign; a difference of zero is zero.
+        if d.is_zero() {
+            Money::ZERO
+        } else {
+            Money(d)
+        }
     }
 }
 
@@ -64,13 +71,24 @@ impl std::iter::Sum for Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        let mut buf = [0u8; 48];
+        f.pad(self.digits(&mut buf))
     }
 }
 
 impl serde::Serialize for Money {
+    /// "1050.00": from the digits, without the general decimal formatter.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        let mut buf = [0u8; 48];
+        s.serialize_str(self.digits(&mut buf))
+    }
+}
+
+impl Money {
+    /// The amount as text with two decimals, written into `buf`.
+    fn digits(self, buf: &mut [u8; 48]) -> &str {
+        // Scale is always 2 (`Money::round`), so the mantissa counts fen.
+        decimal_text(self.0.mantissa(), 2, buf)
     }
 }
 
@@ -94,8 +112,61 @@ pub fn div_round(value: Decimal, divisor: u32, places: u32) -> Option<Decimal> {
 }
 
 /// A decimal as people write it in a formula: no trailing zeros ("1500", "12.5").
-pub fn plain(value: Decimal) -> Decimal {
-    value.normalize()
+pub fn plain(value: Decimal) -> Plain {
+    Plain(value)
+}
+
+/// Displays a decimal without trailing zeros; see [`plain`].
+#[derive(Clone, Copy, Debug)]
+pub struct Plain(Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0.normalize();
+        let mut buf = [0u8; 48];
+        f.write_str(decimal_text(d.mantissa(), d.scale(), &mut buf))
+    }
+}
+
+/// The text of `mantissa / 10^scale`, written backwards into `buf`. Amounts
+/// fit 64 bits, whose division is one multiplication; the rest is rare.
+fn decimal_text(mantissa: i128, scale: u32, buf: &mut [u8; 48]) -> &str {
+    let scale = usize::try_from(scale).unwrap_or(0).min(28);
+    let mut at = buf.len();
+    let mut count = 0;
+    let put = |buf: &mut [u8; 48], at: &mut usize, b: u8| {
+        if let Some(i) = at.checked_sub(1) {
+            *at = i;
+            if let Some(slot) = buf.get_mut(i) {
+                *slot = b;
+            }
+        }
+    };
+    let mut n = mantissa.unsigned_abs();
+    // Digits from the last; the point after `scale` of them; at least one before it.
+    loop {
+        // n % 10 < 10 always fits a digit.
+        let d = if let Ok(small) = u64::try_from(n) {
+            n = u128::from(small / 10);
+            (small % 10) as u8
+        } else {
+            let d = (n % 10) as u8;
+            n /= 10;
+            d
+        };
+        put(buf, &mut at, b'0' + d);
+        count += 1;
+        if count == scale {
+            put(buf, &mut at, b'.');
+        }
+        if n == 0 && count > scale {
+            break;
+        }
+    }
+    if mantissa < 0 {
+        put(buf, &mut at, b'-');
+    }
+    std::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or("")
 }
 
 /// A whole number: nothing after the decimal point once trailing zeros go.
@@ -164,6 +235,32 @@ fn is_digits(s: &str) -> bool {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn decimals_print_as_rust_decimal_prints_them() {
+        for d in [
+            dec!(0),
+            dec!(1500),
+            dec!(12.5),
+            dec!(0.75),
+            dec!(-3.10),
+            dec!(0.005),
+            dec!(1000000),
+            Decimal::MAX,
+            Decimal::MIN,
+            dec!(0.0000000000000000000000000001),
+        ] {
+            assert_eq!(plain(d).to_string(), d.normalize().to_string(), "{d}");
+            assert_eq!(Money::round(d.min(dec!(10000000000)).max(dec!(-10000000000))).to_string(), {
+                let mut r = Money::round(d.min(dec!(10000000000)).max(dec!(-10000000000))).value();
+                r.rescale(2);
+                r.to_string()
+            });
+        }
+        let mut buf = [0u8; 48];
+        assert_eq!(Money::round(dec!(1050)).digits(&mut buf), "1050.00");
+        assert_eq!(Money::round(dec!(0.5)).digits(&mut buf), "0.50");
+    }
 
     #[test]
     fn rounds_half_away_from_zero_once() {

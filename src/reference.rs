@@ -15,6 +15,7 @@
 //! assert_eq!(a.reference.len(), 9); // "XXXX-XXXX"
 //! ```
 
+use crate::json::writer::push_u64;
 use crate::money::plain;
 use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
 use std::fmt::Write;
@@ -23,17 +24,29 @@ use std::fmt::Write;
 /// readings or texts that affect an answer change.
 pub const RULES_VERSION: &str = "2026-11-24";
 
-/// FNV-1a, 64 bits: tiny, stable across platforms and versions.
-struct Fnv(u64);
-
-impl Write for Fnv {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        for b in s.bytes() {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(())
+/// A 64-bit hash of `bytes`, eight at a time (multiply–xorshift, finished with
+/// `MurmurHash3`'s mixer): small, fast, and the same on every platform.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| {
+        let h = (h ^ w).wrapping_mul(K);
+        h ^ (h >> 29)
+    };
+    let mut h = K ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
     }
+    let mut last = [0u8; 8];
+    for (slot, b) in last.iter_mut().zip(chunks.remainder()) {
+        *slot = *b;
+    }
+    h = mix(h, u64::from_le_bytes(last));
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 /// Crockford's base 32: no I, L, O or U to misread over the phone.
@@ -42,46 +55,58 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// The reference of a validated query: every value the rules read, defaults
 /// applied, so writing a default out does not change it.
 pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
-    let (q, month, care_days) = (ctx.query, ctx.month, ctx.care_days);
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    let flag = |b: bool| u8::from(b);
-    let _ = write!(
-        h,
-        "{RULES_VERSION}|{}|{}|{}|{}|{month}|{care_days}|{}|{}|{}|{}|{}|",
-        q.city,
-        q.insurance.id(),
-        q.grade.id(),
-        q.care_mode,
-        q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS),
-        flag(q.work_injury_care_allowance),
-        flag(q.benefits_locked),
-        flag(q.interrupted_contribution),
-        flag(q.insured_before_ltci),
-    );
+    let q = ctx.query;
+    let mut text = String::with_capacity(160);
+    let field = |text: &mut String, s: &str| {
+        text.push_str(s);
+        text.push('|');
+    };
+    let number = |text: &mut String, n: u32| {
+        push_u64(text, u64::from(n));
+        text.push('|');
+    };
+    field(&mut text, RULES_VERSION);
+    field(&mut text, &q.city);
+    field(&mut text, q.insurance.id());
+    field(&mut text, q.grade.id());
+    field(&mut text, &q.care_mode);
+    ctx.month.push_to(&mut text);
+    text.push('|');
+    number(&mut text, ctx.care_days);
+    number(&mut text, q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS));
+    for flag in [q.work_injury_care_allowance, q.benefits_locked, q.interrupted_contribution, q.insured_before_ltci] {
+        field(&mut text, if flag { "1" } else { "0" });
+    }
     if let Some(m) = q.assessed_month {
-        let _ = write!(h, "assessed={m}|");
+        text.push_str("assessed=");
+        m.push_to(&mut text);
+        text.push('|');
     }
     if let Some(m) = q.months_since_resumed {
-        let _ = write!(h, "resumed={m}|");
+        text.push_str("resumed=");
+        number(&mut text, m);
     }
     if let Some(y) = q.contribution_years {
-        let _ = write!(h, "years={}/{}|", y.continuous, y.cumulative);
+        text.push_str("years=");
+        number(&mut text, y.continuous);
+        number(&mut text, y.cumulative);
     }
     if let Some(s) = q.disability_subsidy {
-        let _ = write!(h, "subsidy={}|", plain(s));
+        let _ = write!(text, "subsidy={}|", plain(s));
     }
     // The mode's inputs in the catalog's order, each as the rules read it.
     for input in ctx.mode.inputs {
         if let Some(v) = ctx.optional(input.key) {
-            let _ = write!(h, "{}={}|", input.key, plain(v));
+            let _ = write!(text, "{}={}|", input.key, plain(v));
         }
     }
+    let h = hash(text.as_bytes());
     let mut out = String::with_capacity(9);
     for i in 0..8 {
         if i == 4 {
             out.push('-');
         }
-        let digit = (h.0 >> (59 - 5 * i)) & 31;
+        let digit = (h >> (59 - 5 * i)) & 31;
         out.push(char::from(ALPHABET.get(usize::try_from(digit).unwrap_or(0)).copied().unwrap_or(b'0')));
     }
     out

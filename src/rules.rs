@@ -294,7 +294,7 @@ pub(crate) fn basis(zh: String, en: String) -> [String; 2] {
 }
 
 /// A percentage for a basis text: 0.7 → "70%".
-pub(crate) fn pct(share: Decimal) -> Decimal {
+pub(crate) fn pct(share: Decimal) -> crate::money::Plain {
     plain(share * Decimal::ONE_HUNDRED)
 }
 

@@ -53,9 +53,7 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
 /// object field by field across the boundary (serde-wasm-bindgen), and it makes
 /// the two doors byte-identical by construction.
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Serializing these types cannot fail: no maps with non-string keys, no floats.
-    let text = serde_json::to_string(value).unwrap_or_default();
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&crate::json::writer::to_string(value))
 }
 
 fn throw(e: &crate::Error) -> JsValue {

@@ -305,6 +305,9 @@ fn estimates_keep_their_invariants() {
                 Ok(e) => {
                     ok.fetch_add(1, Ordering::Relaxed);
                     let json = e.to_json();
+                    // src/json/writer.rs must write exactly what serde_json writes.
+                    let reference = serde_json::to_string(&e).map_err(|x| fail(x.to_string()))?;
+                    prop_assert_eq!(&json, &reference, "the JSON writer differs from serde_json");
                     let value: Value = serde_json::from_str(&json).map_err(|x| fail(format!("to_json is not JSON: {x}")))?;
                     common::check_estimate(&value).map_err(|m| fail(format!("{m}\nquery: {text}\nestimate: {json}")))?;
                     if value["eligible"] == true {
@@ -324,6 +327,8 @@ fn estimates_keep_their_invariants() {
                 }
                 Err(err) => {
                     common::check_error(&err).map_err(|m| fail(format!("{m}\nquery: {text}")))?;
+                    let reference = serde_json::to_string(&serde_json::json!({ "error": &err })).map_err(|x| fail(x.to_string()))?;
+                    prop_assert_eq!(err.to_json(), reference, "the JSON writer differs from serde_json on an error");
                 }
             }
             Ok(())

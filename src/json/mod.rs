@@ -3,7 +3,7 @@
 
 use crate::cities;
 use crate::error::{Error, ErrorCode};
-use crate::model::{ContributionYears, Grade, Inputs, Insurance, Query};
+use crate::model::{ContributionYears, Grade, Insurance, Query};
 use crate::money::{is_whole, parse_decimal};
 use crate::month::Month;
 use reader::Json;
@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 mod reader;
+pub(crate) mod writer;
 
 /// The members of a JSON object.
 pub(crate) type Map<'a> = [(Cow<'a, str>, Json<'a>)];
@@ -34,6 +35,28 @@ pub const QUERY_KEYS: [&str; 15] = [
     "disabilitySubsidy",
 ];
 
+/// The position of `key` in [`QUERY_KEYS`] (a `match`: no search through the list).
+fn key_index(key: &str) -> Option<usize> {
+    Some(match key {
+        "city" => 0,
+        "insurance" => 1,
+        "grade" => 2,
+        "careMode" => 3,
+        "month" => 4,
+        "careDays" => 5,
+        "disabilityMonths" => 6,
+        "workInjuryCareAllowance" => 7,
+        "assessedMonth" => 8,
+        "benefitsLocked" => 9,
+        "interruptedContribution" => 10,
+        "monthsSinceResumed" => 11,
+        "contributionYears" => 12,
+        "insuredBeforeLtci" => 13,
+        "disabilitySubsidy" => 14,
+        _ => return None,
+    })
+}
+
 /// Parses a JSON object; empty input and non-objects are `invalid_json`.
 pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error> {
     if text.trim_ascii().is_empty() {
@@ -52,7 +75,23 @@ pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error>
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_query(text: &str) -> Result<Query, Error> {
     let map = object(text)?;
-    let f = Fields::new(&map);
+    // One pass sorts the members into the contract's keys; the checks then run
+    // in a fixed order, so the first error reported does not depend on key order.
+    let mut slots: [Option<&Json<'_>>; QUERY_KEYS.len()] = [None; QUERY_KEYS.len()];
+    let mut others = Vec::new();
+    for (key, value) in &map {
+        match key_index(key) {
+            Some(i) if *value != Json::Null => {
+                if let Some(slot) = slots.get_mut(i) {
+                    *slot = Some(value);
+                }
+            }
+            Some(_) => {}
+            None => others.push((key.as_ref(), value)),
+        }
+    }
+    let get = |key: &str| key_index(key).and_then(|i| slots.get(i).copied().flatten());
+    let f = Values { get: &get, prefix: "" };
     let city = f.required_str("city")?;
     let insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
     let grade = f.required_enum("grade", Grade::parse, "none, mild, moderate, severe")?;
@@ -65,28 +104,19 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
     q.benefits_locked = f.boolean("benefitsLocked")?;
     q.interrupted_contribution = f.boolean("interruptedContribution")?;
     q.months_since_resumed = f.integer("monthsSinceResumed")?;
-    q.contribution_years = contribution_years(f.get("contributionYears"))?;
+    q.contribution_years = contribution_years(get("contributionYears"))?;
     q.insured_before_ltci = f.boolean("insuredBeforeLtci")?;
     q.disability_subsidy = f.decimal("disabilitySubsidy")?;
-    q.inputs = mode_inputs(&map)?;
-    Ok(q)
-}
-
-/// Everything that is not a Query key must be some care mode's input.
-fn mode_inputs(map: &Map<'_>) -> Result<Inputs, Error> {
-    let mut inputs = Inputs::default();
-    for (key, value) in map {
-        if QUERY_KEYS.contains(&key.as_ref()) {
-            continue;
-        }
+    // Everything else must be some care mode's input.
+    for (key, value) in others {
         if !cities::is_mode_input(key) {
             return Err(unknown_field(key));
         }
         if let Some(v) = decimal(key, value)? {
-            inputs.set(key, v);
+            q.inputs.set(key, v);
         }
     }
-    Ok(inputs)
+    Ok(q)
 }
 
 pub(crate) fn unknown_field(key: &str) -> Error {
@@ -150,28 +180,65 @@ impl<'m, 'a> Fields<'m, 'a> {
         Fields { map, prefix: "" }
     }
 
-    fn name(&self, key: &str) -> String {
-        format!("{}{key}", self.prefix)
-    }
-
     /// The value, `None` when absent or `null`.
     pub fn get(&self, key: &str) -> Option<&'m Json<'a>> {
         self.map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
     }
 
+    fn values(&self) -> Values<'_, impl Fn(&str) -> Option<&'m Json<'a>> + '_> {
+        Values { get: move |k: &str| self.get(k), prefix: self.prefix }
+    }
+
     pub fn str(&self, key: &str) -> Result<Option<&'m str>, Error> {
-        match self.get(key) {
+        self.values().str(key)
+    }
+
+    pub fn required_str(&self, key: &str) -> Result<&'m str, Error> {
+        self.values().required_str(key)
+    }
+
+    pub fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
+        self.values().required_enum(key, parse, allowed)
+    }
+
+    pub fn boolean(&self, key: &str) -> Result<bool, Error> {
+        self.values().boolean(key)
+    }
+
+    pub fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
+        self.values().integer(key)
+    }
+
+    pub fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        self.values().decimal(key)
+    }
+}
+
+/// Typed values found by `get`, with errors naming `prefix` + key. The name is
+/// only built for an error.
+struct Values<'f, G> {
+    get: G,
+    prefix: &'f str,
+}
+
+impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
+    fn name(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
+    }
+
+    fn str(&self, key: &str) -> Result<Option<&'j str>, Error> {
+        match (self.get)(key) {
             None => Ok(None),
             Some(Json::String(s)) => Ok(Some(s)),
             Some(_) => Err(invalid(&self.name(key), "须为字符串", "must be a string")),
         }
     }
 
-    pub fn required_str(&self, key: &str) -> Result<&'m str, Error> {
+    fn required_str(&self, key: &str) -> Result<&'j str, Error> {
         self.str(key)?.ok_or_else(|| missing(&self.name(key)))
     }
 
-    pub fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
+    fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
         let s = self.required_str(key)?;
         parse(s).ok_or_else(|| {
             let name = self.name(key);
@@ -184,8 +251,8 @@ impl<'m, 'a> Fields<'m, 'a> {
         })
     }
 
-    pub fn boolean(&self, key: &str) -> Result<bool, Error> {
-        match self.get(key) {
+    fn boolean(&self, key: &str) -> Result<bool, Error> {
+        match (self.get)(key) {
             None => Ok(false),
             Some(Json::Bool(b)) => Ok(*b),
             Some(_) => Err(invalid(&self.name(key), "须为 true 或 false", "must be true or false")),
@@ -193,23 +260,20 @@ impl<'m, 'a> Fields<'m, 'a> {
     }
 
     /// A non-negative whole JSON number that fits in 32 bits.
-    pub fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
-        let Some(v) = self.get(key) else { return Ok(None) };
-        let name = self.name(key);
+    fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
+        let Some(v) = (self.get)(key) else { return Ok(None) };
         let n = match v {
             Json::Number(n) => parse_decimal(n, true),
             _ => None,
         };
-        let Some(n) = n else {
-            return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
+        let whole = n.filter(|n| (n.is_zero() || !n.is_sign_negative()) && is_whole(*n));
+        let Some(n) = whole else {
+            return Err(invalid(&self.name(key), "须为非负整数", "must be a non-negative whole number"));
         };
-        if n.is_sign_negative() && !n.is_zero() || !is_whole(n) {
-            return Err(invalid(&name, "须为非负整数", "must be a non-negative whole number"));
-        }
-        u32::try_from(n).map(Some).map_err(|_| invalid(&name, "过大", "is too large"))
+        u32::try_from(n).map(Some).map_err(|_| invalid(&self.name(key), "过大", "is too large"))
     }
 
-    pub fn month(&self, key: &str) -> Result<Option<Month>, Error> {
+    fn month(&self, key: &str) -> Result<Option<Month>, Error> {
         let Some(s) = self.str(key)? else { return Ok(None) };
         Month::parse(s).map(Some).ok_or_else(|| {
             let name = self.name(key);
@@ -222,10 +286,23 @@ impl<'m, 'a> Fields<'m, 'a> {
         })
     }
 
-    pub fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        match self.get(key) {
+    fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
+        match (self.get)(key) {
             None => Ok(None),
             Some(v) => decimal(&self.name(key), v),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_index_matches_query_keys() {
+        for (i, k) in QUERY_KEYS.iter().enumerate() {
+            assert_eq!(key_index(k), Some(i), "{k}");
+        }
+        assert_eq!(key_index("dailyCharge"), None);
     }
 }
