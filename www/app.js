@@ -105,9 +105,9 @@ let uidCount = 0;
 
 /** This month in China ("YYYY-MM"), the API's own default. */
 export function chinaMonth(date = new Date()) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" })
-    .formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}`;
+  // China keeps UTC+8 all year. (Intl with a time zone costs tens of ms at first use.)
+  const d = new Date(date.getTime() + 8 * 3600e3);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 // ---------- the catalog ----------
@@ -311,8 +311,16 @@ export function renderEstimateForm(root, cat, v, c) {
       fieldEl(common(cat, "month"), v, c),
       mode.usesCareDays ? fieldEl(careDays, v, { ...c, help: tx(city.careDaysHelp, L) }) : null),
     mode.inputs.length ? h("fieldset", { class: "group" }, h("legend", {}, t.modeInputs), mode.inputs.map((i) => fieldEl(i, v, c))) : null,
-    details.length ? h("details", { class: "group", open: c.open, "data-part": "details" },
-      h("summary", {}, t.details), details.map((i) => fieldEl(i, v, c))) : null);
+    details.length ? detailsEl(details, v, c) : null);
+}
+
+/** The collapsed eligibility details; their controls are built when first opened. */
+function detailsEl(inputs, v, c) {
+  const el = h("details", { class: "group", open: c.open, "data-part": "details", "data-keys": keysOf(inputs).join(" ") });
+  const build = () => { if (el.children.length < 2) el.append(...inputs.map((i) => fieldEl(i, v, c))); };
+  el.append(h("summary", { onclick: build }, UI[c.lang].details));
+  if (c.open) build();
+  return el;
 }
 
 export function renderContributionForm(root, cat, v, c) {
@@ -332,7 +340,11 @@ export function markError(form, error, L) {
   for (const el of form.querySelectorAll("[data-err]")) { el.hidden = true; el.textContent = ""; }
   const f = error && error.field;
   if (!f) return false;
-  const control = [...form.querySelectorAll("[data-key]")].find((el) => el.dataset.key === f || el.dataset.key.startsWith(f + "."));
+  const named = (k) => k === f || k.startsWith(f + ".");
+  const details = form.querySelector("[data-part=details]");
+  // An error in the unopened eligibility details opens them (which builds their controls).
+  if (details && !details.open && details.dataset.keys.split(" ").some(named)) details.querySelector("summary").click();
+  const control = [...form.querySelectorAll("[data-key]")].find((el) => named(el.dataset.key));
   if (!control || f === "city") return false;
   const slot = form.querySelector(`[data-err="${control.dataset.key}"]`);
   control.setAttribute("aria-invalid", "true");
@@ -523,7 +535,8 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     app.classList.toggle("compact", compact);
     app.classList.toggle("agent", !!agent);
     app.replaceChildren(head, body, foot);
-    formE(); if (!compact) formC(); setTab(s.tab, false);
+    cBuilt = false;
+    formE(); setTab(s.tab, false);
   };
   const actions = () => {
     const t = UI[s.lang];
@@ -554,7 +567,9 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     for (const p of app.querySelectorAll("[data-panel]")) p.hidden = p.dataset.panel !== tab;
     if (compact) return updateE(announce);
     // Until the person uses the contributions form, it follows the benefits tab's city and insurance.
-    if (tab === "contribution" && !s.cTouched && s.c.city !== s.e.city) { s.c = fixContribution(cat, {}, s.e); formC(); }
+    if (tab === "contribution" && !s.cTouched && s.c.city !== s.e.city) { s.c = fixContribution(cat, {}, s.e); cBuilt = false; }
+    // The contributions form is built when its tab is first shown, not at page load.
+    if (tab === "contribution" && !cBuilt) { formC(); cBuilt = true; }
     if (tab === "estimate") updateE(announce); else updateC(announce);
   }
 
@@ -619,6 +634,8 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     const el = i && part("formE").querySelector(`[data-key="${i.key}"]`);
     if (el) el.focus();
   }
+  let firstE = true;
+  let cBuilt = false;
   function updateE(say) {
     const L = s.lang, q = estimateQuery(cat, s.e), r = attempt(estimate, q);
     const placed = markError(part("formE"), r.error, L);
@@ -630,9 +647,13 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       if (say) announce(errorText(r.error, L));
     } else {
       renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge });
-      if (!compact) renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
+      const compare = () => renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
+      // On the first render the person's own figures go on screen first; the
+      // comparison (one estimate per care mode) follows a frame later.
+      if (!compact) { if (firstE) requestAnimationFrame(() => setTimeout(compare)); else compare(); }
+      firstE = false;
       const tot = r.result.totals;
       part("peek").textContent = r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible;
       if (say) announce(r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible + en(L, "。", "."));

@@ -540,6 +540,7 @@ await check("<ltci-calculator>: attributes react (care-mode, lang, city, compact
 
 await check("<ltci-calculator>: two on one page; compact (no tabs, no comparison); themed by --ltci-*; the host's select sets city", async () => {
   eq(await full("[role=tablist]").count(), 1, "full: tabs");
+  await full("table.compare").waitFor({ timeout: 3000 }); // drawn a frame after the result
   eq(await full("table.compare").count(), 1, "full: comparison");
   eq(await side("[role=tablist]").count(), 0, "compact: no tabs");
   eq(await side("table.compare").count(), 0, "compact: no comparison");
