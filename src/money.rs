@@ -122,9 +122,14 @@ pub struct Plain(Decimal);
 
 impl fmt::Display for Plain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.0.normalize();
+        let (mut mantissa, mut scale) = (self.0.mantissa(), self.0.scale());
+        // Trailing zeros go (what `normalize` does, without its 96-bit division).
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
         let mut buf = [0u8; 48];
-        f.write_str(decimal_text(d.mantissa(), d.scale(), &mut buf))
+        f.write_str(decimal_text(mantissa, scale, &mut buf))
     }
 }
 
