@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;

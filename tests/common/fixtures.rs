@@ -1,0 +1,146 @@
+//! The fixture files and how a case is checked: shared by tests/fixtures.rs
+//! (native) and tests/wasm/main.rs (the library compiled to wasm32).
+
+use serde_json::Value;
+
+pub const CITY_FILES: [(&str, &str); 5] = [
+    ("changzhou", include_str!("../fixtures/changzhou.json")),
+    ("jincheng", include_str!("../fixtures/jincheng.json")),
+    ("lianyungang", include_str!("../fixtures/lianyungang.json")),
+    ("rizhao", include_str!("../fixtures/rizhao.json")),
+    ("nantong", include_str!("../fixtures/nantong.json")),
+];
+
+pub const CONTRIBUTION_FILE: &str = include_str!("../fixtures/contribution.json");
+
+pub fn load(file: &str, text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("tests/fixtures/{file}.json is not JSON: {e}"))
+}
+
+pub fn cases(doc: &Value) -> &Vec<Value> {
+    doc["cases"].as_array().expect("cases is an array")
+}
+
+pub fn codes(list: &Value) -> Vec<String> {
+    list.as_array().map(|a| a.iter().filter_map(|x| x["code"].as_str().map(str::to_owned)).collect()).unwrap_or_default()
+}
+
+pub fn strings(list: &Value) -> Vec<String> {
+    list.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+}
+
+/// Compares one field; pushes a message when it differs.
+pub fn same(errors: &mut Vec<String>, what: &str, expected: &Value, got: &Value) {
+    if expected != got {
+        errors.push(format!("{what}: expected {expected}, got {got}"));
+    }
+}
+
+pub fn check_error(errors: &mut Vec<String>, expected: &Value, got: &ltci::Error) {
+    same(errors, "error.code", &expected["code"], &Value::from(got.code().as_str()));
+    same(errors, "error.field", &expected["field"], &got.field().map_or(Value::Null, Value::from));
+    if let Err(e) = super::check_error(got) {
+        errors.push(e);
+    }
+}
+
+pub fn check_notes(errors: &mut Vec<String>, expect: &Value, got: &Value) {
+    let present: Vec<String> = codes(got);
+    for code in strings(&expect["notes"]) {
+        if !present.contains(&code) {
+            errors.push(format!("note {code} missing; notes: {present:?}"));
+        }
+    }
+    for code in strings(&expect["notesAbsent"]) {
+        if present.contains(&code) {
+            errors.push(format!("note {code} should not be there; notes: {present:?}"));
+        }
+    }
+}
+
+pub fn check_estimate(errors: &mut Vec<String>, query: &Value, expect: &Value, e: &ltci::Estimate) {
+    let got = super::estimate_value(e);
+    if let Err(msg) = super::check_estimate(&got) {
+        errors.push(format!("invariant: {msg}"));
+    }
+    same(errors, "city", &query["city"], &got["city"]);
+    same(errors, "careMode", &query["careMode"], &got["careMode"]);
+    same(errors, "month", &query["month"], &got["month"]);
+    same(errors, "eligible", &expect["eligible"], &got["eligible"]);
+    same(errors, "policy.status", &expect["status"], &got["policy"]["status"]);
+    same(errors, "careDays", &expect["careDays"], &got["careDays"]);
+    for key in ["cost", "fund", "selfPay"] {
+        same(errors, &format!("totals.{key}"), &expect["totals"][key], &got["totals"][key]);
+    }
+    let want_lines = expect["lines"].as_array().expect("expect.lines");
+    let got_lines = got["lines"].as_array().expect("lines");
+    let ids = |ls: &Vec<Value>| ls.iter().map(|l| l["id"].as_str().unwrap_or("?").to_owned()).collect::<Vec<_>>();
+    if want_lines.len() == got_lines.len() {
+        for (i, (w, g)) in want_lines.iter().zip(got_lines).enumerate() {
+            for key in ["id", "kind", "cost", "fund", "selfPay"] {
+                same(errors, &format!("lines[{i}].{key}"), &w[key], &g[key]);
+            }
+        }
+    } else {
+        errors.push(format!("lines: expected {:?}, got {:?}", ids(want_lines), ids(got_lines)));
+    }
+    same(errors, "reasons", &Value::from(strings(&expect["reasons"])), &Value::from(codes(&got["reasons"])));
+    check_notes(errors, expect, &got["notes"]);
+    let messages: Vec<&str> = got["reasons"].as_array().into_iter().flatten().filter_map(|r| r["message"].as_str()).collect();
+    for text in strings(&expect["reasonText"]) {
+        if !messages.iter().any(|m| m.contains(&text)) {
+            errors.push(format!("no reason message contains {text:?}: {messages:?}"));
+        }
+    }
+}
+
+pub fn check_contribution(errors: &mut Vec<String>, query: &Value, expect: &Value, c: &ltci::Contribution) {
+    let got = serde_json::to_value(c).expect("a contribution serializes");
+    if let Err(msg) = super::check_contribution(&got) {
+        errors.push(format!("invariant: {msg}"));
+    }
+    same(errors, "city", &query["city"], &got["city"]);
+    same(errors, "year", &query["year"], &got["year"]);
+    same(errors, "policy.status", &expect["status"], &got["policy"]["status"]);
+    for key in ["individual", "employer", "government", "medicalFund", "total"] {
+        same(errors, &format!("totals.{key}"), &expect["totals"][key], &got["totals"][key]);
+    }
+    let want: Vec<Value> = expect["lines"].as_array().expect("expect.lines").clone();
+    let have: Vec<Value> =
+        got["lines"].as_array().expect("lines").iter().map(|l| serde_json::json!({ "payer": l["payer"], "amount": l["amount"] })).collect();
+    same(errors, "lines", &Value::from(want), &Value::from(have));
+    check_notes(errors, expect, &got["notes"]);
+}
+
+/// Runs every case of one file; returns one message per failing case.
+pub fn run(file: &str, doc: &Value, contribution: bool) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases(doc) {
+        let name = case["name"].as_str().unwrap_or("(no name)");
+        let clause = case["clause"].as_str().unwrap_or("(no clause)");
+        let query = &case["query"];
+        let text = serde_json::to_string(query).expect("query serializes");
+        let mut errors = Vec::new();
+        if contribution {
+            match (ltci::contribution_json(&text), &case["expect"], &case["error"]) {
+                (Ok(c), expect, Value::Null) => check_contribution(&mut errors, query, expect, &c),
+                (Err(e), Value::Null, expected) => check_error(&mut errors, expected, &e),
+                (Ok(c), _, expected) => {
+                    errors.push(format!("expected error {expected}, got a contribution: {}", serde_json::to_string(&c).unwrap_or_default()))
+                }
+                (Err(e), _, _) => errors.push(format!("unexpected error {}", e.to_json())),
+            }
+        } else {
+            match (ltci::estimate_json(&text), &case["expect"], &case["error"]) {
+                (Ok(e), expect, Value::Null) => check_estimate(&mut errors, query, expect, &e),
+                (Err(e), Value::Null, expected) => check_error(&mut errors, expected, &e),
+                (Ok(e), _, expected) => errors.push(format!("expected error {expected}, got an estimate: {}", e.to_json())),
+                (Err(e), _, _) => errors.push(format!("unexpected error {}", e.to_json())),
+            }
+        }
+        if !errors.is_empty() {
+            failures.push(format!("[{file}] {name}\n  clause: {clause}\n  query: {text}\n  - {}", errors.join("\n  - ")));
+        }
+    }
+    failures
+}
