@@ -3,7 +3,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use ltci::Error;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -107,10 +108,9 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
         }
     }
     let stdin = io::stdin();
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    // One text buffer for every answer of a batch.
-    let mut text = String::with_capacity(4096);
+    let mut out = io::stdout().lock();
+    // Answers are written straight into one buffer, handed to stdout 64 KB at a time.
+    let mut text = String::with_capacity(FLUSH_AT + 8192);
     let ok = if jsonl {
         let mut input = stdin.lock();
         let mut buf = Vec::with_capacity(1024);
@@ -122,29 +122,36 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
                 break;
             }
             if format != Format::Json && !first {
-                out.write_all(b"\n")?;
+                text.push('\n');
             }
             first = false;
             let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
-            all_ok &= answer(command, line, format, &mut text, &mut out)?;
+            all_ok &= answer(command, line, format, &mut text);
+            if text.len() >= FLUSH_AT {
+                out.write_all(text.as_bytes())?;
+                text.clear();
+            }
         }
         all_ok
     } else {
         let mut buf = Vec::new();
         stdin.lock().read_to_end(&mut buf)?;
-        answer(command, &buf, format, &mut text, &mut out)?
+        answer(command, &buf, format, &mut text)
     };
+    out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
-/// Writes one answer (or its error) and a newline; false if the input was bad.
-fn answer(command: Command, input: &[u8], format: Format, text: &mut String, out: &mut impl Write) -> io::Result<bool> {
+/// How much output to gather before writing it.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Appends one answer (or its error) and a newline to `text`; false if the input was bad.
+fn answer(command: Command, input: &[u8], format: Format, text: &mut String) -> bool {
     let Ok(query) = std::str::from_utf8(input) else {
-        return error(&ltci::Error::not_utf8(), format, out);
+        return error(&ltci::Error::not_utf8(), format, text);
     };
-    text.clear();
     match command {
         Command::Estimate => match ltci::estimate_json(query) {
             Ok(e) => match format {
@@ -152,25 +159,28 @@ fn answer(command: Command, input: &[u8], format: Format, text: &mut String, out
                 Format::Text => text.push_str(&ltci::render::text(&e)),
                 Format::Script => text.push_str(&ltci::render::script(&e)),
             },
-            Err(e) => return error(&e, format, out),
+            Err(e) => return error(&e, format, text),
         },
         Command::Contribution => match ltci::contribution_json(query) {
             Ok(c) => match format {
                 Format::Text => text.push_str(&ltci::render::contribution_text(&c)),
                 _ => c.write_json(text),
             },
-            Err(e) => return error(&e, format, out),
+            Err(e) => return error(&e, format, text),
         },
     }
     text.push('\n');
-    out.write_all(text.as_bytes())?;
-    Ok(true)
+    true
 }
 
-fn error(e: &Error, format: Format, out: &mut impl Write) -> io::Result<bool> {
+fn error(e: &Error, format: Format, text: &mut String) -> bool {
     match format {
-        Format::Json => writeln!(out, "{}", e.to_json())?,
-        _ => writeln!(out, "错误 error [{}] {}: {}\n{}", e.code().as_str(), e.field().unwrap_or("-"), e.message(), e.message_en())?,
+        Format::Json => text.push_str(&e.to_json()),
+        _ => {
+            let (code, field) = (e.code().as_str(), e.field().unwrap_or("-"));
+            let _ = write!(text, "错误 error [{code}] {field}: {}\n{}", e.message(), e.message_en());
+        }
     }
-    Ok(false)
+    text.push('\n');
+    false
 }
