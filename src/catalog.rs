@@ -388,11 +388,10 @@ static QUERY_INPUTS: [InputInfo; 11] = [
     },
 ];
 
-static CATEGORY_OPTIONS: [Choice; 3] = [
-    Choice { id: "employed", name: Category::Employed.name() },
-    Choice { id: "flexible", name: Category::Flexible.name() },
-    Choice { id: "retired", name: Category::Retired.name() },
-];
+static CATEGORY_OPTIONS: [Choice; 3] = {
+    let c = Category::ALL;
+    [Choice { id: c[0].id(), name: c[0].name() }, Choice { id: c[1].id(), name: c[1].name() }, Choice { id: c[2].id(), name: c[2].name() }]
+};
 
 /// The contribution inputs of contribution.md, for the form.
 static CONTRIBUTION_INPUTS: [InputInfo; 6] = [

@@ -10,7 +10,7 @@
 use crate::catalog::Choice;
 use crate::error::{Error, ErrorCode};
 use crate::estimate::{check_value, city};
-use crate::json::{self, Fields};
+use crate::json::{self, fields};
 use crate::model::{Insurance, Note, Text};
 use crate::money::Money;
 use crate::rules::{Document, Unit};
@@ -70,7 +70,7 @@ pub enum Category {
 impl Category {
     pub const ALL: [Category; 3] = [Category::Employed, Category::Flexible, Category::Retired];
 
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Category::Employed => "employed",
             Category::Flexible => "flexible",
@@ -223,7 +223,7 @@ pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
     if let Some((k, _)) = map.iter().find(|(k, _)| !CONTRIBUTION_KEYS.contains(&k.as_ref())) {
         return Err(json::unknown_field(k));
     }
-    let f = Fields::new(&map);
+    let f = fields(&map, "");
     let city = f.required_str("city")?;
     let year = f.integer("year")?.ok_or_else(|| json::missing("year"))?;
     let year = u16::try_from(year)

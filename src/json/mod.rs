@@ -139,8 +139,7 @@ fn contribution_years(value: Option<&Json<'_>>) -> Result<Option<ContributionYea
     if let Some((k, _)) = map.iter().find(|(k, _)| !matches!(k.as_ref(), "continuous" | "cumulative")) {
         return Err(unknown_field(&format!("contributionYears.{k}")));
     }
-    let mut f = Fields::new(map);
-    f.prefix = "contributionYears.";
+    let f = fields(map, "contributionYears.");
     let continuous = f.integer("continuous")?;
     let cumulative = f.integer("cumulative")?;
     match (continuous, cumulative) {
@@ -169,54 +168,14 @@ pub(crate) fn decimal(field: &str, value: &Json<'_>) -> Result<Option<Decimal>, 
     parsed.map(Some).ok_or_else(|| invalid(field, "不是有效的数值", "is not a valid decimal number"))
 }
 
-/// Typed access to the keys of one JSON object, with errors naming the key.
-pub(crate) struct Fields<'m, 'a> {
-    map: &'m Map<'a>,
-    pub prefix: &'static str,
-}
-
-impl<'m, 'a> Fields<'m, 'a> {
-    pub fn new(map: &'m Map<'a>) -> Fields<'m, 'a> {
-        Fields { map, prefix: "" }
-    }
-
-    /// The value, `None` when absent or `null`.
-    pub fn get(&self, key: &str) -> Option<&'m Json<'a>> {
-        self.map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
-    }
-
-    fn values(&self) -> Values<'_, impl Fn(&str) -> Option<&'m Json<'a>> + '_> {
-        Values { get: move |k: &str| self.get(k), prefix: self.prefix }
-    }
-
-    pub fn str(&self, key: &str) -> Result<Option<&'m str>, Error> {
-        self.values().str(key)
-    }
-
-    pub fn required_str(&self, key: &str) -> Result<&'m str, Error> {
-        self.values().required_str(key)
-    }
-
-    pub fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
-        self.values().required_enum(key, parse, allowed)
-    }
-
-    pub fn boolean(&self, key: &str) -> Result<bool, Error> {
-        self.values().boolean(key)
-    }
-
-    pub fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
-        self.values().integer(key)
-    }
-
-    pub fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
-        self.values().decimal(key)
-    }
+/// Typed access to the keys of one JSON object, with errors naming `prefix` + key.
+pub(crate) fn fields<'m, 'a>(map: &'m Map<'a>, prefix: &'static str) -> Values<'static, impl Fn(&str) -> Option<&'m Json<'a>> + 'm> {
+    Values { get: move |key: &str| map.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null), prefix }
 }
 
 /// Typed values found by `get`, with errors naming `prefix` + key. The name is
 /// only built for an error.
-struct Values<'f, G> {
+pub(crate) struct Values<'f, G> {
     get: G,
     prefix: &'f str,
 }
@@ -226,7 +185,7 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
         format!("{}{key}", self.prefix)
     }
 
-    fn str(&self, key: &str) -> Result<Option<&'j str>, Error> {
+    pub(crate) fn str(&self, key: &str) -> Result<Option<&'j str>, Error> {
         match (self.get)(key) {
             None => Ok(None),
             Some(Json::String(s)) => Ok(Some(s)),
@@ -234,11 +193,11 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
         }
     }
 
-    fn required_str(&self, key: &str) -> Result<&'j str, Error> {
+    pub(crate) fn required_str(&self, key: &str) -> Result<&'j str, Error> {
         self.str(key)?.ok_or_else(|| missing(&self.name(key)))
     }
 
-    fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
+    pub(crate) fn required_enum<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Result<T, Error> {
         let s = self.required_str(key)?;
         parse(s).ok_or_else(|| {
             let name = self.name(key);
@@ -251,7 +210,7 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
         })
     }
 
-    fn boolean(&self, key: &str) -> Result<bool, Error> {
+    pub(crate) fn boolean(&self, key: &str) -> Result<bool, Error> {
         match (self.get)(key) {
             None => Ok(false),
             Some(Json::Bool(b)) => Ok(*b),
@@ -260,7 +219,7 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
     }
 
     /// A non-negative whole JSON number that fits in 32 bits.
-    fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
+    pub(crate) fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
         let Some(v) = (self.get)(key) else { return Ok(None) };
         let n = match v {
             Json::Number(n) => parse_decimal(n, true),
@@ -273,7 +232,7 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
         u32::try_from(n).map(Some).map_err(|_| invalid(&self.name(key), "过大", "is too large"))
     }
 
-    fn month(&self, key: &str) -> Result<Option<Month>, Error> {
+    pub(crate) fn month(&self, key: &str) -> Result<Option<Month>, Error> {
         let Some(s) = self.str(key)? else { return Ok(None) };
         Month::parse(s).map(Some).ok_or_else(|| {
             let name = self.name(key);
@@ -286,7 +245,7 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
         })
     }
 
-    fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
+    pub(crate) fn decimal(&self, key: &str) -> Result<Option<Decimal>, Error> {
         match (self.get)(key) {
             None => Ok(None),
             Some(v) => decimal(&self.name(key), v),
