@@ -119,7 +119,7 @@ impl Error {
         struct Body<'a> {
             error: &'a Error,
         }
-        crate::json::writer::to_string(&Body { error: self })
+        crate::json::writer::to_string(&Body { error: self }, crate::json::writer::Texts::Any)
     }
 }
 

@@ -90,30 +90,30 @@ pub fn estimate_json(text: &str) -> Result<Estimate, Error> {
 impl Estimate {
     /// The estimate as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self)
+        json::writer::to_string(self, json::writer::Texts::Own)
     }
 
     /// Appends the JSON of [`Estimate::to_json`] to `out`, to reuse one buffer.
     pub fn write_json(&self, out: &mut String) {
-        json::writer::write(self, out);
+        json::writer::write(self, out, json::writer::Texts::Own);
     }
 }
 
 impl Contribution {
     /// The contribution as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self)
+        json::writer::to_string(self, json::writer::Texts::Any)
     }
 
     /// Appends the JSON of [`Contribution::to_json`] to `out`.
     pub fn write_json(&self, out: &mut String) {
-        json::writer::write(self, out);
+        json::writer::write(self, out, json::writer::Texts::Any);
     }
 }
 
 impl Catalog {
     /// The catalog as compact JSON.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self)
+        json::writer::to_string(self, json::writer::Texts::Any)
     }
 }

@@ -2,6 +2,7 @@
 //! objects in and out. Errors are thrown as JS `Error`s whose `message`,
 //! `messageEn`, `code` and `field` match the command line's error JSON.
 
+use crate::json::writer::Texts;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -12,20 +13,20 @@ const TS_TYPES: &str = include_str!("wasm.d.ts");
 #[wasm_bindgen(unchecked_return_type = "Estimate")]
 pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<JsValue, JsValue> {
     let text = input(query)?;
-    crate::estimate_json(&text).map_err(|e| throw(&e)).and_then(|e| output(&e))
+    crate::estimate_json(&text).map_err(|e| throw(&e)).and_then(|e| output(&e, Texts::Own))
 }
 
 /// Everything a form needs: cities, documents, care modes and their inputs.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog() -> Result<JsValue, JsValue> {
-    output(&crate::catalog())
+    output(&crate::catalog(), Texts::Any)
 }
 
 /// What each payer puts in per year: `contribution({city, year, insurance, …})`.
 #[wasm_bindgen(unchecked_return_type = "Contribution")]
 pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
     let text = input(query)?;
-    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c))
+    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c, Texts::Any))
 }
 
 /// What a call-center agent reads out for one query (话术), in Chinese.
@@ -52,8 +53,8 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
 /// `JSON.parse` of that text is smaller and faster here than building the
 /// object field by field across the boundary (serde-wasm-bindgen), and it makes
 /// the two doors byte-identical by construction.
-fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&crate::json::writer::to_string(value))
+fn output<T: Serialize>(value: &T, texts: Texts) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&crate::json::writer::to_string(value, texts))
 }
 
 fn throw(e: &crate::Error) -> JsValue {

@@ -4,24 +4,39 @@
 //! Why not `serde_json`'s own: a typical answer is 1.8 KB of mostly Chinese
 //! text, and escaping it byte by byte was the largest single cost of the
 //! command line. This writer checks a whole text at once (which the compiler
-//! vectorizes) and copies clean text in one piece; amounts and months are
+//! vectorizes) and copies clean text in one piece, or skips the check for
+//! values made only of this crate's own texts ([`Texts::Own`]); amounts and months are
 //! formatted without `core::fmt`. The tests compare its
 //! output with `serde_json`'s on every fixture and on generated answers.
 
 use serde::ser::{self, Serialize};
 use std::fmt;
 
+/// Where the texts of a value come from, which decides whether they are scanned
+/// for characters to escape.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Texts {
+    /// Any text, user input included: every string is scanned and escaped.
+    Any,
+    /// Only this crate's own texts (the city modules' quotes, formatted amounts,
+    /// months and codes), none of which contains `"`, `\` or a control
+    /// character: they are copied without the scan, the largest cost of writing
+    /// an estimate. Debug builds (tests, fuzzing) still check every one, and the
+    /// tests compare the output with `serde_json`'s on every fixture and sweep.
+    Own,
+}
+
 /// `value` as compact JSON.
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, texts: Texts) -> String {
     let mut out = String::with_capacity(2048);
-    write(value, &mut out);
+    write(value, &mut out, texts);
     out
 }
 
 /// Appends `value` as compact JSON to `out`.
-pub(crate) fn write<T: Serialize + ?Sized>(value: &T, out: &mut String) {
+pub(crate) fn write<T: Serialize + ?Sized>(value: &T, out: &mut String, texts: Texts) {
     let start = out.len();
-    if value.serialize(&mut Writer { out }).is_err() {
+    if value.serialize(&mut Writer { out, texts }).is_err() {
         // Unreachable for this crate's types (no floats, bytes or non-string
         // keys); an empty answer is still better than a panic.
         out.truncate(start);
@@ -30,6 +45,21 @@ pub(crate) fn write<T: Serialize + ?Sized>(value: &T, out: &mut String) {
 
 pub(crate) struct Writer<'a> {
     out: &'a mut String,
+    texts: Texts,
+}
+
+impl Writer<'_> {
+    fn string(&mut self, s: &str) {
+        if self.texts == Texts::Own {
+            debug_assert!(!needs_escape(s.as_bytes()), "own text needs escaping: {s:?}");
+            self.out.reserve(s.len() + 2);
+            self.out.push('"');
+            self.out.push_str(s);
+            self.out.push('"');
+        } else {
+            escape(self.out, s);
+        }
+    }
 }
 
 /// The only error: a shape this writer does not produce.
@@ -181,7 +211,7 @@ impl<'a> ser::Serializer for &'a mut Writer<'_> {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
-        escape(self.out, v);
+        self.string(v);
         Ok(())
     }
 
@@ -207,7 +237,7 @@ impl<'a> ser::Serializer for &'a mut Writer<'_> {
     }
 
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Unsupported> {
-        escape(self.out, variant);
+        self.string(variant);
         Ok(())
     }
 
@@ -221,7 +251,7 @@ impl<'a> ser::Serializer for &'a mut Writer<'_> {
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
         self.out.push('[');
-        Ok(Compound { out: self.out, first: true, close: ']' })
+        Ok(Compound { out: self.out, texts: self.texts, first: true, close: ']' })
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
@@ -248,7 +278,7 @@ impl<'a> ser::Serializer for &'a mut Writer<'_> {
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Unsupported> {
         self.out.push('{');
-        Ok(Compound { out: self.out, first: true, close: '}' })
+        Ok(Compound { out: self.out, texts: self.texts, first: true, close: '}' })
     }
 
     fn serialize_struct_variant(
@@ -273,6 +303,7 @@ impl<'a> ser::Serializer for &'a mut Writer<'_> {
 /// An array or object being written.
 pub(crate) struct Compound<'a> {
     out: &'a mut String,
+    texts: Texts,
     first: bool,
     close: char,
 }
@@ -292,7 +323,7 @@ impl ser::SerializeSeq for Compound<'_> {
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         self.comma();
-        value.serialize(&mut Writer { out: self.out })
+        value.serialize(&mut Writer { out: self.out, texts: self.texts })
     }
 
     fn end(self) -> Result<(), Unsupported> {
@@ -312,7 +343,7 @@ impl ser::SerializeStruct for Compound<'_> {
         self.first = false;
         self.out.push_str(key);
         self.out.push_str("\":");
-        value.serialize(&mut Writer { out: self.out })
+        value.serialize(&mut Writer { out: self.out, texts: self.texts })
     }
 
     fn end(self) -> Result<(), Unsupported> {
