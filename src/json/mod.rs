@@ -60,12 +60,20 @@ fn key_index(key: &str) -> Option<usize> {
 /// Parses a JSON object; empty input and non-objects are `invalid_json`.
 pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error> {
     if text.trim_ascii().is_empty() {
-        return Err(Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object"));
+        return Err(empty_input());
     }
     match reader::parse(text)? {
         Json::Object(members) => Ok(members),
-        _ => Err(Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")),
+        _ => Err(not_an_object()),
     }
+}
+
+fn empty_input() -> Error {
+    Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object")
+}
+
+fn not_an_object() -> Error {
+    Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")
 }
 
 /// Reads a Query. Semantic checks (ranges, the city's modes) are `estimate`'s.
@@ -74,23 +82,27 @@ pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error>
 ///
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_query(text: &str) -> Result<Query, Error> {
-    let map = object(text)?;
-    // One pass sorts the members into the contract's keys; the checks then run
-    // in a fixed order, so the first error reported does not depend on key order.
-    let mut slots: [Option<&Json<'_>>; QUERY_KEYS.len()] = [None; QUERY_KEYS.len()];
-    let mut others = Vec::new();
-    for (key, value) in &map {
-        match key_index(key) {
-            Some(i) if *value != Json::Null => {
-                if let Some(slot) = slots.get_mut(i) {
-                    *slot = Some(value);
-                }
-            }
-            Some(_) => {}
-            None => others.push((key.as_ref(), value)),
-        }
+    if text.trim_ascii().is_empty() {
+        return Err(empty_input());
     }
-    let get = |key: &str| key_index(key).and_then(|i| slots.get(i).copied().flatten());
+    // The members go straight into the contract's keys as they are read; the
+    // checks then run in a fixed order, so the first error reported does not
+    // depend on key order (and syntax errors anywhere come first).
+    let mut slots: [Option<Json<'_>>; QUERY_KEYS.len()] = std::array::from_fn(|_| None);
+    let mut others = Vec::new();
+    let is_object = reader::members(text, |key, value| match key_index(&key) {
+        Some(i) if value != Json::Null => {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(value);
+            }
+        }
+        Some(_) => {}
+        None => others.push((key, value)),
+    })?;
+    if !is_object {
+        return Err(not_an_object());
+    }
+    let get = |key: &str| key_index(key).and_then(|i| slots.get(i)).and_then(Option::as_ref);
     let f = Values { get: &get, prefix: "" };
     let city = f.required_str("city")?;
     let insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
@@ -108,7 +120,7 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
     q.insured_before_ltci = f.boolean("insuredBeforeLtci")?;
     q.disability_subsidy = f.decimal("disabilitySubsidy")?;
     // Everything else must be some care mode's input.
-    for (key, value) in others {
+    for (key, value) in &others {
         if !cities::is_mode_input(key) {
             return Err(unknown_field(key));
         }

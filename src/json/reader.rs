@@ -45,15 +45,26 @@ const MAX_DEPTH: usize = 64;
 
 /// Parses one JSON value filling the whole text (whitespace and a leading BOM aside).
 pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut r = Reader { text, bytes: text.as_bytes(), pos: 0 };
-    r.ws();
+    let mut r = Reader::new(text);
     let value = r.value(0)?;
-    r.ws();
-    if r.pos < r.bytes.len() {
-        return Err(r.error("值之后还有多余内容", "trailing characters after the value"));
-    }
+    r.end()?;
     Ok(value)
+}
+
+/// Reads a text that should be one JSON object, handing each member to
+/// `member` in input order instead of building the object: a query's members
+/// go straight to their slots. The checks and errors are exactly [`parse`]'s;
+/// `Ok(false)` means the text is valid JSON but not an object.
+pub(crate) fn members<'a>(text: &'a str, mut member: impl FnMut(Cow<'a, str>, Json<'a>)) -> Result<bool, Error> {
+    let mut r = Reader::new(text);
+    if r.peek() != Some(b'{') {
+        r.value(0)?;
+        r.end()?;
+        return Ok(false);
+    }
+    r.object_members(1, &mut member)?;
+    r.end()?;
+    Ok(true)
 }
 
 struct Reader<'a> {
@@ -63,6 +74,23 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// At the first value: past a leading BOM and whitespace.
+    fn new(text: &'a str) -> Reader<'a> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut r = Reader { text, bytes: text.as_bytes(), pos: 0 };
+        r.ws();
+        r
+    }
+
+    /// After the value: only whitespace may follow.
+    fn end(&mut self) -> Result<(), Error> {
+        self.ws();
+        if self.pos < self.bytes.len() {
+            return Err(self.error("值之后还有多余内容", "trailing characters after the value"));
+        }
+        Ok(())
+    }
+
     fn error(&self, zh: &str, en: &str) -> Error {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
@@ -123,13 +151,22 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Json<'a>, Error> {
+        let mut members = Vec::new();
+        self.object_members(depth, &mut |key, value| members.push((key, value)))?;
+        Ok(Json::Object(members))
+    }
+
+    /// The members of the object at `{`, each handed to `member`.
+    fn object_members(&mut self, depth: usize, member: &mut dyn FnMut(Cow<'a, str>, Json<'a>)) -> Result<(), Error> {
         self.nest(depth)?;
         self.pos += 1;
-        // Queries have up to about twenty keys: one allocation, no regrowth.
-        let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(16);
+        // The keys so far, for duplicates: queries have a few, on the stack.
+        let mut seen: [&'a str; 24] = [""; 24];
+        let mut count = 0;
+        let mut more: Vec<Cow<'a, str>> = Vec::new();
         self.ws();
         if self.eat(b'}') {
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
             self.ws();
@@ -138,9 +175,16 @@ impl<'a> Reader<'a> {
             }
             let key_at = self.pos;
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            if seen.get(..count).unwrap_or(&[]).contains(&key.as_ref()) || more.contains(&key) {
                 self.pos = key_at;
                 return Err(self.error(&format!("键“{key}”重复"), &format!("duplicate key \"{key}\"")));
+            }
+            match (&key, seen.get_mut(count)) {
+                (Cow::Borrowed(k), Some(slot)) => {
+                    *slot = k;
+                    count += 1;
+                }
+                _ => more.push(key.clone()),
             }
             self.ws();
             if !self.eat(b':') {
@@ -148,13 +192,13 @@ impl<'a> Reader<'a> {
             }
             self.ws();
             let value = self.value(depth)?;
-            members.push((key, value));
+            member(key, value);
             self.ws();
             if self.eat(b',') {
                 continue;
             }
             if self.eat(b'}') {
-                return Ok(Json::Object(members));
+                return Ok(());
             }
             return Err(self.error("此处应为逗号或右花括号", "expected ',' or '}'"));
         }
