@@ -62,6 +62,7 @@ mod month;
 mod reference;
 pub mod render;
 mod rules;
+mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -84,6 +84,21 @@ impl serde::Serialize for Money {
     }
 }
 
+impl crate::text::Piece for Money {
+    fn push_to(&self, out: &mut String) {
+        let mut buf = [0u8; 48];
+        push_ascii(out, decimal_bytes(self.0.mantissa(), 2, &mut buf));
+    }
+}
+
+impl crate::text::Piece for Plain {
+    fn push_to(&self, out: &mut String) {
+        let mut buf = [0u8; 48];
+        let (mantissa, scale) = self.trimmed();
+        push_ascii(out, decimal_bytes(mantissa, scale, &mut buf));
+    }
+}
+
 impl Money {
     /// The amount as text with two decimals, written into `buf`.
     fn digits(self, buf: &mut [u8; 48]) -> &str {
@@ -122,56 +137,87 @@ pub struct Plain(Decimal);
 
 impl fmt::Display for Plain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 48];
+        f.write_str(self.digits(&mut buf))
+    }
+}
+
+impl Plain {
+    fn digits(self, buf: &mut [u8; 48]) -> &str {
+        let (mantissa, scale) = self.trimmed();
+        decimal_text(mantissa, scale, buf)
+    }
+
+    /// Mantissa and scale without trailing zeros (what `normalize` does,
+    /// without its 96-bit division; in 64 bits when the amount fits, as amounts do).
+    fn trimmed(self) -> (i128, u32) {
         let (mut mantissa, mut scale) = (self.0.mantissa(), self.0.scale());
-        // Trailing zeros go (what `normalize` does, without its 96-bit division).
+        if let Ok(mut small) = i64::try_from(mantissa) {
+            while scale > 0 && small % 10 == 0 {
+                small /= 10;
+                scale -= 1;
+            }
+            mantissa = i128::from(small);
+        }
         while scale > 0 && mantissa % 10 == 0 {
             mantissa /= 10;
             scale -= 1;
         }
-        let mut buf = [0u8; 48];
-        f.write_str(decimal_text(mantissa, scale, &mut buf))
+        (mantissa, scale)
     }
 }
 
 /// The text of `mantissa / 10^scale`, written backwards into `buf`. Amounts
 /// fit 64 bits, whose division is one multiplication; the rest is rare.
 fn decimal_text(mantissa: i128, scale: u32, buf: &mut [u8; 48]) -> &str {
+    std::str::from_utf8(decimal_bytes(mantissa, scale, buf)).unwrap_or("")
+}
+
+/// The ASCII bytes of [`decimal_text`], for appending without checking them as UTF-8 again.
+fn decimal_bytes(mantissa: i128, scale: u32, buf: &mut [u8; 48]) -> &[u8] {
     let scale = usize::try_from(scale).unwrap_or(0).min(28);
     let mut at = buf.len();
     let mut count = 0;
-    let put = |buf: &mut [u8; 48], at: &mut usize, b: u8| {
+    let mut put = |b: u8| {
         if let Some(i) = at.checked_sub(1) {
-            *at = i;
+            at = i;
             if let Some(slot) = buf.get_mut(i) {
                 *slot = b;
             }
         }
     };
+    // Digits from the last; the point after `scale` of them; at least one
+    // before it. `n % 10 < 10` always fits a digit.
     let mut n = mantissa.unsigned_abs();
-    // Digits from the last; the point after `scale` of them; at least one before it.
-    loop {
-        // n % 10 < 10 always fits a digit.
-        let d = if let Ok(small) = u64::try_from(n) {
-            n = u128::from(small / 10);
-            (small % 10) as u8
-        } else {
-            let d = (n % 10) as u8;
-            n /= 10;
-            d
-        };
-        put(buf, &mut at, b'0' + d);
+    while u64::try_from(n).is_err() {
+        put(b'0' + (n % 10) as u8);
+        n /= 10;
         count += 1;
         if count == scale {
-            put(buf, &mut at, b'.');
+            put(b'.');
         }
-        if n == 0 && count > scale {
+    }
+    let mut small = u64::try_from(n).unwrap_or(0);
+    loop {
+        put(b'0' + (small % 10) as u8);
+        small /= 10;
+        count += 1;
+        if count == scale {
+            put(b'.');
+        }
+        if small == 0 && count > scale {
             break;
         }
     }
     if mantissa < 0 {
-        put(buf, &mut at, b'-');
+        put(b'-');
     }
-    std::str::from_utf8(buf.get(at..).unwrap_or(&[])).unwrap_or("")
+    buf.get(at..).unwrap_or(&[])
+}
+
+/// Appends ASCII bytes (digits, point, sign) as text.
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    out.extend(bytes.iter().map(|&b| char::from(b)));
 }
 
 /// A whole number: nothing after the decimal point once trailing zeros go.

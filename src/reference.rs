@@ -18,7 +18,7 @@
 use crate::json::writer::push_u64;
 use crate::money::plain;
 use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
-use std::fmt::Write;
+use crate::text::Piece;
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
 /// readings or texts that affect an answer change.
@@ -92,12 +92,17 @@ pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
         number(&mut text, y.cumulative);
     }
     if let Some(s) = q.disability_subsidy {
-        let _ = write!(text, "subsidy={}|", plain(s));
+        text.push_str("subsidy=");
+        plain(s).push_to(&mut text);
+        text.push('|');
     }
     // The mode's inputs in the catalog's order, each as the rules read it.
     for input in ctx.mode.inputs {
         if let Some(v) = ctx.optional(input.key) {
-            let _ = write!(text, "{}={}|", input.key, plain(v));
+            text.push_str(input.key);
+            text.push('=');
+            plain(v).push_to(&mut text);
+            text.push('|');
         }
     }
     let h = hash(text.as_bytes());

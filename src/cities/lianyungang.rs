@@ -17,6 +17,7 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -94,8 +95,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < WAITING_PERIOD_MONTHS) {
             out.push(reason(
                 ReasonCode::WaitingPeriod,
-                format!("中断参保缴费的人员设{WAITING_PERIOD_MONTHS}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
-                format!("After interrupted contributions there is a {WAITING_PERIOD_MONTHS}-month waiting period; contributions resumed {since} months ago."),
+                cat!("中断参保缴费的人员设", WAITING_PERIOD_MONTHS, "个月待遇等待期；恢复缴费", since, "个月，尚在等待期内。"),
+                cat!(
+                    "After interrupted contributions there is a ",
+                    WAITING_PERIOD_MONTHS,
+                    "-month waiting period; contributions resumed ",
+                    since,
+                    " months ago."
+                ),
                 cite!("三(一)"),
             ));
         }
@@ -239,8 +246,8 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                 label,
                 fund,
                 basis(
-                    format!("{r}元/小时 × {p}小时（本月{h}小时，月度限额{l}元）= {fund}元"),
-                    format!("{r} yuan/hour × {p} hours ({h} hours this month, limit {l} yuan a month) = {fund} yuan"),
+                    cat!(r, "元/小时 × ", p, "小时（本月", h, "小时，月度限额", l, "元）= ", fund, "元"),
+                    cat!(r, " yuan/hour × ", p, " hours (", h, " hours this month, limit ", l, " yuan a month) = ", fund, " yuan"),
                 ),
                 cite!("三(二)4"),
             ));
@@ -262,9 +269,21 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                 cost,
                 fund,
                 basis(
-                    format!("收费{c}元/小时 × {h}小时 = {cost}元；基金按{pr}元/小时 × {p}小时支付（月度限额{l}元）"),
-                    format!(
-                        "charge {c} yuan/hour × {h} hours = {cost} yuan; the fund pays {pr} yuan/hour × {p} hours (limit {l} yuan a month)"
+                    cat!("收费", c, "元/小时 × ", h, "小时 = ", cost, "元；基金按", pr, "元/小时 × ", p, "小时支付（月度限额", l, "元）"),
+                    cat!(
+                        "charge ",
+                        c,
+                        " yuan/hour × ",
+                        h,
+                        " hours = ",
+                        cost,
+                        " yuan; the fund pays ",
+                        pr,
+                        " yuan/hour × ",
+                        p,
+                        " hours (limit ",
+                        l,
+                        " yuan a month)"
                     ),
                 ),
                 cite!("三(二)4"),
@@ -359,8 +378,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Text::new("个人缴费", "Personal contribution"),
             CONTRIBUTION_INDIVIDUAL,
             basis(
-                format!("个人缴费{i}元/人·年，与居民医保一并征缴"),
-                format!("personal {i} yuan a year, collected with the resident medical insurance"),
+                cat!("个人缴费", i, "元/人·年，与居民医保一并征缴"),
+                cat!("personal ", i, " yuan a year, collected with the resident medical insurance"),
             ),
             cite!("二(一)"),
         );
@@ -368,7 +387,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Payer::Government,
             Text::new("政府补助", "Government subsidy"),
             CONTRIBUTION_GOVERNMENT,
-            basis(format!("政府补助{g}元/人·年"), format!("government subsidy {g} yuan a year")),
+            basis(cat!("政府补助", g, "元/人·年"), cat!("government subsidy ", g, " yuan a year")),
             cite!("二(一)"),
         );
     }

@@ -17,6 +17,7 @@ use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -240,7 +241,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
     let label = ctx.mode.name;
     match ctx.optional(CHARGE_KEY) {
         None => {
-            let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
+            let words = rules::basis(cat!("床日定额", q, "元 × ", n, "日"), cat!("bed-day quota ", q, " yuan × ", n, " days"));
             out.line(rules::quota_share_line(id, label, quota * days, FUND_SHARE, words, citation));
         }
         Some(charge) => {
@@ -254,8 +255,40 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
                 cost,
                 fund,
                 basis(
-                    format!("收费{c}元/日 × {n}日 = {cost}元；按不超过床日定额{q}元计{}元 × 基金支付{s}% = {fund}元", plain(base)),
-                    format!("charge {c} yuan/day × {n} days = {cost} yuan; {} yuan counted up to the {q} yuan bed-day quota × fund {s}% = {fund} yuan", plain(base)),
+                    cat!(
+                        "收费",
+                        c,
+                        "元/日 × ",
+                        n,
+                        "日 = ",
+                        cost,
+                        "元；按不超过床日定额",
+                        q,
+                        "元计",
+                        plain(base),
+                        "元 × 基金支付",
+                        s,
+                        "% = ",
+                        fund,
+                        "元"
+                    ),
+                    cat!(
+                        "charge ",
+                        c,
+                        " yuan/day × ",
+                        n,
+                        " days = ",
+                        cost,
+                        " yuan; ",
+                        plain(base),
+                        " yuan counted up to the ",
+                        q,
+                        " yuan bed-day quota × fund ",
+                        s,
+                        "% = ",
+                        fund,
+                        " yuan"
+                    ),
                 ),
                 citation,
             ));
@@ -315,21 +348,21 @@ fn contribution(_q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
         Payer::MedicalFund,
         Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
         CONTRIBUTION_MEDICAL_FUND,
-        basis(format!("居民基本医疗保险统筹资金{m}元/人"), format!("resident medical insurance fund {m} yuan per person")),
+        basis(cat!("居民基本医疗保险统筹资金", m, "元/人"), cat!("resident medical insurance fund ", m, " yuan per person")),
         cite!("三(二)"),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（市级）", "Government subsidy (city)"),
         city_part,
-        basis(format!("财政补助{g}元 × 市级{cs}%"), format!("government subsidy {g} yuan × city {cs}%")),
+        basis(cat!("财政补助", g, "元 × 市级", cs, "%"), cat!("government subsidy ", g, " yuan × city ", cs, "%")),
         cite!("三(二)"),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（岚山区）", "Government subsidy (Lanshan district)"),
         CONTRIBUTION_GOVERNMENT - city_part,
-        basis(format!("财政补助{g}元 × 岚山区{ds}%"), format!("government subsidy {g} yuan × Lanshan {ds}%")),
+        basis(cat!("财政补助", g, "元 × 岚山区", ds, "%"), cat!("government subsidy ", g, " yuan × Lanshan ", ds, "%")),
         cite!("三(二)"),
     );
     out.note(note(
