@@ -233,6 +233,13 @@ impl<'j, 'a: 'j, G: Fn(&str) -> Option<&'j Json<'a>>> Values<'_, G> {
     /// A non-negative whole JSON number that fits in 32 bits.
     pub(crate) fn integer(&self, key: &str) -> Result<Option<u32>, Error> {
         let Some(v) = (self.get)(key) else { return Ok(None) };
+        // Plain digits (what queries send) need no decimal arithmetic; the
+        // grammar is already checked, so this is at most nine digits.
+        if let Json::Number(text) = v {
+            if text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit()) {
+                return Ok(Some(text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))));
+            }
+        }
         let n = match v {
             Json::Number(n) => parse_decimal(n, true),
             _ => None,
