@@ -93,7 +93,7 @@ impl Month {
     }
 
     /// "YYYY-MM" into `buf` (the first 7 bytes), without `core::fmt`.
-    fn write(self, buf: &mut [u8; 10]) -> &str {
+    pub(crate) fn write(self, buf: &mut [u8; 10]) -> &str {
         digits(buf, 0, u32::from(self.year), 4);
         if let Some(dash) = buf.get_mut(4) {
             *dash = b'-';
@@ -145,12 +145,19 @@ impl fmt::Display for Date {
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut buf = [0u8; 10];
-        self.month.write(&mut buf);
+        s.serialize_str(self.write(&mut buf))
+    }
+}
+
+impl Date {
+    /// "YYYY-MM-DD" in `buf`, without `core::fmt`.
+    pub(crate) fn write(self, buf: &mut [u8; 10]) -> &str {
+        self.month.write(buf);
         if let Some(dash) = buf.get_mut(7) {
             *dash = b'-';
         }
-        digits(&mut buf, 8, u32::from(self.day), 2);
-        s.serialize_str(std::str::from_utf8(&buf).unwrap_or(""))
+        digits(buf, 8, u32::from(self.day), 2);
+        std::str::from_utf8(buf).unwrap_or("")
     }
 }
 
