@@ -235,6 +235,18 @@ pub enum LineKind {
     Allowance,
 }
 
+impl LineKind {
+    pub const ALL: [LineKind; 2] = [LineKind::Service, LineKind::Allowance];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            LineKind::Service => "service",
+            LineKind::Allowance => "allowance",
+        }
+    }
+}
+
 /// One benefit: its cost, the fund's share, the person's share, and why.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -366,6 +378,22 @@ impl ReasonCode {
         ReasonCode::NotInForce,
         ReasonCode::BeforeBenefitStart,
     ];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReasonCode::InsuranceNotCovered => "insurance_not_covered",
+            ReasonCode::GradeNotCovered => "grade_not_covered",
+            ReasonCode::DisabilityTooShort => "disability_too_short",
+            ReasonCode::WorkInjuryAllowance => "work_injury_allowance",
+            ReasonCode::BenefitsLocked => "benefits_locked",
+            ReasonCode::ContributionYearsShort => "contribution_years_short",
+            ReasonCode::ContributionInterrupted => "contribution_interrupted",
+            ReasonCode::WaitingPeriod => "waiting_period",
+            ReasonCode::NotInForce => "not_in_force",
+            ReasonCode::BeforeBenefitStart => "before_benefit_start",
+        }
+    }
 }
 
 /// A reading the calculator chose, or a condition it cannot check.
@@ -403,4 +431,41 @@ pub enum Status {
     Draft,
     /// Figures from an overview article, not the policy itself.
     Article,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [Status::InForce, Status::Expired, Status::NotInForce, Status::Draft, Status::Article];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::InForce => "in_force",
+            Status::Expired => "expired",
+            Status::NotInForce => "not_in_force",
+            Status::Draft => "draft",
+            Status::Article => "article",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(value: T) -> String {
+        serde_json::to_string(&value).unwrap_or_default()
+    }
+
+    #[test]
+    fn enum_ids_are_their_json_names() {
+        for k in LineKind::ALL {
+            assert_eq!(json(k), format!("\"{}\"", k.id()));
+        }
+        for c in ReasonCode::ALL {
+            assert_eq!(json(c), format!("\"{}\"", c.id()));
+        }
+        for s in Status::ALL {
+            assert_eq!(json(s), format!("\"{}\"", s.id()));
+        }
+    }
 }
