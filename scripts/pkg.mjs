@@ -1,9 +1,23 @@
-// Writes pkg/package.json and the brotli and gzip copies of the wasm.
-import { readFileSync, writeFileSync } from "node:fs";
+// Inlines the JS snippets into pkg/ltci.js, then writes pkg/package.json and
+// the brotli and gzip copies of the wasm.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
+
+// wasm-bindgen puts each `#[wasm_bindgen(module = ...)]` file under
+// pkg/snippets/ and imports it from ltci.js. Inlined, the page and the
+// mini-program load one module, not two in a row.
+let glue = readFileSync("pkg/ltci.js", "utf8");
+glue = glue.replace(/^import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+)';\n/gm, (_, names, path) => {
+  const code = readFileSync(`pkg/${path}`, "utf8").replace(/^export function /gm, "function ");
+  if (/^(export|import) /m.test(code)) throw new Error(`pkg/${path}: only "export function" is inlined`);
+  return `const { ${names} } = (() => {\n${code}\nreturn { ${names} };\n})();\n`;
+});
+if (/from '\.\/snippets\//.test(glue)) throw new Error("pkg/ltci.js still imports a snippet");
+writeFileSync("pkg/ltci.js", glue);
+rmSync("pkg/snippets", { recursive: true, force: true });
 
 const pkg = {
   name: "ltci",
@@ -15,7 +29,7 @@ const pkg = {
   module: "ltci.js",
   types: "ltci.d.ts",
   files: ["ltci.js", "ltci.d.ts", "ltci_bg.wasm", "ltci_bg.wasm.d.ts", "ltci_bg.wasm.br", "ltci_bg.wasm.gz"],
-  sideEffects: ["./snippets/*"],
+  sideEffects: false,
 };
 writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
 

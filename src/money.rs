@@ -101,7 +101,7 @@ impl crate::text::Piece for Plain {
 
 impl Money {
     /// The amount as text with two decimals, written into `buf`.
-    fn digits(self, buf: &mut [u8; 48]) -> &str {
+    pub(crate) fn digits(self, buf: &mut [u8; 48]) -> &str {
         // Scale is always 2 (`Money::round`), so the mantissa counts fen.
         decimal_text(self.0.mantissa(), 2, buf)
     }

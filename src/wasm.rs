@@ -13,7 +13,16 @@ const TS_TYPES: &str = include_str!("wasm.d.ts");
 #[wasm_bindgen(unchecked_return_type = "Estimate")]
 pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<JsValue, JsValue> {
     let text = input(query)?;
-    crate::estimate_json(&text).map_err(|e| throw(&e)).and_then(|e| output(&e, Texts::Own))
+    let estimate = crate::estimate_json(&text).map_err(|e| throw(&e))?;
+    let wire = crate::wire::estimate(&estimate);
+    Ok(estimate_from_wire(&wasm_bindgen::memory(), &wire.words, &wire.text))
+}
+
+#[wasm_bindgen(module = "/src/wire.js")]
+extern "C" {
+    /// The estimate object from `crate::wire`'s arrays (faster than JSON text).
+    #[wasm_bindgen(js_name = estimateFromWire)]
+    fn estimate_from_wire(memory: &JsValue, words: &[u32], text: &[u16]) -> JsValue;
 }
 
 /// Everything a form needs: cities, documents, care modes and their inputs.
