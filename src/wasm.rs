@@ -1,6 +1,8 @@
 //! The WebAssembly door: the same functions as the command line, plain JS
-//! objects in and out. Errors are thrown as JS `Error`s whose `message`,
-//! `messageEn`, `code` and `field` match the command line's error JSON.
+//! objects in and out. An estimate crosses as two arrays that `src/wire.js`
+//! turns into the object (see `crate::wire`); the catalog and contributions as
+//! the command line's JSON text. Errors are thrown as JS `Error`s whose
+//! `message`, `messageEn`, `code` and `field` match the command line's error JSON.
 
 use crate::json::writer::Texts;
 use serde::Serialize;
@@ -28,14 +30,14 @@ extern "C" {
 /// Everything a form needs: cities, documents, care modes and their inputs.
 #[wasm_bindgen(unchecked_return_type = "Catalog")]
 pub fn catalog() -> Result<JsValue, JsValue> {
-    output(&crate::catalog(), Texts::Any)
+    output(&crate::catalog())
 }
 
 /// What each payer puts in per year: `contribution({city, year, insurance, …})`.
 #[wasm_bindgen(unchecked_return_type = "Contribution")]
 pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
     let text = input(query)?;
-    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c, Texts::Any))
+    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c))
 }
 
 /// What a call-center agent reads out for one query (话术), in Chinese.
@@ -62,8 +64,8 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
 /// `JSON.parse` of that text is smaller and faster here than building the
 /// object field by field across the boundary (serde-wasm-bindgen), and it makes
 /// the two doors byte-identical by construction.
-fn output<T: Serialize>(value: &T, texts: Texts) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&crate::json::writer::to_string(value, texts))
+fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&crate::json::writer::to_string(value, Texts::Any))
 }
 
 fn throw(e: &crate::Error) -> JsValue {
