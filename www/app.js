@@ -18,7 +18,7 @@ export const UI = {
     city: "城市", insurance: "医保类型", grade: "失能等级", careMode: "护理方式", year: "缴费年度",
     levels: "国家标准：", notCovered: "（本市未覆盖）", required: "（必填）", choose: "请选择", none: "不填",
     person: "基本情况", modeInputs: "费用和服务", details: "享受条件（可不填）",
-    ifEmpty: "不填时：", atMost: "最多：", continuous: "连续缴费年数", cumulative: "累计缴费年数",
+    ifEmpty: "不填时：", atMost: "最多：", monthFormat: "格式如2024-02", continuous: "连续缴费年数", cumulative: "累计缴费年数",
     result: "估算结果", fund: "基金支付", selfPay: "个人自付", cost: "费用", yuan: "元", perYear: "元/年",
     unknown: "未知", enterCharge: "请填写机构收费", totalCost: "总费用",
     notEligible: "不符合享受条件", reasons: "原因", lines: "怎么算的", notes: "说明", source: "依据：",
@@ -45,7 +45,7 @@ export const UI = {
     city: "City", insurance: "Medical insurance", grade: "Disability grade", careMode: "Care mode", year: "Contribution year",
     levels: "National standard: ", notCovered: " (not covered here)", required: " (required)", choose: "Choose…", none: "Not given",
     person: "The person", modeInputs: "Costs and services", details: "Eligibility details (optional)",
-    ifEmpty: "If empty: ", atMost: "At most: ", continuous: "Continuous years", cumulative: "Cumulative years",
+    ifEmpty: "If empty: ", atMost: "At most: ", monthFormat: "Write it as 2024-02", continuous: "Continuous years", cumulative: "Cumulative years",
     result: "Estimate", fund: "Fund pays", selfPay: "You pay", cost: "Cost", yuan: "yuan", perYear: "yuan/year",
     unknown: "Unknown", enterCharge: "Enter the provider's charge", totalCost: "Total cost",
     notEligible: "Not eligible", reasons: "Why", lines: "How it is calculated", notes: "Notes", source: "Source: ",
@@ -99,6 +99,12 @@ const zh = (text, cls) => h("span", { lang: ZH, class: cls }, text);
 const cite = (c, L) => h("span", { class: "cite" }, UI[L].source, zh(c));
 /** Full-width digits and points from a Chinese keyboard become ASCII; spaces go. */
 const norm = (s) => String(s ?? "").replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
+/** A month as people type it ("2024-2", "2024/02", "2024.2", "2024年2月", "202402") becomes
+ *  "2024-02"; anything else goes as typed, for the API to name the field. */
+export const monthText = (s) => {
+  const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?$/.exec(s);
+  return m ? `${m[1]}-${(m[2] || m[3]).padStart(2, "0")}` : s;
+};
 /** Whole numbers are sent as numbers; anything else as typed, for the API to name the field. */
 const int = (s) => (s === "" ? undefined : /^\d{1,9}$/.test(s) ? Number(s) : s);
 let uidCount = 0;
@@ -133,6 +139,7 @@ function put(q, info, v) {
   const s = norm(v[k]);
   if (!s) return;
   if (info.type === "boolean") { if (s === "true") q[k] = true; }
+  else if (info.type === "month") q[k] = monthText(s);
   else q[k] = info.type === "integer" ? int(s) : s; // money and hours stay the strings typed
 }
 
@@ -141,7 +148,7 @@ function put(q, info, v) {
 export function estimateQuery(cat, v, modeId = v.careMode, own = true) {
   const city = cityOf(cat, v.city), mode = modeOf(city, modeId);
   const q = { city: city.id, insurance: v.insurance, grade: v.grade, careMode: mode.id };
-  if (norm(v.month)) q.month = norm(v.month);
+  if (norm(v.month)) q.month = monthText(norm(v.month));
   if (mode.usesCareDays) put(q, common(cat, "careDays"), v);
   for (const i of detailInputs(cat, city)) put(q, i, v);
   if (own) for (const i of mode.inputs) put(q, i, v);
@@ -242,6 +249,7 @@ export function fieldEl(info, v, c) {
   if (info.default != null) help.push(t.ifEmpty + info.default + (u ? " " + u : ""));
   else if (info.defaultRule) help.push(t.ifEmpty + tx(info.defaultRule, L));
   if (info.maxRule) help.push(t.atMost + tx(info.maxRule, L));
+  if (info.type === "month") help.push(t.monthFormat);
   if (c.help) help.push(c.help);
   const stop = (x) => (L === "en" ? (/[.!?]$/.test(x) ? x : x + ".") : /[。！？]$/.test(x) ? x : x + "。");
   const helpEl = h("p", { class: "help", id: id + "-h" }, help.filter(Boolean).map(stop).join(en(L, "", " ")));
@@ -271,7 +279,10 @@ export function fieldEl(info, v, c) {
       h("option", { value: "" }, info.required ? t.choose : t.none),
       (info.options || []).map((o) => h("option", { value: o.id, selected: v[info.key] === o.id }, tx(o.name, L))));
   } else if (info.type === "month") {
-    control = h("input", { ...base, type: "month", value: v[info.key] || "", placeholder: "YYYY-MM" });
+    // Text, not <input type="month">: that control is a plain text box in some
+    // browsers anyway, and the first one on a page costs a cheap phone about
+    // 30 ms (its date-format data) before the estimate can show.
+    control = h("input", { ...base, type: "text", autocomplete: "off", value: v[info.key] || "", placeholder: "YYYY-MM" });
   } else {
     const whole = info.type === "integer";
     control = h("input", { ...base, type: "text", autocomplete: "off", inputmode: whole ? "numeric" : "decimal",
