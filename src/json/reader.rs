@@ -24,10 +24,11 @@ pub(crate) enum Json<'a> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Does any of these eight bytes end a plain run of string text (a control
-/// character, `"` or `\`)? May say yes wrongly (the bytes are then read one by
-/// one); never no wrongly.
-fn word_needs_attention(w: u64) -> bool {
+/// Which of these eight bytes (little-endian) end a plain run of string text:
+/// a control character, `"` or `\\`. The high bit of each such byte's lane is
+/// set. Lanes above the first may be set wrongly (a borrow carries upward);
+/// the lowest set lane is always right, which is all the reader uses.
+fn attention(w: u64) -> u64 {
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
     let quote = {
         let x = w ^ (ONES * u64::from(b'"'));
@@ -37,7 +38,7 @@ fn word_needs_attention(w: u64) -> bool {
         let x = w ^ (ONES * u64::from(b'\\'));
         x.wrapping_sub(ONES) & !x & HIGHS
     };
-    below_space | quote | backslash != 0
+    below_space | quote | backslash
 }
 
 /// Deeper nesting than this is refused, so that no input can exhaust the stack.
@@ -265,12 +266,15 @@ impl<'a> Reader<'a> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escape, borrow the text; clean words are skipped eight
-        // bytes at a time (the closing quote counts as needing attention).
+        // bytes at a time, and the first byte needing attention (the closing
+        // quote, usually) is found within its word at once.
         loop {
             while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
-                if word_needs_attention(u64::from_le_bytes(word)) {
+                let mask = attention(u64::from_le_bytes(word));
+                if mask != 0 {
+                    self.pos += (mask.trailing_zeros() / 8) as usize;
                     break;
                 }
                 self.pos += 8;
@@ -370,6 +374,36 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lowest_lane_needing_attention_is_the_first_such_byte() {
+        let special = [0x00, 0x1f, b'"', b'\\'];
+        let plain = [0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xc3, 0xe5, 0xff];
+        for &fill in &plain {
+            for &other in &plain {
+                for at in 0..8 {
+                    for &sp in &special {
+                        for later in [None, Some(0x00), Some(b'"')] {
+                            let mut w = [fill; 8];
+                            for (i, b) in w.iter_mut().enumerate() {
+                                if i % 3 == 1 {
+                                    *b = other;
+                                }
+                            }
+                            w[at] = sp;
+                            if let (Some(l), Some(slot)) = (later, w.get_mut(at + 1)) {
+                                *slot = l;
+                            }
+                            let mask = attention(u64::from_le_bytes(w));
+                            assert_eq!(usize::try_from(mask.trailing_zeros() / 8).ok(), Some(at), "{w:?}");
+                        }
+                    }
+                }
+                let clean = [fill, other, fill, other, fill, fill, other, fill];
+                assert_eq!(attention(u64::from_le_bytes(clean)), 0, "{clean:?}");
+            }
+        }
+    }
 
     fn ok(text: &str) -> Json<'_> {
         parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
