@@ -338,11 +338,15 @@ impl ser::SerializeStruct for Compound<'_> {
 
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unsupported> {
         // Keys are this crate's own camelCase names: nothing to escape.
-        self.out.reserve(key.len() + 4);
-        self.out.push_str(if self.first { "\"" } else { ",\"" });
+        // Single bytes as chars: `push_str` of one or two bytes is a call to memcpy.
+        if !self.first {
+            self.out.push(',');
+        }
         self.first = false;
+        self.out.push('"');
         self.out.push_str(key);
-        self.out.push_str("\":");
+        self.out.push('"');
+        self.out.push(':');
         value.serialize(&mut Writer { out: self.out, texts: self.texts })
     }
 
