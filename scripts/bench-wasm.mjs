@@ -1,6 +1,6 @@
 // The WebAssembly package in Node: per-call latency of estimate(query) with a
-// plain JS object in and out (JSON.stringify of the query, the estimate, the
-// JSON.parse of its answer: the JS<->wasm conversion included), catalog()
+// plain JS object in and out (JSON.stringify of the query, the estimate, and
+// building the answer's object: the JS<->wasm conversion included), catalog()
 // once, and the wasm linear memory over 100,000 estimates.
 //
 //   node scripts/bench-wasm.mjs [--n 100000] [--warmup 10000] [--seed 2] [--json]

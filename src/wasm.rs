@@ -60,10 +60,10 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Plain JS objects made from exactly the command line's JSON text. One
-/// `JSON.parse` of that text is smaller and faster here than building the
-/// object field by field across the boundary (serde-wasm-bindgen), and it makes
-/// the two doors byte-identical by construction.
+/// Plain JS objects made from exactly the command line's JSON text (the
+/// catalog, contributions). One `JSON.parse` of that text is smaller and faster
+/// than building the object field by field across the boundary
+/// (serde-wasm-bindgen), and the two doors agree by construction.
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&crate::json::writer::to_string(value, Texts::Any))
 }
