@@ -702,6 +702,8 @@ export function load() {
 async function main() {
   const root = document.querySelector("[data-ltci-page]");
   if (!root) return; // imported by another page
+  // Where the page's own code starts: scripts/bench-page.mjs times from here too.
+  performance.mark("ltci:start");
   let cat;
   try { cat = await load(); } catch {
     root.querySelector("[data-part=loading]").textContent = UI.zh.failed + " " + UI.en.failed;
