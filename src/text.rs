@@ -57,12 +57,6 @@ pub(crate) trait Piece {
     fn push_to(&self, out: &mut String);
 }
 
-impl Piece for str {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
 impl Piece for &str {
     fn push_to(&self, out: &mut String) {
         out.push_str(self);

@@ -52,10 +52,7 @@ impl Writer<'_> {
     fn string(&mut self, s: &str) {
         if self.texts == Texts::Own {
             debug_assert!(!needs_escape(s.as_bytes()), "own text needs escaping: {s:?}");
-            self.out.reserve(s.len() + 2);
-            self.out.push('"');
-            self.out.push_str(s);
-            self.out.push('"');
+            quoted(self.out, s);
         } else {
             escape(self.out, s);
         }
@@ -86,15 +83,22 @@ fn needs_escape(bytes: &[u8]) -> bool {
     bytes.iter().fold(0u8, |acc, &b| acc | u8::from(b < 0x20 || b == b'"' || b == b'\\')) != 0
 }
 
-/// `s` as a JSON string, escaped as `serde_json` does.
-pub(crate) fn escape(out: &mut String, s: &str) {
+/// `s`, which needs no escaping, between quotes.
+fn quoted(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+/// `s` as a JSON string, escaped as `serde_json` does.
+pub(crate) fn escape(out: &mut String, s: &str) {
     if !needs_escape(s.as_bytes()) {
-        out.push_str(s);
-        out.push('"');
+        quoted(out, s);
         return;
     }
+    out.reserve(s.len() + 2);
+    out.push('"');
     let mut clean_from = 0;
     for (i, b) in s.bytes().enumerate() {
         let escaped = match b {
