@@ -59,21 +59,21 @@ fn key_index(key: &str) -> Option<usize> {
 
 /// Parses a JSON object; empty input and non-objects are `invalid_json`.
 pub(crate) fn object(text: &str) -> Result<Vec<(Cow<'_, str>, Json<'_>)>, Error> {
+    let mut members = Vec::new();
+    object_members(text, |key, value| members.push((key, value)))?;
+    Ok(members)
+}
+
+/// Reads a JSON object, handing each member to `member` as it is read; empty
+/// input and non-objects are `invalid_json`.
+fn object_members<'a>(text: &'a str, member: impl FnMut(Cow<'a, str>, Json<'a>)) -> Result<(), Error> {
     if text.trim_ascii().is_empty() {
-        return Err(empty_input());
+        return Err(Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object"));
     }
-    match reader::parse(text)? {
-        Json::Object(members) => Ok(members),
-        _ => Err(not_an_object()),
+    if !reader::members(text, member)? {
+        return Err(Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"));
     }
-}
-
-fn empty_input() -> Error {
-    Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object")
-}
-
-fn not_an_object() -> Error {
-    Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")
+    Ok(())
 }
 
 /// Reads a Query. Semantic checks (ranges, the city's modes) are `estimate`'s.
@@ -82,15 +82,12 @@ fn not_an_object() -> Error {
 ///
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_query(text: &str) -> Result<Query, Error> {
-    if text.trim_ascii().is_empty() {
-        return Err(empty_input());
-    }
     // The members go straight into the contract's keys as they are read; the
     // checks then run in a fixed order, so the first error reported does not
     // depend on key order (and syntax errors anywhere come first).
     let mut slots: [Option<Json<'_>>; QUERY_KEYS.len()] = std::array::from_fn(|_| None);
     let mut others = Vec::new();
-    let is_object = reader::members(text, |key, value| match key_index(&key) {
+    object_members(text, |key, value| match key_index(&key) {
         Some(i) if value != Json::Null => {
             if let Some(slot) = slots.get_mut(i) {
                 *slot = Some(value);
@@ -99,9 +96,6 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
         Some(_) => {}
         None => others.push((key, value)),
     })?;
-    if !is_object {
-        return Err(not_an_object());
-    }
     let get = |key: &str| key_index(key).and_then(|i| slots.get(i)).and_then(Option::as_ref);
     let f = Values { get: &get, prefix: "" };
     let city = f.required_str("city")?;

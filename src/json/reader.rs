@@ -44,17 +44,9 @@ fn attention(w: u64) -> u64 {
 /// Deeper nesting than this is refused, so that no input can exhaust the stack.
 const MAX_DEPTH: usize = 64;
 
-/// Parses one JSON value filling the whole text (whitespace and a leading BOM aside).
-pub(crate) fn parse(text: &str) -> Result<Json<'_>, Error> {
-    let mut r = Reader::new(text);
-    let value = r.value(0)?;
-    r.end()?;
-    Ok(value)
-}
-
-/// Reads a text that should be one JSON object, handing each member to
-/// `member` in input order instead of building the object: a query's members
-/// go straight to their slots. The checks and errors are exactly [`parse`]'s;
+/// Reads a text that should be one JSON object (whitespace and a leading BOM
+/// aside), handing each member to `member` in input order instead of
+/// building the object: a query's members go straight to their slots.
 /// `Ok(false)` means the text is valid JSON but not an object.
 pub(crate) fn members<'a>(text: &'a str, mut member: impl FnMut(Cow<'a, str>, Json<'a>)) -> Result<bool, Error> {
     let mut r = Reader::new(text);
@@ -374,6 +366,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One JSON value filling the whole text, as the reader builds it.
+    fn parse(text: &str) -> Result<Json<'_>, Error> {
+        let mut r = Reader::new(text);
+        let value = r.value(0)?;
+        r.end()?;
+        Ok(value)
+    }
 
     #[test]
     fn the_lowest_lane_needing_attention_is_the_first_such_byte() {
