@@ -101,7 +101,7 @@ const cite = (c, L) => h("span", { class: "cite" }, UI[L].source, zh(c));
 const norm = (s) => String(s ?? "").replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
 /** A month as people type it ("2024-2", "2024/02", "2024.2", "2024年2月", "202402") becomes
  *  "2024-02"; anything else goes as typed, for the API to name the field. */
-export const monthText = (s) => {
+const monthText = (s) => {
   const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?$/.exec(s);
   return m ? `${m[1]}-${(m[2] || m[3]).padStart(2, "0")}` : s;
 };
@@ -148,7 +148,7 @@ function put(q, info, v) {
 export function estimateQuery(cat, v, modeId = v.careMode, own = true) {
   const city = cityOf(cat, v.city), mode = modeOf(city, modeId);
   const q = { city: city.id, insurance: v.insurance, grade: v.grade, careMode: mode.id };
-  if (norm(v.month)) q.month = monthText(norm(v.month));
+  put(q, common(cat, "month"), v);
   if (mode.usesCareDays) put(q, common(cat, "careDays"), v);
   for (const i of detailInputs(cat, city)) put(q, i, v);
   if (own) for (const i of mode.inputs) put(q, i, v);
