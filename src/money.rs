@@ -87,7 +87,8 @@ impl serde::Serialize for Money {
 impl crate::text::Piece for Money {
     fn push_to(&self, out: &mut String) {
         let mut buf = [0u8; 48];
-        push_ascii(out, decimal_bytes(self.0.mantissa(), 2, &mut buf));
+        let (mantissa, scale) = self.parts();
+        push_ascii(out, decimal_bytes(mantissa, scale, &mut buf));
     }
 }
 
@@ -102,8 +103,14 @@ impl crate::text::Piece for Plain {
 impl Money {
     /// The amount as text with two decimals, written into `buf`.
     pub(crate) fn digits(self, buf: &mut [u8; 48]) -> &str {
-        // Scale is always 2 (`Money::round`), so the mantissa counts fen.
-        decimal_text(self.0.mantissa(), 2, buf)
+        let (mantissa, scale) = self.parts();
+        decimal_text(mantissa, scale, buf)
+    }
+
+    /// Mantissa and scale as written: the scale is always 2 (`Money::round`),
+    /// so the mantissa counts fen.
+    fn parts(self) -> (i128, u32) {
+        (self.0.mantissa(), 2)
     }
 }
 
