@@ -86,17 +86,13 @@ impl serde::Serialize for Money {
 
 impl crate::text::Piece for Money {
     fn push_to(&self, out: &mut String) {
-        let mut buf = [0u8; 48];
-        let (mantissa, scale) = self.parts();
-        push_ascii(out, decimal_bytes(mantissa, scale, &mut buf));
+        push_decimal(out, self.parts());
     }
 }
 
 impl crate::text::Piece for Plain {
     fn push_to(&self, out: &mut String) {
-        let mut buf = [0u8; 48];
-        let (mantissa, scale) = self.trimmed();
-        push_ascii(out, decimal_bytes(mantissa, scale, &mut buf));
+        push_decimal(out, self.trimmed());
     }
 }
 
@@ -222,9 +218,11 @@ fn decimal_bytes(mantissa: i128, scale: u32, buf: &mut [u8; 48]) -> &[u8] {
     buf.get(at..).unwrap_or(&[])
 }
 
-/// Appends ASCII bytes (digits, point, sign) as text.
-fn push_ascii(out: &mut String, bytes: &[u8]) {
-    out.extend(bytes.iter().map(|&b| char::from(b)));
+/// Appends the text of `mantissa / 10^scale`: its ASCII bytes as chars,
+/// without checking them as UTF-8 again.
+fn push_decimal(out: &mut String, (mantissa, scale): (i128, u32)) {
+    let mut buf = [0u8; 48];
+    out.extend(decimal_bytes(mantissa, scale, &mut buf).iter().map(|&b| char::from(b)));
 }
 
 /// A whole number: nothing after the decimal point once trailing zeros go.

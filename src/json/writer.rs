@@ -343,10 +343,7 @@ impl ser::SerializeStruct for Compound<'_> {
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unsupported> {
         // Keys are this crate's own camelCase names: nothing to escape.
         // Single bytes as chars: `push_str` of one or two bytes is a call to memcpy.
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
+        self.comma();
         self.out.push('"');
         self.out.push_str(key);
         self.out.push('"');
