@@ -115,7 +115,7 @@ const PROBE = (selector) => {
   mo.observe(document, { childList: true, subtree: true, characterData: true });
 };
 
-export async function once(browser, url, selector, throttle) {
+async function once(browser, url, selector, throttle) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const loaded = [];

@@ -110,6 +110,8 @@ const monthText = (s) => {
   const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?$/.exec(s);
   return m ? `${m[1]}-${(m[2] || m[3]).padStart(2, "0")}` : s;
 };
+/** Runs `f` once the next frame is painted (the first task after it). */
+const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f));
 /** Whole numbers are sent as numbers; anything else as typed, for the API to name the field. */
 const int = (s) => (s === "" ? undefined : /^\d{1,9}$/.test(s) ? Number(s) : s);
 let uidCount = 0;
@@ -668,7 +670,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
       // On the first render the person's own figures go on screen first; the
       // comparison (one estimate per care mode) follows a frame later.
-      if (!compact) { if (firstE) requestAnimationFrame(() => setTimeout(compare)); else compare(); }
+      if (!compact) { if (firstE) afterPaint(compare); else compare(); }
       firstE = false;
       const tot = r.result.totals;
       part("peek").textContent = r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible;
@@ -726,10 +728,10 @@ async function main() {
   };
   // The address bar and title follow every change; the first render's wait until
   // its figures are on screen (a frame), as they are no use before.
-  let pending = [];
-  requestAnimationFrame(() => setTimeout(() => { const last = pending.pop(); pending = null; if (last) sync(...last); }));
+  let painted = false, latest = null;
+  afterPaint(() => { painted = true; if (latest) sync(...latest); });
   mount(root, { cat, page: true, params: location.search, link, ...extra,
-    onChange: (params, s) => (pending ? pending.push([params, s]) : sync(params, s)) });
+    onChange: (params, s) => (painted ? sync(params, s) : (latest = [params, s])) });
   if (agentView) root.querySelector("[data-key=city]").focus();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 }
