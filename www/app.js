@@ -706,14 +706,50 @@ export function load() {
 
 // ---------- this page ----------
 
+/** The first screen scripts/prerender.mjs wrote into the page, while it is up:
+ *  what the person does in it before the calculator is ready is kept. The
+ *  returned function gives the query string to start from (the changed
+ *  controls, and the language, large-text and tab buttons pressed). Without
+ *  that screen (or with data-prerendered="stale": its inline script dropped it
+ *  for this URL or month) it is the address bar's. */
+function carried(root) {
+  if (root.dataset.prerendered !== "" || location.search) return () => location.search;
+  const pressed = new URLSearchParams();
+  const flip = (k, v) => (pressed.get(k) === v ? pressed.delete(k) : pressed.set(k, v));
+  const click = (e) => {
+    const b = e.target.closest("button");
+    if (!b) return;
+    if (b.dataset.act === "lang") flip("lang", "en");
+    else if (b.dataset.act === "big") flip("text", "large");
+    else if (b.dataset.tab === "contribution") pressed.set("tab", "contribution");
+    else if (b.dataset.tab) pressed.delete("tab");
+  };
+  root.addEventListener("click", click);
+  return () => {
+    root.removeEventListener("click", click);
+    const p = new URLSearchParams(pressed);
+    for (const el of root.querySelectorAll("form [data-key]")) {
+      const select = el.tagName === "SELECT", box = el.type === "checkbox";
+      const was = box ? el.defaultChecked : select ? ([...el.options].find((o) => o.defaultSelected) || el.options[0] || {}).value : el.defaultValue;
+      const now = box ? el.checked : el.value;
+      if (now !== was) p.set(el.dataset.key, box ? (now ? "true" : "") : now);
+    }
+    return p.toString();
+  };
+}
+
 async function main() {
   const root = document.querySelector("[data-ltci-page]");
   if (!root) return; // imported by another page
   // Where the page's own code starts: scripts/bench-page.mjs times from here too.
   performance.mark("ltci:start");
+  const params = carried(root);
   let cat;
   try { cat = await load(); } catch {
-    root.querySelector("[data-part=loading]").textContent = UI.zh.failed + " " + UI.en.failed;
+    const note = root.querySelector("[data-part=loading]");
+    note.textContent = UI.zh.failed + " " + UI.en.failed;
+    note.hidden = false;
+    note.parentElement.replaceChildren(note); // a prerendered form would not work
     return;
   }
   // ?view=agent: the call-center view, the same calculator with the script box (agent.js).
@@ -730,9 +766,13 @@ async function main() {
   // its figures are on screen (a frame), as they are no use before.
   let painted = false, latest = null;
   afterPaint(() => { painted = true; if (latest) sync(...latest); });
-  mount(root, { cat, page: true, params: location.search, link, ...extra,
+  const active = document.activeElement, focus = root.contains(active) && (active.dataset.key || active.dataset.act);
+  mount(root, { cat, page: true, params: params(), link, ...extra,
     onChange: (params, s) => (painted ? sync(params, s) : (latest = [params, s])) });
-  if (agentView) root.querySelector("[data-key=city]").focus();
+  root.dataset.ready = "";
+  performance.mark("ltci:ready");
+  if (focus) root.querySelector(`[data-key="${focus}"], [data-act="${focus}"]`)?.focus();
+  else if (agentView) root.querySelector("[data-key=city]").focus();
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 main();

@@ -11,6 +11,7 @@ import { request } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startServer, CSP } from "../../scripts/serve.mjs";
+import { createHash } from "node:crypto";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const www = join(repo, "build/www");
@@ -76,10 +77,13 @@ async function newContext(opts = {}) {
 
 const q = (o) => "?" + new URLSearchParams(o);
 const E = "[data-panel=estimate]", C = "[data-panel=contribution]";
+/** Opens the page and waits for the calculator (the page's prerendered first screen shows before it is ready). */
 async function open(page, query = "") {
   await page.goto(origin + "/" + query);
+  if (!query.startsWith("embed")) await ready(page);
   await page.waitForSelector("[data-panel]:not([hidden]) [data-part^=result] h2", { timeout: 10000 });
 }
+const ready = (page) => page.waitForSelector("[data-ltci-page][data-ready]", { state: "attached", timeout: 10000 });
 /** The big figures of the estimate tab: fund and self-pay ("unknown" when the page says so). */
 async function figures(page) {
   const fund = await page.locator(`${E} [data-out=fund]`).textContent({ timeout: 5000 });
@@ -108,12 +112,18 @@ function get(path, headers = {}) {
   });
 }
 
-await check("server: CSP header equals the page's meta policy; MIME types; br for the wasm; no-cache; 304; no path escape", async () => {
+await check("server: CSP header equals the page's meta policy, which adds only the prerendered screen's inline script by hash; MIME types; br for the wasm; no-cache; 304; no path escape", async () => {
   const page = await get("/");
   eq(page.status, 200, "GET /");
-  eq(page.headers["content-security-policy"], CSP, "CSP header");
-  const meta = page.body.toString().match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
-  eq(meta && meta[1], CSP, "meta CSP");
+  const html = page.body.toString();
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  eq(inline.length, 1, "inline scripts");
+  const hash = `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`;
+  const policy = CSP.replace("script-src 'self'", `script-src 'self' ${hash}`);
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  eq(meta && meta[1], policy, "meta CSP");
+  eq(page.headers["content-security-policy"], policy, "CSP header");
+  eq((await get("/app.js")).headers["content-security-policy"], CSP, "CSP header of a script");
   ok(page.headers["content-type"].startsWith("text/html"), "html type");
   const wasm = await get("/pkg/ltci_bg.wasm", { "accept-encoding": "gzip, deflate, br" });
   eq(wasm.headers["content-type"], "application/wasm", "wasm type");
@@ -128,6 +138,79 @@ await check("server: CSP header equals the page's meta policy; MIME types; br fo
   eq((await get("/app.js", { "if-none-match": (await get("/app.js")).headers.etag })).status, 304, "revalidation");
   eq((await get("/../package.json")).status, 404, "path escape");
   eq((await get("/%2e%2e/package.json")).status, 404, "encoded path escape");
+});
+
+// ---------- the prerendered first screen (scripts/prerender.mjs) ----------
+/** The page's default query for a city (www/app.js fixEstimate): its first insurance, its most severe grade, its first mode. */
+const defaults = (id, month) => {
+  const c = city(id);
+  return { city: c.id, insurance: c.insurance[0], grade: c.grades.at(-1), careMode: c.careModes[0].id, month };
+};
+/** Opens the page with its WebAssembly held back, so what shows is the page before www/app.js
+ *  takes over; the returned function lets the wasm load. `month` fixes the clock in that month. */
+async function held(query = "", month) {
+  const pctx = await newContext(); // a context of its own: the clock is the context's
+  const p = await pctx.newPage();
+  p.on("close", () => pctx.close());
+  if (month) await p.clock.setFixedTime(new Date(`${month}-15T04:00:00Z`));
+  let release;
+  const gate = new Promise((go) => (release = go));
+  await p.route("**/pkg/ltci_bg.wasm", async (route) => { await gate; await route.continue(); });
+  await p.goto(origin + "/" + query);
+  return { p, release };
+}
+/** What the estimate tab shows: form and result text, and the controls' values. */
+const shown = (p) => p.evaluate(() => {
+  const part = (n) => document.querySelector(`[data-part=${n}]`);
+  return { form: part("formE").innerText, result: part("resultE").innerText, values: [...part("formE").querySelectorAll("[data-key]")].map((el) => el.value) };
+});
+const first = cat.cities[0].id;
+
+await check("prerendered first screen: the figures show before the wasm loads; in 2026-12 (31 days) and 2027-02 (28) they and the whole screen are the calculator's own", async () => {
+  for (const month of ["2026-12", "2027-02"]) {
+    const { p, release } = await held("", month);
+    await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 5000 });
+    eq(await p.locator("[data-ltci-page]").getAttribute("data-ready"), null, `${month}: ready before the wasm`);
+    const want = ltci.estimate(defaults(first, month));
+    eq(await p.locator(`${E} [data-out=fund]`).textContent(), want.totals.fund, `${month}: prerendered fund`);
+    eq(await p.locator(`${E} [data-out=reference]`).textContent(), want.reference, `${month}: prerendered reference`);
+    eq(await p.locator(`${E} [data-key=month]`).inputValue(), month, `${month}: prerendered month`);
+    const before = await shown(p);
+    release();
+    await ready(p);
+    eq(JSON.stringify(await shown(p)), JSON.stringify(before), `${month}: the calculator's screen`);
+    await p.close();
+  }
+});
+
+await check("prerendered first screen: a month it has no figures for (2035-01) and a URL with a query show the loading note, then the calculator", async () => {
+  const jc = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" };
+  const cases = [["", "2035-01", defaults(first, "2035-01")], [q(jc), undefined, jc]];
+  for (const [query, month, want] of cases) {
+    const { p, release } = await held(query, month);
+    await p.locator("[data-part=loading]").waitFor({ state: "visible", timeout: 5000 });
+    eq(await p.locator("[data-out=fund]").count(), 0, `${query || month}: no prerendered figures`);
+    release();
+    await ready(p);
+    eq(await p.locator(`${E} [data-out=fund]`).textContent(), ltci.estimate(want).totals.fund, `${query || month}: fund`);
+    await p.close();
+  }
+});
+
+await check("prerendered first screen: a city chosen, a month typed and English pressed before the calculator is ready are kept", async () => {
+  const { p, release } = await held();
+  await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 5000 });
+  await p.locator(`${E} [data-key=city]`).selectOption("jincheng");
+  await p.locator(`${E} [data-key=month]`).fill("2024-02");
+  await p.locator("[data-act=lang]").click();
+  release();
+  await ready(p);
+  const want = ltci.estimate(defaults("jincheng", "2024-02"));
+  eq(await p.locator(`${E} [data-out=fund]`).textContent(), want.totals.fund, "fund");
+  eq(await p.locator(".title").textContent(), "Long-term care insurance calculator", "title in English");
+  eq(await p.locator(`${E} [data-key=city]`).inputValue(), "jincheng", "city");
+  await p.waitForFunction(() => location.search.includes("city=jincheng") && location.search.includes("lang=en"), null, { timeout: 3000 });
+  await p.close();
 });
 
 const ctx = await newContext();
