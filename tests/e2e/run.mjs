@@ -166,8 +166,18 @@ const shown = (p) => p.evaluate(() => {
 });
 const first = cat.cities[0].id;
 
-await check("prerendered first screen: the figures show before the wasm loads; in 2026-12 (31 days) and 2027-02 (28) they and the whole screen are the calculator's own", async () => {
-  for (const month of ["2026-12", "2027-02"]) {
+// Months counted from the one the page was built in (its data-month).
+const built = (await get("/")).body.toString().match(/data-month="(\d{4}-\d{2})"/)?.[1] ?? "none";
+const monthAfter = (n) => {
+  const t = Number(built.slice(0, 4)) * 12 + Number(built.slice(5)) - 1 + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+};
+const later = Array.from({ length: 12 }, (_, i) => monthAfter(i + 1));
+
+await check("prerendered first screen: the figures show before the wasm loads; in the next 31-day month and the next February they and the whole screen are the calculator's own", async () => {
+  ok(/^\d{4}-\d{2}$/.test(built), `index.html has no data-month: ${built}`);
+  const days = (m) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)), 0)).getUTCDate();
+  for (const month of [later.find((m) => days(m) === 31), later.find((m) => m.endsWith("-02"))]) {
     const { p, release } = await held("", month);
     await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 5000 });
     eq(await p.locator("[data-ltci-page]").getAttribute("data-ready"), null, `${month}: ready before the wasm`);
@@ -183,9 +193,10 @@ await check("prerendered first screen: the figures show before the wasm loads; i
   }
 });
 
-await check("prerendered first screen: a month it has no figures for (2035-01) and a URL with a query show the loading note, then the calculator", async () => {
+await check("prerendered first screen: a month it has no figures for (40 months after the build) and a URL with a query show the loading note, then the calculator", async () => {
   const jc = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" };
-  const cases = [["", "2035-01", defaults(first, "2035-01")], [q(jc), undefined, jc]];
+  const far = monthAfter(40);
+  const cases = [["", far, defaults(first, far)], [q(jc), undefined, jc]];
   for (const [query, month, want] of cases) {
     const { p, release } = await held(query, month);
     await p.locator("[data-part=loading]").waitFor({ state: "visible", timeout: 5000 });
