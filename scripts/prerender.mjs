@@ -39,9 +39,11 @@ const INLINE = `(function () {
     root.setAttribute("data-prerendered", "stale");
     return;
   }
+  var list = data.patches[at[0]];
+  if (!list.length) return; // the month it was built in
   var box = root.querySelector(".ltci"), texts = [], els = box.querySelectorAll("*"), w = document.createTreeWalker(box, 4), n;
   while ((n = w.nextNode())) texts.push(n);
-  data.patches[at[0]].forEach(function (c) {
+  list.forEach(function (c) {
     var v = c[c.length - 1].split("{m}").join(m).split("{r}").join(at[1]);
     if (c[0] === "t") texts[c[1]].data = v; else els[c[1]].setAttribute(c[2], v);
   });
