@@ -9,7 +9,7 @@
 // same code and the same rules. Its one input that moves is the month (the
 // API's default is this month in China). The page is built in one month and
 // opened in others, so a small inline script (INLINE, its hash in the CSP)
-// the month on load and writes in what differs for it (the month, the case
+// reads the month on load and writes in what differs for it (the month, the case
 // reference, and where care days follow the month's length, the figures),
 // from `data-months`; for a month not there, or a URL with a query, it drops
 // the prerendered body and the page loads as it did without it. Every month is

@@ -741,7 +741,7 @@ function carried(root) {
 async function main() {
   const root = document.querySelector("[data-ltci-page]");
   if (!root) return; // imported by another page
-  // Where the page's own code starts: scripts/bench-page.mjs times from here too.
+  // Where the page's own code starts, and below where the calculator is ready (scripts/bench-page.mjs).
   performance.mark("ltci:start");
   const params = carried(root);
   let cat;
