@@ -15,7 +15,6 @@
 //! assert_eq!(a.reference.len(), 9); // "XXXX-XXXX"
 //! ```
 
-use crate::json::writer::push_u64;
 use crate::money::plain;
 use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
 use crate::text::Piece;
@@ -57,52 +56,45 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
     let q = ctx.query;
     let mut text = String::with_capacity(160);
-    let field = |text: &mut String, s: &str| {
-        text.push_str(s);
+    // Each value, then a bar.
+    let item = |text: &mut String, value: &dyn Piece| {
+        value.push_to(text);
         text.push('|');
     };
-    let number = |text: &mut String, n: u32| {
-        push_u64(text, u64::from(n));
-        text.push('|');
-    };
-    field(&mut text, RULES_VERSION);
-    field(&mut text, &q.city);
-    field(&mut text, q.insurance.id());
-    field(&mut text, q.grade.id());
-    field(&mut text, &q.care_mode);
-    ctx.month.push_to(&mut text);
-    text.push('|');
-    number(&mut text, ctx.care_days);
-    number(&mut text, q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS));
+    item(&mut text, &RULES_VERSION);
+    item(&mut text, &q.city);
+    item(&mut text, &q.insurance.id());
+    item(&mut text, &q.grade.id());
+    item(&mut text, &q.care_mode);
+    item(&mut text, &ctx.month);
+    item(&mut text, &ctx.care_days);
+    item(&mut text, &q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS));
     for flag in [q.work_injury_care_allowance, q.benefits_locked, q.interrupted_contribution, q.insured_before_ltci] {
-        field(&mut text, if flag { "1" } else { "0" });
+        item(&mut text, &if flag { "1" } else { "0" });
     }
     if let Some(m) = q.assessed_month {
         text.push_str("assessed=");
-        m.push_to(&mut text);
-        text.push('|');
+        item(&mut text, &m);
     }
     if let Some(m) = q.months_since_resumed {
         text.push_str("resumed=");
-        number(&mut text, m);
+        item(&mut text, &m);
     }
     if let Some(y) = q.contribution_years {
         text.push_str("years=");
-        number(&mut text, y.continuous);
-        number(&mut text, y.cumulative);
+        item(&mut text, &y.continuous);
+        item(&mut text, &y.cumulative);
     }
     if let Some(s) = q.disability_subsidy {
         text.push_str("subsidy=");
-        plain(s).push_to(&mut text);
-        text.push('|');
+        item(&mut text, &plain(s));
     }
     // The mode's inputs in the catalog's order, each as the rules read it.
     for input in ctx.mode.inputs {
         if let Some(v) = ctx.optional(input.key) {
             text.push_str(input.key);
             text.push('=');
-            plain(v).push_to(&mut text);
-            text.push('|');
+            item(&mut text, &plain(v));
         }
     }
     let h = hash(text.as_bytes());
