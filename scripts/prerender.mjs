@@ -106,10 +106,10 @@ function changes(a, b, month, reference) {
   const ta = texts(a), tb = texts(b);
   if (ea.length !== eb.length || ta.length !== tb.length) return null;
   const mark = (v) => v.split(month).join("{m}").split(reference).join("{r}");
+  const names = (el) => el.getAttributeNames().sort().join(" ");
   const out = [];
   for (let i = 0; i < ea.length; i++) {
     const x = ea[i], y = eb[i];
-    const names = (el) => el.getAttributeNames().sort().join(" ");
     if (x.tagName !== y.tagName || names(x) !== names(y) || x.childNodes.length !== y.childNodes.length) return null;
     for (const k of y.getAttributeNames()) {
       const v = ids(y.getAttribute(k));

@@ -17,9 +17,9 @@ import { fileURLToPath } from "node:url";
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const META_CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/;
-/** An HTML page gets its own meta policy as the header: build/www/index.html's also
- *  allows its one inline script by hash (scripts/prerender.mjs). Other files get CSP. */
-export const policyOf = (ext, raw) => (ext === ".html" && META_CSP.exec(raw.toString())?.[1]) || CSP;
+/** An HTML page's own meta policy, sent as its header: build/www/index.html's also
+ *  allows its one inline script by hash (scripts/prerender.mjs). */
+const pagePolicy = (raw) => META_CSP.exec(raw.toString())?.[1] || CSP;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -78,7 +78,8 @@ export function handler(rootDir, { log = () => {} } = {}) {
     const body = await readFile(hit.body);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}${hit.encoding ? "-" + hit.encoding : ""}"`;
     const headers = {
-      "Content-Security-Policy": policyOf(hit.ext, hit.encoding ? await readFile(hit.file) : body),
+      // Other files get CSP; a compressed page's policy is read from its raw file.
+      "Content-Security-Policy": hit.ext === ".html" ? pagePolicy(hit.encoding ? await readFile(hit.file) : body) : CSP,
       "Content-Type": TYPES[hit.ext] || "application/octet-stream",
       // Always revalidate: the service worker keeps the offline copy, and a
       // new build (a new sw.js) must be seen at once.
