@@ -14,11 +14,15 @@ ensure_npm() {
   fi
 }
 
-ensure_wasm_toolchain() {
+ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     step "rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+}
+
+ensure_wasm_toolchain() {
+  ensure_wasm_target
   local want
   want=$(wasm_bindgen_version)
   if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
