@@ -10,35 +10,41 @@
 use crate::catalog::Choice;
 use crate::error::{Error, ErrorCode};
 use crate::estimate::{check_value, city};
-use crate::json::{self, fields};
+use crate::input;
 use crate::model::{Insurance, Note, Text};
 use crate::money::Money;
 use crate::rules::{Document, Unit};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// The keys of a contribution query (contribution.md).
-pub const CONTRIBUTION_KEYS: [&str; 9] =
-    ["city", "year", "insurance", "category", "monthlyBase", "monthlyPension", "age", "subsidized", "district"];
-
 /// Who a person is, for contributions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContributionQuery {
+    #[serde(deserialize_with = "input::text")]
     pub city: String,
+    #[serde(deserialize_with = "input::year")]
     pub year: u16,
+    #[serde(deserialize_with = "input::choice")]
     pub insurance: Insurance,
     /// 晋城 employees: employed (在职), flexible (灵活就业) or retired (退休).
+    #[serde(default, deserialize_with = "input::optional_choice")]
     pub category: Option<Category>,
     /// 晋城 employed and flexible: the medical-insurance contribution base, per month.
+    #[serde(default, deserialize_with = "input::money")]
     pub monthly_base: Option<Decimal>,
     /// 晋城 retired: the monthly pension.
+    #[serde(default, deserialize_with = "input::money")]
     pub monthly_pension: Option<Decimal>,
     /// 连云港 residents: age in years.
+    #[serde(default, deserialize_with = "input::count")]
     pub age: Option<u32>,
     /// 常州 residents entitled to the government subsidy of their personal contribution.
+    #[serde(default, deserialize_with = "input::flag")]
     pub subsidized: bool,
     /// 常州: the district whose finances pay the government share.
+    #[serde(default, deserialize_with = "input::optional_text")]
     pub district: Option<String>,
 }
 
@@ -85,9 +91,12 @@ impl Category {
             Category::Retired => Text::new("退休人员", "Retired"),
         }
     }
+}
 
-    fn parse(id: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.id() == id)
+impl input::Named for Category {
+    const ALL: &'static [Category] = &Category::ALL;
+    fn id(self) -> &'static str {
+        Category::id(self)
     }
 }
 
@@ -204,46 +213,6 @@ impl Lines {
     }
 }
 
-/// Reads a contribution query from JSON and computes it.
-///
-/// # Errors
-///
-/// Any error of [`parse_contribution`] or [`contribution`].
-pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
-    contribution(&parse_contribution(text)?)
-}
-
-/// Reads a contribution query.
-///
-/// # Errors
-///
-/// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
-pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
-    let map = json::object(text)?;
-    if let Some((k, _)) = map.iter().find(|(k, _)| !CONTRIBUTION_KEYS.contains(&k.as_ref())) {
-        return Err(json::unknown_field(k));
-    }
-    let f = fields(&map, "");
-    let city = f.required_str("city")?;
-    let year = f.integer("year")?.ok_or_else(|| json::missing("year"))?;
-    let year = u16::try_from(year)
-        .ok()
-        .filter(|y| (1000..=9999).contains(y))
-        .ok_or_else(|| json::invalid("year", "须为四位数年份", "must be a four-digit year"))?;
-    let insurance = f.required_enum("insurance", Insurance::parse, "employee, resident")?;
-    let mut q = ContributionQuery::new(city, year, insurance);
-    q.category = match f.str("category")? {
-        None => None,
-        Some(_) => Some(f.required_enum("category", Category::parse, "employed, flexible, retired")?),
-    };
-    q.monthly_base = f.decimal("monthlyBase")?;
-    q.monthly_pension = f.decimal("monthlyPension")?;
-    q.age = f.integer("age")?;
-    q.subsidized = f.boolean("subsidized")?;
-    q.district = f.str("district")?.map(str::to_owned);
-    Ok(q)
-}
-
 /// The oldest age anyone is taken to have.
 const MAX_AGE: u32 = 150;
 
@@ -270,7 +239,7 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
         }
     }
     if q.age.is_some_and(|a| a > MAX_AGE) {
-        return Err(json::invalid("age", &format!("须在0到{MAX_AGE}之间"), &format!("must be between 0 and {MAX_AGE}")));
+        return Err(Error::invalid("age", &format!("须在0到{MAX_AGE}之间"), &format!("must be between 0 and {MAX_AGE}")));
     }
     if !rules.insurance.contains(&q.insurance) {
         return Err(Error::at(ErrorCode::InsuranceNotCovered, "insurance", rules.insurance_not_covered.zh, rules.insurance_not_covered.en));

@@ -50,6 +50,18 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 9] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::UnknownField,
+        ErrorCode::MissingField,
+        ErrorCode::UnknownCity,
+        ErrorCode::UnknownCareMode,
+        ErrorCode::InvalidValue,
+        ErrorCode::InsuranceNotCovered,
+        ErrorCode::NotInForce,
+        ErrorCode::NotInSources,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
@@ -89,6 +101,99 @@ impl Error {
         Error::new(ErrorCode::InvalidJson, None, message, message_en)
     }
 
+    /// A value of `field` that is wrong: "{field}{zh}" / "{field} {en}".
+    pub(crate) fn invalid(field: &str, zh: &str, en: &str) -> Error {
+        Error::at(ErrorCode::InvalidValue, field.to_owned(), format!("{field}{zh}"), format!("{field} {en}"))
+    }
+
+    /// `invalid_value` for the field being read, which serde's path names later.
+    pub(crate) fn invalid_here(zh: impl fmt::Display, en: impl fmt::Display) -> Error {
+        Error::at(ErrorCode::InvalidValue, "", format!("{HERE}{zh}"), format!("{HERE} {en}"))
+    }
+
+    /// `missing_field` for the field being read (a required one given as `null`).
+    pub(crate) fn missing_here() -> Error {
+        Error::at(ErrorCode::MissingField, "", format!("缺少必填字段{HERE}"), format!("missing required field {HERE}"))
+    }
+
+    /// `missing_field` for `field`.
+    pub(crate) fn missing(field: &str) -> Error {
+        Error::at(ErrorCode::MissingField, field.to_owned(), format!("缺少必填字段{field}"), format!("missing required field {field}"))
+    }
+
+    /// A key given twice: refused rather than one value silently winning.
+    pub(crate) fn duplicate_key(key: &str) -> Error {
+        let key = shorten(key);
+        Error::invalid_json(format!("键“{key}”重复"), format!("duplicate key \"{key}\""))
+    }
+
+    /// `unknown_field` for `key`.
+    pub(crate) fn unknown_field(key: &str) -> Error {
+        let key = shorten(key);
+        Error::at(ErrorCode::UnknownField, key.to_string(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
+    }
+
+    /// This error about `field`, whose name stands in its texts as [`HERE`].
+    pub(crate) fn for_field(&self, field: &str) -> Error {
+        let i = &self.0;
+        let (zh, en) = (i.message.replace(HERE, field), i.message_en.replace(HERE, field));
+        Error::new(i.code, (!field.is_empty()).then(|| field.to_owned().into()), zh, en)
+    }
+
+    /// This error as a serde error, to cross a `Deserialize` impl: serde's
+    /// errors carry only a message, so the code, field and both texts are
+    /// packed into it and read back by [`Error::from_serde`].
+    pub(crate) fn into_serde<E: serde::de::Error>(self) -> E {
+        let i = &self.0;
+        let field = i.field.as_deref().unwrap_or("");
+        E::custom(format_args!("{TAG}{}{TAG}{field}{TAG}{}{TAG}{}{TAG}", i.code.as_str(), i.message, i.message_en))
+    }
+
+    /// The error of a failed `Deserialize`: `message` is serde's (or one of
+    /// ours, packed by [`Error::into_serde`]), `path` the field it is about
+    /// (`""` for the whole query), `syntax` the line and column of a JSON
+    /// syntax error.
+    pub(crate) fn from_serde(message: &str, path: &str, syntax: Option<(usize, usize)>) -> Error {
+        // serde_path_to_error's path ends at the key being read, which may be the one named.
+        let join = |key: &str| match path {
+            "" => key.to_owned(),
+            p if p == key || p.ends_with(&format!(".{key}")) => p.to_owned(),
+            p => format!("{p}.{key}"),
+        };
+        if let Some(packed) = unpack(message) {
+            let [code, field, zh, en] = packed;
+            let field = if field.is_empty() { path.to_owned() } else { join(field) };
+            let code = ErrorCode::ALL.into_iter().find(|c| c.as_str() == code).unwrap_or(ErrorCode::InvalidValue);
+            if code == ErrorCode::InvalidJson {
+                return Error::invalid_json(zh.to_owned(), en.to_owned());
+            }
+            return Error::new(code, None, zh.to_owned(), en.to_owned()).for_field(&field);
+        }
+        // serde's own messages, from the derives.
+        let quoted = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next());
+        if let Some(key) = quoted("missing field `") {
+            return Error::missing(&join(key));
+        }
+        if let Some(key) = quoted("unknown field `") {
+            return Error::unknown_field(&join(key));
+        }
+        if let Some(key) = quoted("duplicate field `") {
+            return Error::duplicate_key(&join(key));
+        }
+        if let Some((line, column)) = syntax {
+            let m = shorten(message.split(" at line ").next().unwrap_or(message));
+            return Error::invalid_json(
+                format!("JSON格式错误（第{line}行第{column}列）：{m}"),
+                format!("invalid JSON at line {line}, column {column}: {m}"),
+            );
+        }
+        if path.is_empty() {
+            return Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})");
+        }
+        let m = shorten(message);
+        Error::at(ErrorCode::InvalidValue, path.to_owned(), format!("{path}的值无效：{m}"), format!("{path} is not valid: {m}"))
+    }
+
     /// Input bytes that are not UTF-8.
     pub fn not_utf8() -> Error {
         Error::invalid_json("输入不是UTF-8编码的文本", "input is not UTF-8 text")
@@ -119,7 +224,29 @@ impl Error {
         struct Body<'a> {
             error: &'a Error,
         }
-        crate::json::writer::to_string(&Body { error: self }, crate::json::writer::Texts::Any)
+        serde_json::to_string(&Body { error: self }).unwrap_or_default()
+    }
+}
+
+/// Separates the parts of an error packed into a serde message.
+const TAG: char = '\u{1}';
+/// Stands for the field's name in a message until serde's path gives it.
+const HERE: char = '\u{2}';
+
+/// The code, field and texts of a message packed by [`Error::into_serde`].
+fn unpack(message: &str) -> Option<[&str; 4]> {
+    let start = message.find(TAG)?;
+    let mut parts = message.get(start + TAG.len_utf8()..)?.split(TAG);
+    Some([parts.next()?, parts.next()?, parts.next()?, parts.next()?])
+}
+
+/// At most the first 40 characters of a value echoed in a message, then "…":
+/// an error never repeats a whole input back.
+pub(crate) fn shorten(value: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        None => value.into(),
+        Some((end, _)) => format!("{}…", value.get(..end).unwrap_or_default()).into(),
     }
 }
 

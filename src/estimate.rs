@@ -147,17 +147,32 @@ fn validate_common(query: &Query) -> Result<(), Error> {
 }
 
 fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> Result<(), Error> {
-    for (key, value) in query.inputs.iter() {
-        let Some(input) = mode.inputs.iter().find(|i| i.key == key) else {
+    // Keys first, in the order given: a key the mode does not have is the
+    // error, whatever its value. A query with more keys than kept has at
+    // least one unknown among those kept.
+    for (key, _) in query.inputs.given() {
+        if !mode.inputs.iter().any(|i| i.key == key) {
             let known = list(mode.inputs.iter().map(|i| i.key));
+            let key = crate::error::shorten(key);
             return Err(Error::at(
                 ErrorCode::UnknownField,
-                key.to_owned(),
+                key.to_string(),
                 cat!(city.name.zh, "“", mode.name.zh, "”没有输入项", key, "；该护理方式的输入项：", known),
                 cat!(key, " is not an input of ", city.name.en, " \"", mode.id, "\"; its inputs: ", known),
             ));
-        };
-        check_value(input.key, input.unit, value, care_days)?;
+        }
+    }
+    if query.inputs.overflowed() {
+        // Unreachable by the reasoning above; said rather than ignored.
+        return Err(Error::at(ErrorCode::UnknownField, "", "输入项过多", "more keys than any care mode has"));
+    }
+    for (key, value) in query.inputs.given() {
+        let Some(input) = mode.inputs.iter().find(|i| i.key == key) else { continue };
+        match value {
+            Err(e) => return Err(e.for_field(input.key)),
+            Ok(Some(v)) => check_value(input.key, input.unit, v, care_days)?,
+            Ok(None) => {}
+        }
     }
     if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && !query.inputs.contains(i.key)) {
         return Err(Error::at(

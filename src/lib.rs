@@ -55,6 +55,7 @@ mod cities;
 mod contribution;
 mod error;
 mod estimate;
+mod input;
 mod json;
 mod model;
 mod money;
@@ -69,10 +70,9 @@ mod wasm;
 mod wire;
 
 pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
-pub use contribution::{contribution, contribution_json, parse_contribution, Contribution, ContributionQuery};
+pub use contribution::{contribution, Contribution, ContributionQuery};
 pub use error::{Error, ErrorCode};
 pub use estimate::estimate;
-pub use json::parse_query;
 pub use model::{
     ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
@@ -80,8 +80,17 @@ pub use money::Money;
 pub use month::{Date, Month};
 pub use reference::RULES_VERSION;
 
-/// Reads a Query from JSON and estimates it: the command line's and the
-/// WebAssembly package's entry point.
+/// Reads a Query from JSON text.
+///
+/// # Errors
+///
+/// `invalid_json`, `missing_field` or `invalid_value`, naming the key. Which
+/// keys the care mode has is checked by [`estimate`] (`unknown_field`).
+pub fn parse_query(text: &str) -> Result<Query, Error> {
+    json::from_str(text)
+}
+
+/// Reads a Query from JSON and estimates it: the command line's entry point.
 ///
 /// # Errors
 ///
@@ -90,33 +99,51 @@ pub fn estimate_json(text: &str) -> Result<Estimate, Error> {
     estimate(&parse_query(text)?)
 }
 
+/// Reads a contribution query from JSON text.
+///
+/// # Errors
+///
+/// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
+pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
+    json::from_str(text)
+}
+
+/// Reads a contribution query from JSON and computes it.
+///
+/// # Errors
+///
+/// Any error of [`parse_contribution`] or [`contribution`].
+pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
+    contribution(&parse_contribution(text)?)
+}
+
 impl Estimate {
     /// The estimate as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self, json::writer::Texts::Own)
+        json::to_string(self)
     }
 
     /// Appends the JSON of [`Estimate::to_json`] to `out`, to reuse one buffer.
     pub fn write_json(&self, out: &mut String) {
-        json::writer::write(self, out, json::writer::Texts::Own);
+        json::write(self, out);
     }
 }
 
 impl Contribution {
     /// The contribution as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self, json::writer::Texts::Any)
+        json::to_string(self)
     }
 
     /// Appends the JSON of [`Contribution::to_json`] to `out`.
     pub fn write_json(&self, out: &mut String) {
-        json::writer::write(self, out, json::writer::Texts::Any);
+        json::write(self, out);
     }
 }
 
 impl Catalog {
     /// The catalog as compact JSON.
     pub fn to_json(&self) -> String {
-        json::writer::to_string(self, json::writer::Texts::Any)
+        json::to_string(self)
     }
 }

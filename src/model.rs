@@ -1,11 +1,15 @@
 //! The domain model: what is asked (`Query`), what is answered (`Estimate`,
 //! made of `Line`s, `Reason`s and `Note`s), and the document it rests on (`Policy`).
 
+use crate::error::Error;
+use crate::input;
 use crate::money::Money;
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::fmt;
 
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -99,11 +103,106 @@ impl Text {
     }
 }
 
+impl input::Named for Insurance {
+    const ALL: &'static [Insurance] = &Insurance::ALL;
+    fn id(self) -> &'static str {
+        Insurance::id(self)
+    }
+}
+
+impl input::Named for Grade {
+    const ALL: &'static [Grade] = &Grade::ALL;
+    fn id(self) -> &'static str {
+        Grade::id(self)
+    }
+}
+
 /// Years of medical-insurance contributions in the city (晋城 四(六)2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ContributionYears {
     pub continuous: u32,
     pub cumulative: u32,
+}
+
+/// `{"continuous": n, "cumulative": n}`; any other value or key is refused.
+/// Written out because a JSON number reaches a derived struct's visitor as a
+/// map (`arbitrary_precision`), which must read as "not an object".
+impl<'de> Deserialize<'de> for ContributionYears {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ContributionYears, D::Error> {
+        d.deserialize_any(YearsVisitor)
+    }
+}
+
+struct YearsVisitor;
+
+/// A required whole number of years.
+struct Years;
+
+impl<'de> de::DeserializeSeed<'de> for Years {
+    type Value = u32;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
+        input::required_count(d)
+    }
+}
+
+fn not_an_object<E: de::Error>() -> E {
+    Error::invalid_here(
+        "须为对象：{\"continuous\": 年数, \"cumulative\": 年数}",
+        "must be an object: {\"continuous\": years, \"cumulative\": years}",
+    )
+    .into_serde()
+}
+
+impl<'de> Visitor<'de> for YearsVisitor {
+    type Value = ContributionYears;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object {continuous, cumulative}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ContributionYears, A::Error> {
+        const FIELDS: &[&str] = &["continuous", "cumulative"];
+        let (mut continuous, mut cumulative) = (None, None);
+        let mut first = true;
+        while let Some(key) = map.next_key::<String>()? {
+            let (slot, name) = match key.as_str() {
+                "continuous" => (&mut continuous, "continuous"),
+                "cumulative" => (&mut cumulative, "cumulative"),
+                // A number's text, handed over as a one-key map.
+                k if first && k.starts_with("$serde_json::") => return Err(not_an_object()),
+                k => return Err(de::Error::unknown_field(k, FIELDS)),
+            };
+            first = false;
+            if slot.is_some() {
+                return Err(de::Error::duplicate_field(name));
+            }
+            *slot = Some(map.next_value_seed(Years)?);
+        }
+        match (continuous, cumulative) {
+            (Some(continuous), Some(cumulative)) => Ok(ContributionYears { continuous, cumulative }),
+            (None, _) => Err(de::Error::missing_field("continuous")),
+            (_, None) => Err(de::Error::missing_field("cumulative")),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ContributionYears, E> {
+        Err(not_an_object())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ContributionYears, E> {
+        Err(not_an_object())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ContributionYears, E> {
+        Err(not_an_object())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ContributionYears, E> {
+        Err(not_an_object())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<ContributionYears, E> {
+        Err(not_an_object())
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<ContributionYears, A::Error> {
+        Err(not_an_object())
+    }
 }
 
 /// One question: whose rules, which person, which month, which care.
@@ -116,27 +215,46 @@ pub struct ContributionYears {
 /// let e = ltci::estimate(&q).unwrap();
 /// assert_eq!(e.totals.fund.to_string(), "350.00");
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Query {
+    #[serde(deserialize_with = "input::text")]
     pub city: String,
+    #[serde(deserialize_with = "input::choice")]
     pub insurance: Insurance,
+    #[serde(deserialize_with = "input::choice")]
     pub grade: Grade,
+    #[serde(deserialize_with = "input::text")]
     pub care_mode: String,
     /// Default: the current month in China.
+    #[serde(default, deserialize_with = "input::month")]
     pub month: Option<Month>,
     /// Default: every day of the month on which the scheme is in force.
+    #[serde(default, deserialize_with = "input::count")]
     pub care_days: Option<u32>,
     /// Default: 6.
+    #[serde(default, deserialize_with = "input::count")]
     pub disability_months: Option<u32>,
+    #[serde(default, deserialize_with = "input::flag")]
     pub work_injury_care_allowance: bool,
+    #[serde(default, deserialize_with = "input::month")]
     pub assessed_month: Option<Month>,
+    #[serde(default, deserialize_with = "input::flag")]
     pub benefits_locked: bool,
+    #[serde(default, deserialize_with = "input::flag")]
     pub interrupted_contribution: bool,
+    #[serde(default, deserialize_with = "input::count")]
     pub months_since_resumed: Option<u32>,
+    #[serde(default)]
     pub contribution_years: Option<ContributionYears>,
+    #[serde(default, deserialize_with = "input::flag")]
     pub insured_before_ltci: bool,
+    #[serde(default, deserialize_with = "input::money")]
     pub disability_subsidy: Option<Decimal>,
-    /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …).
+    /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …):
+    /// every other key of the query. Which keys the mode has is the estimate's
+    /// check (`unknown_field`), not the reader's.
+    #[serde(flatten)]
     pub inputs: Inputs,
 }
 
@@ -174,36 +292,87 @@ impl Query {
 /// assert_eq!(inputs.get("homeServiceCost"), Some(dec!(800)));
 /// assert_eq!(inputs.len(), 1);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Inputs(Vec<(String, Decimal)>);
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Inputs {
+    entries: Vec<(String, Result<Option<Decimal>, Error>)>,
+    /// More keys were given than any care mode has; those past the first
+    /// [`MAX_INPUT_KEYS`] were skipped unread, and at least one kept key is unknown.
+    overflow: bool,
+}
+
+/// More keys than any care mode has inputs: the rest of such a query is not
+/// kept (it is refused as `unknown_field` at a kept key), so that no number of
+/// keys costs more than reading them once.
+pub(crate) const MAX_INPUT_KEYS: usize = 16;
 
 impl Inputs {
     /// Sets `key`, replacing an earlier value.
     pub fn set(&mut self, key: &str, value: Decimal) {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((key.to_owned(), value)),
+        match self.entries.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = Ok(Some(value)),
+            None => self.entries.push((key.to_owned(), Ok(Some(value)))),
         }
     }
 
+    /// The value of `key`, if it was given as a valid number.
     pub fn get(&self, key: &str) -> Option<Decimal> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+        self.entries.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.clone().ok().flatten())
     }
 
     pub fn contains(&self, key: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == key)
+        self.get(key).is_some()
     }
 
+    /// The keys given with a valid number.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Decimal)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+        self.entries.iter().filter_map(|(k, v)| Some((k.as_str(), (*v.as_ref().ok()?)?)))
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.iter().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
+    }
+
+    /// Every key as given, with its value or why it is not a number (`null` is `Ok(None)`).
+    pub(crate) fn given(&self) -> impl Iterator<Item = (&str, Result<Option<Decimal>, &Error>)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_ref().map(|d| *d)))
+    }
+
+    /// Whether keys past [`MAX_INPUT_KEYS`] were skipped.
+    pub(crate) fn overflowed(&self) -> bool {
+        self.overflow
+    }
+}
+
+impl<'de> Deserialize<'de> for Inputs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Inputs, D::Error> {
+        struct InputsVisitor;
+        impl<'de> Visitor<'de> for InputsVisitor {
+            type Value = Inputs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the care mode's inputs")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inputs, A::Error> {
+                let mut inputs = Inputs::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if inputs.entries.len() == MAX_INPUT_KEYS {
+                        inputs.overflow = true;
+                        map.next_value::<de::IgnoredAny>()?;
+                        continue;
+                    }
+                    if inputs.entries.iter().any(|(k, _)| *k == key) {
+                        return Err(Error::duplicate_key(&key).into_serde());
+                    }
+                    let value = input::decimal(&map.next_value::<input::Scalar>()?);
+                    inputs.entries.push((key, value));
+                }
+                Ok(inputs)
+            }
+        }
+        d.deserialize_map(InputsVisitor)
     }
 }
 

@@ -80,37 +80,7 @@ impl fmt::Display for Month {
 
 impl serde::Serialize for Month {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 10];
-        s.serialize_str(self.write(&mut buf))
-    }
-}
-
-impl Month {
-    /// Appends "YYYY-MM" to `out`, without `core::fmt`.
-    pub(crate) fn push_to(self, out: &mut String) {
-        let mut buf = [0u8; 10];
-        out.push_str(self.write(&mut buf));
-    }
-
-    /// "YYYY-MM" into `buf` (the first 7 bytes), without `core::fmt`.
-    pub(crate) fn write(self, buf: &mut [u8; 10]) -> &str {
-        digits(buf, 0, u32::from(self.year), 4);
-        if let Some(dash) = buf.get_mut(4) {
-            *dash = b'-';
-        }
-        digits(buf, 5, u32::from(self.month), 2);
-        std::str::from_utf8(buf.get(..7).unwrap_or(&[])).unwrap_or("")
-    }
-}
-
-/// `value` as `width` decimal digits at `buf[at..]`.
-fn digits(buf: &mut [u8; 10], at: usize, mut value: u32, width: usize) {
-    for i in (at..at + width).rev() {
-        if let Some(slot) = buf.get_mut(i) {
-            // value % 10 < 10 always fits a digit.
-            *slot = b'0' + (value % 10) as u8;
-        }
-        value /= 10;
+        s.collect_str(self)
     }
 }
 
@@ -144,20 +114,7 @@ impl fmt::Display for Date {
 
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 10];
-        s.serialize_str(self.write(&mut buf))
-    }
-}
-
-impl Date {
-    /// "YYYY-MM-DD" in `buf`, without `core::fmt`.
-    pub(crate) fn write(self, buf: &mut [u8; 10]) -> &str {
-        self.month.write(buf);
-        if let Some(dash) = buf.get_mut(7) {
-            *dash = b'-';
-        }
-        digits(buf, 8, u32::from(self.day), 2);
-        std::str::from_utf8(buf).unwrap_or("")
+        s.collect_str(self)
     }
 }
 

@@ -17,7 +17,7 @@
 
 use crate::money::plain;
 use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
-use crate::text::Piece;
+use std::fmt::{Display, Write as _};
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
 /// readings or texts that affect an answer change.
@@ -57,9 +57,8 @@ pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
     let q = ctx.query;
     let mut text = String::with_capacity(160);
     // Each value, then a bar.
-    let item = |text: &mut String, value: &dyn Piece| {
-        value.push_to(text);
-        text.push('|');
+    let item = |text: &mut String, value: &dyn Display| {
+        let _ = write!(text, "{value}|");
     };
     item(&mut text, &RULES_VERSION);
     item(&mut text, &q.city);

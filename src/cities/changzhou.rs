@@ -513,7 +513,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
         None => None,
         Some(id) => Some(DISTRICTS.iter().find(|d| d.id == id).ok_or_else(|| {
             let known = crate::error::list(DISTRICTS.iter().map(|d| d.id));
-            crate::json::invalid(
+            Error::invalid(
                 "district",
                 &cat!("不是常州的辖市区；可选：", known),
                 &cat!("is not a Changzhou district; expected one of: ", known),
@@ -521,7 +521,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
         })?),
     };
     if q.subsidized && q.insurance == Insurance::Employee {
-        return Err(crate::json::invalid(
+        return Err(Error::invalid(
             "subsidized",
             "只适用于居民医保参保人员（个人缴费政府补助）",
             "applies to resident insurance only (the government subsidy of the personal contribution)",

@@ -14,8 +14,3 @@ pub(crate) static CITIES: [&City; 5] = [&changzhou::CITY, &jincheng::CITY, &lian
 pub(crate) fn find(id: &str) -> Option<&'static City> {
     CITIES.iter().copied().find(|c| c.id == id)
 }
-
-/// Is `key` an input of some care mode of some city?
-pub(crate) fn is_mode_input(key: &str) -> bool {
-    CITIES.iter().flat_map(|c| c.modes).flat_map(|m| m.inputs).any(|i| i.key == key)
-}

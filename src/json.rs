@@ -1,0 +1,78 @@
+//! JSON in and out, for the command line and the Rust API: `serde_json` on the
+//! model types' own serde declarations, and serde's errors turned into this
+//! crate's [`Error`], which names the field in Chinese and English.
+
+use crate::error::Error;
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use serde::Serialize;
+
+/// Reads one value (a query) from JSON text. Empty input and anything but an
+/// object are `invalid_json`; a leading byte-order mark is skipped.
+///
+/// # Errors
+///
+/// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = text.trim_ascii_start();
+    if body.is_empty() {
+        return Err(Error::invalid_json("输入为空：需要一个JSON对象", "empty input: expected a JSON object"));
+    }
+    if !body.starts_with('{') {
+        // A syntax error anywhere is reported as such; valid JSON that is not an object as that.
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(e) => syntax(&e),
+            Ok(_) => Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = read(&mut de).and_then(|v| de.end().map(|()| v).map_err(|e| syntax(&e)));
+    // A value's error is read as it comes; a syntax error later in the text
+    // still comes first, so that a cut-off line says so (only on the error path).
+    value.map_err(|e| match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Err(bad) if e.code() != crate::ErrorCode::InvalidJson => syntax(&bad),
+        _ => e,
+    })
+}
+
+/// Reads one value from any serde deserializer (`serde_json`'s, or
+/// `serde-wasm-bindgen`'s in WebAssembly), naming the field of an error.
+pub(crate) fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(de: D) -> Result<T, Error>
+where
+    D::Error: SyntaxPosition,
+{
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = e.into_inner();
+        Error::from_serde(&inner.to_string(), &path, inner.syntax_position())
+    })
+}
+
+/// Where a deserializer's error lies in the text, if it is a syntax error.
+pub(crate) trait SyntaxPosition: std::fmt::Display {
+    fn syntax_position(&self) -> Option<(usize, usize)>;
+}
+
+impl SyntaxPosition for serde_json::Error {
+    fn syntax_position(&self) -> Option<(usize, usize)> {
+        matches!(self.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
+            .then(|| (self.line(), self.column()))
+    }
+}
+
+fn syntax(e: &serde_json::Error) -> Error {
+    Error::from_serde(&e.to_string(), "", Some((e.line(), e.column())))
+}
+
+/// Compact JSON, exactly as every door prints it.
+pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
+    // The model's types serialize to strings, numbers, booleans, lists and
+    // objects only: serde_json cannot fail on them.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Appends the JSON of `value` to `out`.
+pub(crate) fn write<T: Serialize>(value: &T, out: &mut String) {
+    out.push_str(&to_string(value));
+}
