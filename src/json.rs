@@ -25,10 +25,15 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
             Ok(_) => Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"),
         });
     }
+    // Read without tracking the path; only a query that fails is read again
+    // to name its field (path tracking costs every valid query about a tenth).
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = read(&mut de).and_then(|v| de.end().map(|()| v).map_err(|e| syntax(&e)));
     // A value's error is read as it comes; a syntax error later in the text
-    // still comes first, so that a cut-off line says so (only on the error path).
+    // still comes first, so that a cut-off line says so.
     value.map_err(|e| match serde_json::from_str::<serde::de::IgnoredAny>(text) {
         Err(bad) if e.code() != crate::ErrorCode::InvalidJson => syntax(&bad),
         _ => e,
@@ -73,6 +78,7 @@ pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
 }
 
 /// Appends the JSON of `value` to `out`.
-pub(crate) fn write<T: Serialize>(value: &T, out: &mut String) {
-    out.push_str(&to_string(value));
+pub(crate) fn write<T: Serialize>(value: &T, out: &mut Vec<u8>) {
+    // Writing into a Vec cannot fail, and the model's types cannot (above).
+    let _ = serde_json::to_writer(out, value);
 }

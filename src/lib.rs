@@ -123,8 +123,8 @@ impl Estimate {
         json::to_string(self)
     }
 
-    /// Appends the JSON of [`Estimate::to_json`] to `out`, to reuse one buffer.
-    pub fn write_json(&self, out: &mut String) {
+    /// Appends the JSON of [`Estimate::to_json`] (UTF-8) to `out`, to reuse one buffer.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
         json::write(self, out);
     }
 }
@@ -135,8 +135,8 @@ impl Contribution {
         json::to_string(self)
     }
 
-    /// Appends the JSON of [`Contribution::to_json`] to `out`.
-    pub fn write_json(&self, out: &mut String) {
+    /// Appends the JSON of [`Contribution::to_json`] (UTF-8) to `out`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
         json::write(self, out);
     }
 }

@@ -3,7 +3,6 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use ltci::Error;
-use std::fmt::Write as _;
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -110,7 +109,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
     let stdin = io::stdin();
     let mut out = io::stdout().lock();
     // Answers are written straight into one buffer, handed to stdout 64 KB at a time.
-    let mut text = String::with_capacity(FLUSH_AT + 8192);
+    let mut text: Vec<u8> = Vec::with_capacity(FLUSH_AT + 8192);
     let ok = if jsonl {
         let mut input = stdin.lock();
         let mut buf = Vec::with_capacity(1024);
@@ -122,14 +121,14 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
                 break;
             }
             if format != Format::Json && !first {
-                text.push('\n');
+                text.push(b'\n');
             }
             first = false;
             let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             all_ok &= answer(command, line, format, &mut text);
             if text.len() >= FLUSH_AT {
-                out.write_all(text.as_bytes())?;
+                out.write_all(&text)?;
                 text.clear();
             }
         }
@@ -139,7 +138,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
         stdin.lock().read_to_end(&mut buf)?;
         answer(command, &buf, format, &mut text)
     };
-    out.write_all(text.as_bytes())?;
+    out.write_all(&text)?;
     out.flush()?;
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
@@ -148,7 +147,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
 const FLUSH_AT: usize = 1 << 16;
 
 /// Appends one answer (or its error) and a newline to `text`; false if the input was bad.
-fn answer(command: Command, input: &[u8], format: Format, text: &mut String) -> bool {
+fn answer(command: Command, input: &[u8], format: Format, text: &mut Vec<u8>) -> bool {
     let Ok(query) = std::str::from_utf8(input) else {
         return error(&ltci::Error::not_utf8(), format, text);
     };
@@ -156,31 +155,31 @@ fn answer(command: Command, input: &[u8], format: Format, text: &mut String) -> 
         Command::Estimate => match ltci::estimate_json(query) {
             Ok(e) => match format {
                 Format::Json => e.write_json(text),
-                Format::Text => text.push_str(&ltci::render::text(&e)),
-                Format::Script => text.push_str(&ltci::render::script(&e)),
+                Format::Text => text.extend_from_slice(ltci::render::text(&e).as_bytes()),
+                Format::Script => text.extend_from_slice(ltci::render::script(&e).as_bytes()),
             },
             Err(e) => return error(&e, format, text),
         },
         Command::Contribution => match ltci::contribution_json(query) {
             Ok(c) => match format {
-                Format::Text => text.push_str(&ltci::render::contribution_text(&c)),
+                Format::Text => text.extend_from_slice(ltci::render::contribution_text(&c).as_bytes()),
                 _ => c.write_json(text),
             },
             Err(e) => return error(&e, format, text),
         },
     }
-    text.push('\n');
+    text.push(b'\n');
     true
 }
 
-fn error(e: &Error, format: Format, text: &mut String) -> bool {
+fn error(e: &Error, format: Format, text: &mut Vec<u8>) -> bool {
     match format {
-        Format::Json => text.push_str(&e.to_json()),
+        Format::Json => text.extend_from_slice(e.to_json().as_bytes()),
         _ => {
             let (code, field) = (e.code().as_str(), e.field().unwrap_or("-"));
             let _ = write!(text, "错误 error [{code}] {field}: {}\n{}", e.message(), e.message_en());
         }
     }
-    text.push('\n');
+    text.push(b'\n');
     false
 }

@@ -72,7 +72,7 @@ impl std::iter::Sum for Money {
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The scale is always 2 (`Money::round`), which rust_decimal prints: "1050.00".
-        f.pad(&self.0.to_string())
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
@@ -104,7 +104,7 @@ pub struct Plain(Decimal);
 
 impl fmt::Display for Plain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0.normalize().to_string())
+        fmt::Display::fmt(&self.0.normalize(), f)
     }
 }
 
