@@ -123,13 +123,13 @@ impl Error {
 
     /// A key given twice: refused rather than one value silently winning.
     pub(crate) fn duplicate_key(key: &str) -> Error {
-        let key = shorten(key);
+        let key = echo(key);
         Error::invalid_json(format!("键“{key}”重复"), format!("duplicate key \"{key}\""))
     }
 
     /// `unknown_field` for `key`.
     pub(crate) fn unknown_field(key: &str) -> Error {
-        let key = shorten(key);
+        let key = echo(key);
         Error::at(ErrorCode::UnknownField, key.to_string(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
     }
 
@@ -181,7 +181,7 @@ impl Error {
             return Error::duplicate_key(&join(key));
         }
         if let Some((line, column)) = syntax {
-            let m = shorten(message.split(" at line ").next().unwrap_or(message));
+            let m = echo(message.split(" at line ").next().unwrap_or(message));
             return Error::invalid_json(
                 format!("JSON格式错误（第{line}行第{column}列）：{m}"),
                 format!("invalid JSON at line {line}, column {column}: {m}"),
@@ -190,7 +190,7 @@ impl Error {
         if path.is_empty() {
             return Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})");
         }
-        let m = shorten(message);
+        let m = echo(message);
         Error::at(ErrorCode::InvalidValue, path.to_owned(), format!("{path}的值无效：{m}"), format!("{path} is not valid: {m}"))
     }
 
@@ -240,14 +240,29 @@ fn unpack(message: &str) -> Option<[&str; 4]> {
     Some([parts.next()?, parts.next()?, parts.next()?, parts.next()?])
 }
 
-/// At most the first 40 characters of a value echoed in a message, then "…":
-/// an error never repeats a whole input back.
-pub(crate) fn shorten(value: &str) -> std::borrow::Cow<'_, str> {
+/// A value of the input as an error message may quote it: at most its first
+/// 40 characters, then "…", with every control character written as an escape
+/// (`\n`, `\u{1b}`), so that an error never repeats a whole input back and a
+/// quoted value cannot forge lines or drive a terminal.
+pub(crate) fn echo(value: &str) -> std::borrow::Cow<'_, str> {
     const MAX: usize = 40;
-    match value.char_indices().nth(MAX) {
-        None => value.into(),
-        Some((end, _)) => format!("{}…", value.get(..end).unwrap_or_default()).into(),
+    let cut = value.char_indices().nth(MAX).map(|(end, _)| end);
+    let head = value.get(..cut.unwrap_or(value.len())).unwrap_or_default();
+    if cut.is_none() && !head.contains(char::is_control) {
+        return value.into();
     }
+    let mut out = String::with_capacity(head.len() + 8);
+    for c in head.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if cut.is_some() {
+        out.push('…');
+    }
+    out.into()
 }
 
 /// "a, b, c" for an error message ("—" when empty).

@@ -86,6 +86,7 @@ pub(crate) fn city(id: &str) -> Result<&'static City, Error> {
 
 fn unknown_city(id: &str) -> Error {
     let known = list(cities::CITIES.iter().map(|c| c.id));
+    let id = crate::error::echo(id);
     Error::at(
         ErrorCode::UnknownCity,
         "city",
@@ -97,6 +98,7 @@ fn unknown_city(id: &str) -> Error {
 fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
     city.mode(id).ok_or_else(|| {
         let known = list(city.modes.iter().map(|m| m.id));
+        let id = crate::error::echo(id);
         Error::at(
             ErrorCode::UnknownCareMode,
             "careMode",
@@ -153,7 +155,7 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
     for (key, _) in query.inputs.given() {
         if !mode.inputs.iter().any(|i| i.key == key) {
             let known = list(mode.inputs.iter().map(|i| i.key));
-            let key = crate::error::shorten(key);
+            let key = crate::error::echo(key);
             return Err(Error::at(
                 ErrorCode::UnknownField,
                 key.to_string(),

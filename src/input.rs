@@ -16,6 +16,22 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
+/// The largest query any door reads: a real one is under 1 KB; more is refused
+/// as `invalid_value` before it is parsed, so that no input costs more than a
+/// glance (api.md: "Bad input").
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+
+/// The error for a query over [`MAX_QUERY_BYTES`].
+pub(crate) fn too_large(bytes: usize) -> Error {
+    let kb = MAX_QUERY_BYTES / 1024;
+    Error::new(
+        crate::error::ErrorCode::InvalidValue,
+        None,
+        format!("查询过大（{bytes}字节）：最多{kb} KB"),
+        format!("the query is too large ({bytes} bytes): at most {kb} KB"),
+    )
+}
+
 /// The key under which `serde_json` (`arbitrary_precision`) hands over a number's text.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
@@ -190,7 +206,7 @@ fn named<T: Named>(v: Scalar) -> Result<Option<T>, Error> {
     };
     T::ALL.iter().copied().find(|t| t.id() == s).map(Some).ok_or_else(|| {
         let allowed = crate::error::list(T::ALL.iter().map(|t| t.id()));
-        let shown = crate::error::shorten(&s);
+        let shown = crate::error::echo(&s);
         Error::invalid_here(format!("的值“{shown}”无效；可选：{allowed}"), format!("\"{shown}\" is not valid; expected one of: {allowed}"))
     })
 }
@@ -256,7 +272,7 @@ pub(crate) fn month<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Month>, D:
             _ => return Err(Error::invalid_here("须为字符串", "must be a string")),
         };
         Month::parse(&s).map(Some).ok_or_else(|| {
-            let shown = crate::error::shorten(&s);
+            let shown = crate::error::echo(&s);
             Error::invalid_here(
                 format!("须为“YYYY-MM”格式的月份，收到“{shown}”"),
                 format!("must be a month as \"YYYY-MM\", got \"{shown}\""),

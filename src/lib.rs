@@ -73,6 +73,7 @@ pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInf
 pub use contribution::{contribution, Contribution, ContributionQuery};
 pub use error::{Error, ErrorCode};
 pub use estimate::estimate;
+pub use input::MAX_QUERY_BYTES;
 pub use model::{
     ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
