@@ -34,7 +34,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = read(&mut de).and_then(|v| de.end().map(|()| v).map_err(|e| syntax(&e)));
+    let value = read(&mut de, json_syntax).and_then(|v| de.end().map(|()| v).map_err(|e| syntax(&e)));
     // A value's error is read as it comes; a syntax error later in the text
     // still comes first, so that a cut-off line says so.
     value.map_err(|e| match serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -44,29 +44,23 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 }
 
 /// Reads one value from any serde deserializer (`serde_json`'s, or
-/// `serde-wasm-bindgen`'s in WebAssembly), naming the field of an error.
-pub(crate) fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(de: D) -> Result<T, Error>
-where
-    D::Error: SyntaxPosition,
-{
+/// `serde-wasm-bindgen`'s in WebAssembly), naming the field of an error;
+/// `syntax` tells where a syntax error lies in the text, if the error is one.
+pub(crate) fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    de: D,
+    syntax: impl Fn(&D::Error) -> Option<(usize, usize)>,
+) -> Result<T, Error> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let inner = e.into_inner();
-        Error::from_serde(&inner.to_string(), &path, inner.syntax_position())
+        Error::from_serde(&inner.to_string(), &path, syntax(&inner))
     })
 }
 
-/// Where a deserializer's error lies in the text, if it is a syntax error.
-pub(crate) trait SyntaxPosition: std::fmt::Display {
-    fn syntax_position(&self) -> Option<(usize, usize)>;
-}
-
-impl SyntaxPosition for serde_json::Error {
-    fn syntax_position(&self) -> Option<(usize, usize)> {
-        matches!(self.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
-            .then(|| (self.line(), self.column()))
-    }
+fn json_syntax(e: &serde_json::Error) -> Option<(usize, usize)> {
+    use serde_json::error::Category;
+    matches!(e.classify(), Category::Syntax | Category::Eof).then(|| (e.line(), e.column()))
 }
 
 fn syntax(e: &serde_json::Error) -> Error {

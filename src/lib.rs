@@ -91,6 +91,33 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
     json::from_str(text)
 }
 
+/// Reads a Query from any serde deserializer: a `serde_json::Value`, or a
+/// JavaScript object through `serde-wasm-bindgen` (the WebAssembly door).
+/// Errors name the field, as [`parse_query`]'s do.
+///
+/// ```
+/// let v = serde_json::json!({"city":"jincheng","insurance":"employee","grade":"severe",
+///     "careMode":"home_visit","month":"2024-03","careDays":10});
+/// let q = ltci::read_query(v).unwrap();
+/// assert_eq!(ltci::estimate(&q).unwrap().totals.fund.to_string(), "350.00");
+/// ```
+///
+/// # Errors
+///
+/// As [`parse_query`].
+pub fn read_query<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Query, Error> {
+    json::read(de, |_| None)
+}
+
+/// Reads a contribution query from any serde deserializer, as [`read_query`].
+///
+/// # Errors
+///
+/// As [`parse_contribution`].
+pub fn read_contribution<'de, D: serde::Deserializer<'de>>(de: D) -> Result<ContributionQuery, Error> {
+    json::read(de, |_| None)
+}
+
 /// Reads a Query from JSON and estimates it: the command line's entry point.
 ///
 /// # Errors
