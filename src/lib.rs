@@ -65,8 +65,6 @@ mod rules;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
-mod wire;
 
 pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
 pub use contribution::{contribution, contribution_json, parse_contribution, Contribution, ContributionQuery};
