@@ -1,22 +1,10 @@
 // UTF-8 for runtimes without TextEncoder/TextDecoder (the WeChat mini-program
 // runtime). Only what the glue calls: decode(bytes), encode(string) and
-// encodeInto(string, view), and the UTF-16 decoder src/wire.js asks for with
-// the label "utf-16le" (its input is already UTF-16 units). Malformed UTF-8
-// becomes U+FFFD, as the standard decoder does.
+// encodeInto(string, view). Malformed UTF-8 becomes U+FFFD, as the standard
+// decoder does.
 class Utf8Decoder {
-  constructor(label) {
-    this.utf16 = label === "utf-16le";
-  }
-
   decode(bytes) {
     if (!bytes) return "";
-    if (this.utf16) {
-      let out = "";
-      for (let i = 0; i < bytes.length; i += 0x4000) {
-        out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x4000));
-      }
-      return out;
-    }
     const n = bytes.length;
     let out = "";
     let units = [];

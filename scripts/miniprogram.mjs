@@ -14,6 +14,8 @@ const utf8 = readFileSync("scripts/miniprogram-utf8.js", "utf8");
 const cut = glue.indexOf("async function __wbg_load(");
 if (cut < 0) throw new Error("pkg/ltci.js: __wbg_load not found (wasm-bindgen output changed?)");
 let body = glue.slice(0, cut);
+// The polyfill decodes UTF-8 only.
+if (/new TextDecoder\((?!'utf-8')/.test(body)) throw new Error("pkg/ltci.js asks for a TextDecoder other than UTF-8");
 const exported = [...body.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
 body = body
   .replace(/^\/\* @ts-self-types=.*\*\/\n/m, "")

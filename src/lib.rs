@@ -66,8 +66,6 @@ mod rules;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
-mod wire;
 
 pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
 pub use contribution::{contribution, Contribution, ContributionQuery};

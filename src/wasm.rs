@@ -1,10 +1,10 @@
 //! The WebAssembly door: the same functions as the command line, plain JS
-//! objects in and out. An estimate crosses as two arrays that `src/wire.js`
-//! turns into the object (see `crate::wire`); the catalog and contributions as
-//! the command line's JSON text. Errors are thrown as JS `Error`s whose
-//! `message`, `messageEn`, `code` and `field` match the command line's error JSON.
+//! objects in and out. Answers are made by serde-wasm-bindgen from the types'
+//! `Serialize` derives: the object `JSON.parse` makes of the command line's
+//! JSON (money as strings, `null` where a value is absent). Errors are thrown
+//! as JS `Error`s whose `message`, `messageEn`, `code` and `field` match the
+//! command line's error JSON.
 
-use crate::json::writer::Texts;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -14,17 +14,8 @@ const TS_TYPES: &str = include_str!("wasm.d.ts");
 /// Estimates one query: `estimate({city, insurance, grade, careMode, …})`.
 #[wasm_bindgen(unchecked_return_type = "Estimate")]
 pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<JsValue, JsValue> {
-    let text = input(query)?;
-    let estimate = crate::estimate_json(&text).map_err(|e| throw(&e))?;
-    let wire = crate::wire::estimate(&estimate);
-    Ok(estimate_from_wire(&wasm_bindgen::memory(), &wire.words, &wire.text))
-}
-
-#[wasm_bindgen(module = "/src/wire.js")]
-extern "C" {
-    /// The estimate object from `crate::wire`'s arrays (faster than JSON text).
-    #[wasm_bindgen(js_name = estimateFromWire)]
-    fn estimate_from_wire(memory: &JsValue, words: &[u32], text: &[u16]) -> JsValue;
+    let estimate = crate::estimate_json(&input(query)?).map_err(|e| throw(&e))?;
+    output(&estimate)
 }
 
 /// Everything a form needs: cities, documents, care modes and their inputs.
@@ -36,20 +27,22 @@ pub fn catalog() -> Result<JsValue, JsValue> {
 /// What each payer puts in per year: `contribution({city, year, insurance, …})`.
 #[wasm_bindgen(unchecked_return_type = "Contribution")]
 pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
-    let text = input(query)?;
-    crate::contribution_json(&text).map_err(|e| throw(&e)).and_then(|c| output(&c))
+    let contribution = crate::contribution_json(&input(query)?).map_err(|e| throw(&e))?;
+    output(&contribution)
 }
 
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
 pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {
-    let text = input(query)?;
-    crate::estimate_json(&text).map(|e| crate::render::script(&e)).map_err(|e| throw(&e))
+    let estimate = crate::estimate_json(&input(query)?).map_err(|e| throw(&e))?;
+    Ok(crate::render::script(&estimate))
 }
 
-/// The query as JSON text. `JSON.stringify` writes each number's shortest
-/// decimal text, which the parser reads as a decimal: money never becomes a
-/// float here, and errors are the command line's.
+/// INPUT: the one place where a query enters, as JSON text. `JSON.stringify`
+/// writes each number's shortest decimal text, which the parser reads as a
+/// decimal: money never becomes a float here, and errors are the command
+/// line's. (To become `serde_wasm_bindgen::from_value` once `Query` and
+/// `ContributionQuery` derive `Deserialize`.)
 fn input(query: &JsValue) -> Result<String, JsValue> {
     if let Some(s) = query.as_string() {
         return Ok(s);
@@ -60,12 +53,15 @@ fn input(query: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// Plain JS objects made from exactly the command line's JSON text (the
-/// catalog, contributions). One `JSON.parse` of that text is smaller and faster
-/// than building the object field by field across the boundary
-/// (serde-wasm-bindgen), and the two doors agree by construction.
+/// Plain objects (not `Map`s), `null` (not `undefined`) for `None`: so that
+/// `JSON.stringify` of an answer is the command line's line, byte for byte.
+const OUTPUT: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+
+/// An answer as a JS object. Fails only on shapes these types never have
+/// (64-bit numbers beyond 2⁵³): thrown, not a trap.
 fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&crate::json::writer::to_string(value, Texts::Any))
+    value.serialize(&OUTPUT).map_err(JsValue::from)
 }
 
 fn throw(e: &crate::Error) -> JsValue {

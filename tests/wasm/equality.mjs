@@ -6,7 +6,8 @@
 // (a) --n generated queries (scripts/gen-queries.mjs: every city and care
 //     mode, valid, ineligible and invalid) through `ltci estimate --jsonl` and
 //     through `estimate(query)` of pkg/ltci.js;
-// (b) every query of tests/fixtures/*.json, estimates and contributions alike.
+// (b) every query of tests/fixtures/*.json, estimates and contributions alike;
+// (c) the catalog (`ltci catalog` and `catalog()`).
 // An answer is compared as JSON.stringify(result); an error as
 // {"error":{code, field, message, messageEn}} built from the thrown Error,
 // against the command line's error object.
@@ -89,6 +90,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
 if (estimates.length === 0) throw new Error(`no estimate queries in ${dir}`);
 compare(`fixture estimates (${dir})`, "estimate", estimate, estimates);
 if (contributions.length) compare(`fixture contributions (${dir})`, "contribution", contribution, contributions);
+
+// (c) the catalog (both doors take the current month for document status)
+const nativeCatalog = execFileSync(CLI, ["catalog"]).toString("utf8").trimEnd();
+if (JSON.stringify(cat) === nativeCatalog) console.log(`catalog: byte-identical (${nativeCatalog.length} bytes)`);
+else {
+  failures++;
+  console.error(`MISMATCH catalog\n  native: ${nativeCatalog.slice(0, 300)}…\n  wasm:   ${JSON.stringify(cat).slice(0, 300)}…`);
+}
 
 if (failures) {
   console.error(`${failures} mismatch(es) between ${CLI} and pkg/ltci.js`);
