@@ -22,29 +22,29 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ContributionQuery {
-    #[serde(deserialize_with = "input::text")]
+    #[serde(deserialize_with = "input::contribution::city")]
     pub city: String,
-    #[serde(deserialize_with = "input::year")]
+    #[serde(deserialize_with = "input::contribution::year")]
     pub year: u16,
-    #[serde(deserialize_with = "input::choice")]
+    #[serde(deserialize_with = "input::contribution::insurance")]
     pub insurance: Insurance,
     /// 晋城 employees: employed (在职), flexible (灵活就业) or retired (退休).
-    #[serde(default, deserialize_with = "input::optional_choice")]
+    #[serde(default, deserialize_with = "input::contribution::category")]
     pub category: Option<Category>,
     /// 晋城 employed and flexible: the medical-insurance contribution base, per month.
-    #[serde(default, deserialize_with = "input::money")]
+    #[serde(default, deserialize_with = "input::contribution::monthly_base")]
     pub monthly_base: Option<Decimal>,
     /// 晋城 retired: the monthly pension.
-    #[serde(default, deserialize_with = "input::money")]
+    #[serde(default, deserialize_with = "input::contribution::monthly_pension")]
     pub monthly_pension: Option<Decimal>,
     /// 连云港 residents: age in years.
-    #[serde(default, deserialize_with = "input::count")]
+    #[serde(default, deserialize_with = "input::contribution::age")]
     pub age: Option<u32>,
     /// 常州 residents entitled to the government subsidy of their personal contribution.
-    #[serde(default, deserialize_with = "input::flag")]
+    #[serde(default, deserialize_with = "input::contribution::subsidized")]
     pub subsidized: bool,
     /// 常州: the district whose finances pay the government share.
-    #[serde(default, deserialize_with = "input::optional_text")]
+    #[serde(default, deserialize_with = "input::contribution::district")]
     pub district: Option<String>,
 }
 

@@ -150,35 +150,30 @@ impl Error {
     }
 
     /// The error of a failed `Deserialize`: `message` is serde's (or one of
-    /// ours, packed by [`Error::into_serde`]), `path` the field it is about
-    /// (`""` for the whole query), `syntax` the line and column of a JSON
-    /// syntax error.
-    pub(crate) fn from_serde(message: &str, path: &str, syntax: Option<(usize, usize)>) -> Error {
-        // serde_path_to_error's path ends at the key being read, which may be the one named.
-        let join = |key: &str| match path {
-            "" => key.to_owned(),
-            p if p == key || p.ends_with(&format!(".{key}")) => p.to_owned(),
-            p => format!("{p}.{key}"),
-        };
-        if let Some(packed) = unpack(message) {
-            let [code, field, zh, en] = packed;
-            let field = if field.is_empty() { path.to_owned() } else { join(field) };
+    /// ours, packed by [`Error::into_serde`]), `syntax` the line and column of
+    /// a JSON syntax error.
+    pub(crate) fn from_serde(message: &str, syntax: Option<(usize, usize)>) -> Error {
+        if let Some([code, field, zh, en]) = unpack(message) {
             let code = ErrorCode::ALL.into_iter().find(|c| c.as_str() == code).unwrap_or(ErrorCode::InvalidValue);
-            if code == ErrorCode::InvalidJson {
-                return Error::invalid_json(zh.to_owned(), en.to_owned());
+            if code == ErrorCode::InvalidJson || field.is_empty() {
+                return Error::new(code, None, zh.to_owned(), en.to_owned());
             }
-            return Error::new(code, None, zh.to_owned(), en.to_owned()).for_field(&field);
+            return Error::new(code, None, zh.to_owned(), en.to_owned()).for_field(field);
         }
-        // serde's own messages, from the derives.
-        let quoted = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next());
+        // serde's own messages, from the derives (top-level keys).
+        // (serde-wasm-bindgen's errors are JS `Error`s: "Error: missing field …".)
+        let quoted = |prefix: &str| {
+            let at = message.find(prefix)?;
+            message.get(at + prefix.len()..)?.split('`').next()
+        };
         if let Some(key) = quoted("missing field `") {
-            return Error::missing(&join(key));
+            return Error::missing(key);
         }
         if let Some(key) = quoted("unknown field `") {
-            return Error::unknown_field(&join(key));
+            return Error::unknown_field(key);
         }
         if let Some(key) = quoted("duplicate field `") {
-            return Error::duplicate_key(&join(key));
+            return Error::duplicate_key(key);
         }
         if let Some((line, column)) = syntax {
             let m = echo(message.split(" at line ").next().unwrap_or(message));
@@ -187,11 +182,8 @@ impl Error {
                 format!("invalid JSON at line {line}, column {column}: {m}"),
             );
         }
-        if path.is_empty() {
-            return Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})");
-        }
-        let m = echo(message);
-        Error::at(ErrorCode::InvalidValue, path.to_owned(), format!("{path}的值无效：{m}"), format!("{path} is not valid: {m}"))
+        // What is left is the whole query's: not an object.
+        Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")
     }
 
     /// Input bytes that are not UTF-8.

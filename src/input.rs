@@ -22,13 +22,13 @@ use std::fmt;
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
 
 /// The error for a query over [`MAX_QUERY_BYTES`].
-pub(crate) fn too_large(bytes: usize) -> Error {
+pub(crate) fn too_large() -> Error {
     let kb = MAX_QUERY_BYTES / 1024;
     Error::new(
         crate::error::ErrorCode::InvalidValue,
         None,
-        format!("查询过大（{bytes}字节）：最多{kb} KB"),
-        format!("the query is too large ({bytes} bytes): at most {kb} KB"),
+        format!("查询过大：最多{kb} KB"),
+        format!("the query is too large: at most {kb} KB"),
     )
 }
 
@@ -128,7 +128,7 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 /// formatting out of the module.
 #[cfg(target_arch = "wasm32")]
 fn float_text(v: f64) -> String {
-    js_sys::Number::from(v).to_string(10).map(String::from).unwrap_or_default()
+    js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -170,26 +170,37 @@ pub(crate) fn decimal(value: &Scalar) -> Result<Option<Decimal>, Error> {
     parsed.map(Some).ok_or_else(|| Error::invalid_here("不是有效的数值", "is not a valid decimal number"))
 }
 
-fn read<'de, D: Deserializer<'de>, T>(d: D, check: impl FnOnce(Scalar) -> Result<T, Error>) -> Result<T, D::Error> {
-    check(Scalar::deserialize(d)?).map_err(Error::into_serde)
+/// Each reader below is a thin generic shell around one plain check of a
+/// [`Scalar`]: the checks are compiled once, not once per deserializer (the
+/// WebAssembly package's size).
+fn read<'de, D: Deserializer<'de>, T>(d: D, name: &str, check: fn(Scalar) -> Result<T, Error>) -> Result<T, D::Error> {
+    check(Scalar::deserialize(d)?).map_err(|e| e.for_field(name).into_serde())
+}
+
+fn not_a_string() -> Error {
+    Error::invalid_here("须为字符串", "must be a string")
+}
+
+fn optional_string(v: Scalar) -> Result<Option<String>, Error> {
+    match v {
+        Scalar::Text(s) => Ok(Some(s)),
+        Scalar::Null => Ok(None),
+        _ => Err(not_a_string()),
+    }
+}
+
+fn required<T>(v: Result<Option<T>, Error>) -> Result<T, Error> {
+    v?.ok_or_else(Error::missing_here)
 }
 
 /// A required text; `null` counts as missing.
-pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    read(d, |v| match v {
-        Scalar::Text(s) => Ok(s),
-        Scalar::Null => Err(Error::missing_here()),
-        _ => Err(Error::invalid_here("须为字符串", "must be a string")),
-    })
+pub(crate) fn text<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<String, D::Error> {
+    read(d, name, |v| required(optional_string(v)))
 }
 
 /// An optional text.
-pub(crate) fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    read(d, |v| match v {
-        Scalar::Text(s) => Ok(Some(s)),
-        Scalar::Null => Ok(None),
-        _ => Err(Error::invalid_here("须为字符串", "must be a string")),
-    })
+pub(crate) fn optional_text<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<String>, D::Error> {
+    read(d, name, optional_string)
 }
 
 /// One of a closed list of names (`insurance`, `grade`, `category`).
@@ -198,38 +209,47 @@ pub(crate) trait Named: Sized + Copy + 'static {
     fn id(self) -> &'static str;
 }
 
-fn named<T: Named>(v: Scalar) -> Result<Option<T>, Error> {
-    let s = match v {
-        Scalar::Null => return Ok(None),
-        Scalar::Text(s) => s,
-        _ => return Err(Error::invalid_here("须为字符串", "must be a string")),
-    };
-    T::ALL.iter().copied().find(|t| t.id() == s).map(Some).ok_or_else(|| {
-        let allowed = crate::error::list(T::ALL.iter().map(|t| t.id()));
+/// The position of `v` among `ids`, or why it is none of them.
+fn position(v: Scalar, ids: &[&str]) -> Result<Option<usize>, Error> {
+    let Some(s) = optional_string(v)? else { return Ok(None) };
+    ids.iter().position(|id| *id == s).map(Some).ok_or_else(|| {
+        let allowed = crate::error::list(ids.iter().copied());
         let shown = crate::error::echo(&s);
         Error::invalid_here(format!("的值“{shown}”无效；可选：{allowed}"), format!("\"{shown}\" is not valid; expected one of: {allowed}"))
     })
 }
 
+fn named<'de, D: Deserializer<'de>, T: Named>(d: D, name: &str) -> Result<Option<T>, D::Error> {
+    let ids: Vec<&str> = T::ALL.iter().map(|t| t.id()).collect();
+    let i = position(Scalar::deserialize(d)?, &ids).map_err(|e| e.for_field(name).into_serde())?;
+    Ok(i.and_then(|i| T::ALL.get(i).copied()))
+}
+
 /// A required choice; `null` counts as missing.
-pub(crate) fn choice<'de, D: Deserializer<'de>, T: Named>(d: D) -> Result<T, D::Error> {
-    read(d, |v| named(v)?.ok_or_else(Error::missing_here))
+pub(crate) fn choice<'de, D: Deserializer<'de>, T: Named>(d: D, name: &str) -> Result<T, D::Error> {
+    named(d, name)?.ok_or_else(|| Error::missing(name).into_serde())
 }
 
 /// An optional choice.
-pub(crate) fn optional_choice<'de, D: Deserializer<'de>, T: Named>(d: D) -> Result<Option<T>, D::Error> {
-    read(d, named)
+pub(crate) fn optional_choice<'de, D: Deserializer<'de>, T: Named>(d: D, name: &str) -> Result<Option<T>, D::Error> {
+    named(d, name)
 }
 
-/// `true` or `false`; `null` is the default, false.
-pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    read(d, |v| match v {
+#[allow(clippy::needless_pass_by_value)] // every check takes its Scalar: `fn(Scalar) -> …`
+fn boolean(v: Scalar) -> Result<bool, Error> {
+    match v {
         Scalar::Bool(b) => Ok(b),
         Scalar::Null => Ok(false),
         _ => Err(Error::invalid_here("须为 true 或 false", "must be true or false")),
-    })
+    }
 }
 
+/// `true` or `false`; `null` is the default, false.
+pub(crate) fn flag<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<bool, D::Error> {
+    read(d, name, boolean)
+}
+
+#[allow(clippy::needless_pass_by_value)] // every check takes its Scalar: `fn(Scalar) -> …`
 fn whole(v: Scalar) -> Result<Option<u32>, Error> {
     let n = match v {
         Scalar::Null => return Ok(None),
@@ -242,48 +262,93 @@ fn whole(v: Scalar) -> Result<Option<u32>, Error> {
 }
 
 /// A non-negative whole number (a JSON number, not a string).
-pub(crate) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    read(d, whole)
+pub(crate) fn count<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<u32>, D::Error> {
+    read(d, name, whole)
 }
 
 /// A required whole number.
-pub(crate) fn required_count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    read(d, |v| whole(v)?.ok_or_else(Error::missing_here))
+pub(crate) fn required_count<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<u32, D::Error> {
+    read(d, name, |v| required(whole(v)))
+}
+
+#[allow(clippy::needless_pass_by_value)] // every check takes its Scalar: `fn(Scalar) -> …`
+fn four_digit_year(v: Scalar) -> Result<u16, Error> {
+    let bad = || Error::invalid_here("须为四位数年份", "must be a four-digit year");
+    let n = required(whole(v).map_err(|_| bad()))?;
+    u16::try_from(n).ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(bad)
 }
 
 /// A four-digit year.
-pub(crate) fn year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    read(d, |v| {
-        let n =
-            whole(v).map_err(|_| Error::invalid_here("须为四位数年份", "must be a four-digit year"))?.ok_or_else(Error::missing_here)?;
-        u16::try_from(n)
-            .ok()
-            .filter(|y| (1000..=9999).contains(y))
-            .ok_or_else(|| Error::invalid_here("须为四位数年份", "must be a four-digit year"))
+pub(crate) fn year<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<u16, D::Error> {
+    read(d, name, four_digit_year)
+}
+
+fn a_month(v: Scalar) -> Result<Option<Month>, Error> {
+    let Some(s) = optional_string(v)? else { return Ok(None) };
+    Month::parse(&s).map(Some).ok_or_else(|| {
+        let shown = crate::error::echo(&s);
+        Error::invalid_here(format!("须为“YYYY-MM”格式的月份，收到“{shown}”"), format!("must be a month as \"YYYY-MM\", got \"{shown}\""))
     })
 }
 
 /// An optional month, exactly `YYYY-MM`.
-pub(crate) fn month<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Month>, D::Error> {
-    read(d, |v| {
-        let s = match v {
-            Scalar::Null => return Ok(None),
-            Scalar::Text(s) => s,
-            _ => return Err(Error::invalid_here("须为字符串", "must be a string")),
-        };
-        Month::parse(&s).map(Some).ok_or_else(|| {
-            let shown = crate::error::echo(&s);
-            Error::invalid_here(
-                format!("须为“YYYY-MM”格式的月份，收到“{shown}”"),
-                format!("must be a month as \"YYYY-MM\", got \"{shown}\""),
-            )
-        })
-    })
+pub(crate) fn month<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<Month>, D::Error> {
+    read(d, name, a_month)
 }
 
 /// An optional amount: a number or a decimal string.
-pub(crate) fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    read(d, |v| decimal(&v))
+pub(crate) fn money<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<Decimal>, D::Error> {
+    read(d, name, |v| decimal(&v))
+}
+
+/// One reader per field, with the field's JSON name, so that an error names
+/// its field (serde tells a field's reader nothing of where it is).
+macro_rules! readers {
+    ($($field:ident: $t:ty = $reader:ident($name:literal);)*) => {$(
+        pub(crate) fn $field<'de, D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+            super::$reader(d, $name)
+        }
+    )*};
+}
+
+/// The fields of [`crate::Query`].
+pub(crate) mod query {
+    use super::{Decimal, Deserializer, Month};
+    use crate::model::{Grade, Insurance};
+    readers! {
+        city: String = text("city");
+        insurance: Insurance = choice("insurance");
+        grade: Grade = choice("grade");
+        care_mode: String = text("careMode");
+        month: Option<Month> = month("month");
+        care_days: Option<u32> = count("careDays");
+        disability_months: Option<u32> = count("disabilityMonths");
+        work_injury_care_allowance: bool = flag("workInjuryCareAllowance");
+        assessed_month: Option<Month> = month("assessedMonth");
+        benefits_locked: bool = flag("benefitsLocked");
+        interrupted_contribution: bool = flag("interruptedContribution");
+        months_since_resumed: Option<u32> = count("monthsSinceResumed");
+        insured_before_ltci: bool = flag("insuredBeforeLtci");
+        disability_subsidy: Option<Decimal> = money("disabilitySubsidy");
+    }
+}
+
+/// The fields of [`crate::ContributionQuery`].
+pub(crate) mod contribution {
+    use super::{Decimal, Deserializer};
+    use crate::contribution::Category;
+    use crate::model::Insurance;
+    readers! {
+        city: String = text("city");
+        year: u16 = year("year");
+        insurance: Insurance = choice("insurance");
+        category: Option<Category> = optional_choice("category");
+        monthly_base: Option<Decimal> = money("monthlyBase");
+        monthly_pension: Option<Decimal> = money("monthlyPension");
+        age: Option<u32> = count("age");
+        subsidized: bool = flag("subsidized");
+        district: Option<String> = optional_text("district");
+    }
 }
 
 #[cfg(test)]

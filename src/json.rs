@@ -14,7 +14,7 @@ use serde::Serialize;
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     if text.len() > crate::input::MAX_QUERY_BYTES {
-        return Err(crate::input::too_large(text.len()));
+        return Err(crate::input::too_large());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = text.trim_ascii_start();
@@ -28,11 +28,6 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
             Ok(_) => Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"),
         });
     }
-    // Read without tracking the path; only a query that fails is read again
-    // to name its field (path tracking costs every valid query about a tenth).
-    if let Ok(value) = serde_json::from_str(text) {
-        return Ok(value);
-    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = read(&mut de, json_syntax).and_then(|v| de.end().map(|()| v).map_err(|e| syntax(&e)));
     // A value's error is read as it comes; a syntax error later in the text
@@ -44,18 +39,14 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
 }
 
 /// Reads one value from any serde deserializer (`serde_json`'s, or
-/// `serde-wasm-bindgen`'s in WebAssembly), naming the field of an error;
+/// `serde-wasm-bindgen`'s in WebAssembly); each field's reader names its
+/// field in its errors (`src/input.rs`);
 /// `syntax` tells where a syntax error lies in the text, if the error is one.
 pub(crate) fn read<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
     de: D,
     syntax: impl Fn(&D::Error) -> Option<(usize, usize)>,
 ) -> Result<T, Error> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let inner = e.into_inner();
-        Error::from_serde(&inner.to_string(), &path, syntax(&inner))
-    })
+    T::deserialize(de).map_err(|e| Error::from_serde(&e.to_string(), syntax(&e)))
 }
 
 fn json_syntax(e: &serde_json::Error) -> Option<(usize, usize)> {
@@ -64,7 +55,7 @@ fn json_syntax(e: &serde_json::Error) -> Option<(usize, usize)> {
 }
 
 fn syntax(e: &serde_json::Error) -> Error {
-    Error::from_serde(&e.to_string(), "", Some((e.line(), e.column())))
+    Error::from_serde(&e.to_string(), Some((e.line(), e.column())))
 }
 
 /// Compact JSON, exactly as every door prints it.

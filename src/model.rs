@@ -135,18 +135,19 @@ impl<'de> Deserialize<'de> for ContributionYears {
 
 struct YearsVisitor;
 
-/// A required whole number of years.
-struct Years;
+/// A required whole number of years, by its field's name.
+struct Years(&'static str);
 
 impl<'de> de::DeserializeSeed<'de> for Years {
     type Value = u32;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
-        input::required_count(d)
+        input::required_count(d, self.0)
     }
 }
 
 fn not_an_object<E: de::Error>() -> E {
-    Error::invalid_here(
+    Error::invalid(
+        "contributionYears",
         "须为对象：{\"continuous\": 年数, \"cumulative\": 年数}",
         "must be an object: {\"continuous\": years, \"cumulative\": years}",
     )
@@ -161,27 +162,28 @@ impl<'de> Visitor<'de> for YearsVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ContributionYears, A::Error> {
-        const FIELDS: &[&str] = &["continuous", "cumulative"];
+        const CONTINUOUS: &str = "contributionYears.continuous";
+        const CUMULATIVE: &str = "contributionYears.cumulative";
         let (mut continuous, mut cumulative) = (None, None);
         let mut first = true;
         while let Some(key) = map.next_key::<String>()? {
             let (slot, name) = match key.as_str() {
-                "continuous" => (&mut continuous, "continuous"),
-                "cumulative" => (&mut cumulative, "cumulative"),
+                "continuous" => (&mut continuous, CONTINUOUS),
+                "cumulative" => (&mut cumulative, CUMULATIVE),
                 // A number's text, handed over as a one-key map.
                 k if first && k.starts_with("$serde_json::") => return Err(not_an_object()),
-                k => return Err(de::Error::unknown_field(k, FIELDS)),
+                k => return Err(Error::unknown_field(&format!("contributionYears.{k}")).into_serde()),
             };
             first = false;
             if slot.is_some() {
-                return Err(de::Error::duplicate_field(name));
+                return Err(Error::duplicate_key(name).into_serde());
             }
-            *slot = Some(map.next_value_seed(Years)?);
+            *slot = Some(map.next_value_seed(Years(name))?);
         }
         match (continuous, cumulative) {
             (Some(continuous), Some(cumulative)) => Ok(ContributionYears { continuous, cumulative }),
-            (None, _) => Err(de::Error::missing_field("continuous")),
-            (_, None) => Err(de::Error::missing_field("cumulative")),
+            (None, _) => Err(Error::missing(CONTINUOUS).into_serde()),
+            (_, None) => Err(Error::missing(CUMULATIVE).into_serde()),
         }
     }
 
@@ -218,38 +220,38 @@ impl<'de> Visitor<'de> for YearsVisitor {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Query {
-    #[serde(deserialize_with = "input::text")]
+    #[serde(deserialize_with = "input::query::city")]
     pub city: String,
-    #[serde(deserialize_with = "input::choice")]
+    #[serde(deserialize_with = "input::query::insurance")]
     pub insurance: Insurance,
-    #[serde(deserialize_with = "input::choice")]
+    #[serde(deserialize_with = "input::query::grade")]
     pub grade: Grade,
-    #[serde(deserialize_with = "input::text")]
+    #[serde(deserialize_with = "input::query::care_mode")]
     pub care_mode: String,
     /// Default: the current month in China.
-    #[serde(default, deserialize_with = "input::month")]
+    #[serde(default, deserialize_with = "input::query::month")]
     pub month: Option<Month>,
     /// Default: every day of the month on which the scheme is in force.
-    #[serde(default, deserialize_with = "input::count")]
+    #[serde(default, deserialize_with = "input::query::care_days")]
     pub care_days: Option<u32>,
     /// Default: 6.
-    #[serde(default, deserialize_with = "input::count")]
+    #[serde(default, deserialize_with = "input::query::disability_months")]
     pub disability_months: Option<u32>,
-    #[serde(default, deserialize_with = "input::flag")]
+    #[serde(default, deserialize_with = "input::query::work_injury_care_allowance")]
     pub work_injury_care_allowance: bool,
-    #[serde(default, deserialize_with = "input::month")]
+    #[serde(default, deserialize_with = "input::query::assessed_month")]
     pub assessed_month: Option<Month>,
-    #[serde(default, deserialize_with = "input::flag")]
+    #[serde(default, deserialize_with = "input::query::benefits_locked")]
     pub benefits_locked: bool,
-    #[serde(default, deserialize_with = "input::flag")]
+    #[serde(default, deserialize_with = "input::query::interrupted_contribution")]
     pub interrupted_contribution: bool,
-    #[serde(default, deserialize_with = "input::count")]
+    #[serde(default, deserialize_with = "input::query::months_since_resumed")]
     pub months_since_resumed: Option<u32>,
     #[serde(default)]
     pub contribution_years: Option<ContributionYears>,
-    #[serde(default, deserialize_with = "input::flag")]
+    #[serde(default, deserialize_with = "input::query::insured_before_ltci")]
     pub insured_before_ltci: bool,
-    #[serde(default, deserialize_with = "input::money")]
+    #[serde(default, deserialize_with = "input::query::disability_subsidy")]
     pub disability_subsidy: Option<Decimal>,
     /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …):
     /// every other key of the query. Which keys the mode has is the estimate's

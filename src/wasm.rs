@@ -14,7 +14,7 @@ const TS_TYPES: &str = include_str!("wasm.d.ts");
 /// Estimates one query: `estimate({city, insurance, grade, careMode, …})`.
 #[wasm_bindgen(unchecked_return_type = "Estimate")]
 pub fn estimate(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<JsValue, JsValue> {
-    let estimate = crate::estimate_json(&input(query)?).map_err(|e| throw(&e))?;
+    let estimate = crate::estimate(&input(query, crate::read_query)?).map_err(|e| throw(&e))?;
     output(&estimate)
 }
 
@@ -27,30 +27,97 @@ pub fn catalog() -> Result<JsValue, JsValue> {
 /// What each payer puts in per year: `contribution({city, year, insurance, …})`.
 #[wasm_bindgen(unchecked_return_type = "Contribution")]
 pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
-    let contribution = crate::contribution_json(&input(query)?).map_err(|e| throw(&e))?;
+    let contribution = crate::contribution(&input(query, crate::read_contribution)?).map_err(|e| throw(&e))?;
     output(&contribution)
 }
 
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
 pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {
-    let estimate = crate::estimate_json(&input(query)?).map_err(|e| throw(&e))?;
+    let estimate = crate::estimate(&input(query, crate::read_query)?).map_err(|e| throw(&e))?;
     Ok(crate::render::script(&estimate))
 }
 
-/// INPUT: the one place where a query enters, as JSON text. `JSON.stringify`
-/// writes each number's shortest decimal text, which the parser reads as a
-/// decimal: money never becomes a float here, and errors are the command
-/// line's. (To become `serde_wasm_bindgen::from_value` once `Query` and
-/// `ContributionQuery` derive `Deserialize`.)
-fn input(query: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = query.as_string() {
-        return Ok(s);
+/// A query object read by serde-wasm-bindgen into the model's types, through
+/// the same field readers as the command line's JSON (`src/input.rs`): a JS
+/// number arrives as its shortest decimal text (`String(n)`), so money never
+/// becomes a float, and `NaN` or `Infinity` are invalid values, not "absent".
+fn input<T>(query: &JsValue, read: fn(AsMap) -> Result<T, crate::Error>) -> Result<T, JsValue> {
+    let plain = plain_copy(query).map_err(|e| throw(&e))?;
+    read(AsMap(serde_wasm_bindgen::Deserializer::from(plain))).map_err(|e| throw(&e))
+}
+
+/// serde-wasm-bindgen reads a struct by looking up its known field names
+/// only, so an unknown key would pass unseen; read as a map, every key is
+/// seen and an unknown one refused (`unknown_field`), as on the command line.
+struct AsMap(serde_wasm_bindgen::Deserializer);
+
+impl<'de> serde::Deserializer<'de> for AsMap {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_any(v)
     }
-    match js_sys::JSON::stringify(query) {
-        Ok(s) => Ok(s.as_string().unwrap_or_default()),
-        Err(_) => Err(throw(&crate::Error::invalid_json("查询无法转换为JSON", "the query cannot be converted to JSON"))),
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_map(v)
     }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The query as a plain object of plain values, read once with calls that
+/// cannot throw past this function: a getter or Proxy trap that throws, a
+/// cycle, or a query larger than [`crate::MAX_QUERY_BYTES`] (its keys and
+/// texts counted as in its JSON) is a coded error, never a trap. A query is
+/// one object deep, two with `contributionYears`; anything deeper is kept
+/// only as "a list" (which no field accepts), so a cycle is never followed.
+fn plain_copy(value: &JsValue) -> Result<JsValue, crate::Error> {
+    let mut budget = crate::MAX_QUERY_BYTES;
+    copy(value, 0, &mut budget)
+}
+
+/// Counts `n` bytes of the query against what is left of its size limit.
+fn spend(budget: &mut usize, n: usize) -> Result<(), crate::Error> {
+    *budget = budget.checked_sub(n).ok_or_else(crate::input::too_large)?;
+    Ok(())
+}
+
+fn copy(value: &JsValue, depth: u32, budget: &mut usize) -> Result<JsValue, crate::Error> {
+    let unreadable = |_| crate::Error::invalid_json("查询对象无法读取", "the query object cannot be read");
+    if let Some(s) = value.as_string() {
+        spend(budget, s.len() + 2)?;
+        return Ok(value.clone());
+    }
+    let object = value.is_object() && !js_sys::Array::is_array(value);
+    if depth == 0 && !object {
+        return Err(crate::Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"));
+    }
+    if !value.is_object() {
+        spend(budget, 8)?;
+        return Ok(value.clone());
+    }
+    if depth > 1 || !object {
+        spend(budget, 2)?;
+        return Ok(js_sys::Array::new().into());
+    }
+    let out = js_sys::Object::new();
+    for key in js_sys::Reflect::own_keys(value).map_err(unreadable)?.iter() {
+        // Symbol keys are not keys of a query (nor of its JSON).
+        let Some(name) = key.as_string() else { continue };
+        spend(budget, name.len() + 4)?;
+        let v = js_sys::Reflect::get(value, &key).map_err(unreadable)?;
+        js_sys::Reflect::set(&out, &key, &copy(&v, depth + 1, budget)?).map_err(unreadable)?;
+    }
+    Ok(out.into())
 }
 
 /// Plain objects (not `Map`s), `null` (not `undefined`) for `None`: so that
