@@ -48,10 +48,18 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     if status == Status::Expired {
         notes.push(expired(city, document));
     }
-    let eligible = reasons.is_empty();
     let mut out = Out::default();
-    if eligible {
+    if reasons.is_empty() {
         (city.compute)(&ctx, &mut out);
+    }
+    // A condition on the amounts (常州 就高) refuses once they are computed: the
+    // lines go, and of their notes only the readings stay, which explain the
+    // amount the reason names (the others are about lines no longer shown).
+    reasons.append(&mut out.reasons);
+    let eligible = reasons.is_empty();
+    if !eligible {
+        out.lines.clear();
+        out.notes.retain(|n| n.code.starts_with("reading_"));
     }
     for n in out.notes {
         if !notes.iter().any(|m| m.code == n.code && m.message == n.message) {

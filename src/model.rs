@@ -363,10 +363,12 @@ pub enum ReasonCode {
     WaitingPeriod,
     NotInForce,
     BeforeBenefitStart,
+    /// 常州 五(五)2 就高: the disability care subsidy is higher than what LTC insurance pays.
+    DisabilitySubsidyHigher,
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 10] = [
+    pub const ALL: [ReasonCode; 11] = [
         ReasonCode::InsuranceNotCovered,
         ReasonCode::GradeNotCovered,
         ReasonCode::DisabilityTooShort,
@@ -377,6 +379,7 @@ impl ReasonCode {
         ReasonCode::WaitingPeriod,
         ReasonCode::NotInForce,
         ReasonCode::BeforeBenefitStart,
+        ReasonCode::DisabilitySubsidyHigher,
     ];
 
     /// The JSON name.
@@ -392,6 +395,7 @@ impl ReasonCode {
             ReasonCode::WaitingPeriod => "waiting_period",
             ReasonCode::NotInForce => "not_in_force",
             ReasonCode::BeforeBenefitStart => "before_benefit_start",
+            ReasonCode::DisabilitySubsidyHigher => "disability_subsidy_higher",
         }
     }
 }

@@ -246,11 +246,14 @@ impl Ctx<'_> {
     }
 }
 
-/// The lines and notes a city computes.
+/// The lines and notes a city computes, and any condition that depends on them.
 #[derive(Default)]
 pub(crate) struct Out {
     pub lines: Vec<Line>,
     pub notes: Vec<Note>,
+    /// Conditions on the amounts themselves (常州 就高, 五(五)2): checked once the
+    /// lines are known; any of them makes the estimate ineligible.
+    pub reasons: Vec<Reason>,
 }
 
 impl Out {
@@ -260,6 +263,10 @@ impl Out {
 
     pub fn note(&mut self, note: Note) {
         self.notes.push(note);
+    }
+
+    pub fn refuse(&mut self, reason: Reason) {
+        self.reasons.push(reason);
     }
 
     pub fn fund_total(&self) -> Money {
