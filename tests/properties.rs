@@ -555,6 +555,8 @@ fn default_token(city: &str, mode: &str, key: &str, care_days: u32) -> Option<St
         "familyCareDays" => Some(care_days.to_string()),
         // "four a week: care days × 4 ÷ 7, rounded half up"
         "homeVisits" => Some(((8 * care_days + 7) / 14).to_string()),
+        // "20 (ten 2-hour visits); 0 when careDays is 0"
+        "visitHours" => Some(String::from(if care_days == 0 { "0" } else { "20" })),
         _ => None,
     }
 }
@@ -611,7 +613,8 @@ fn defaults_written_out_change_nothing() {
 /// src/reference.rs: "a later call that gives the same inputs under the same
 /// rules version gets the same code". Writing any default out — careDays, the
 /// flags, or a care mode's input (familyCareDays = careDays, homeServiceCost 0,
-/// visitHours 20, deviceCost 0, …) — changes neither the answer nor the reference.
+/// visitHours 20 (0 without a care day), deviceCost 0, …) — changes neither the
+/// answer nor the reference.
 #[test]
 fn reference_ignores_mode_defaults_written_out() {
     let bare = r#"{"city":"changzhou","insurance":"resident","grade":"severe","careMode":"home","month":"2022-03"}"#;

@@ -44,7 +44,7 @@ fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, level: u32) -> 
         ("jincheng", "home_visit") => n(1050),
         ("jincheng", "home_combined") => d * n(15) + n(700),
         ("jincheng", "institution") => d * n(70),
-        // 连云港 三(二): 50, 40, 20 a day; 30 × 20 hours.
+        // 连云港 三(二): 50, 40, 20 a day; 30 × the default 20 hours, at most 600.
         ("lianyungang", "medical_institution") => d * n(50),
         ("lianyungang", "elderly_institution") => d * n(40),
         ("lianyungang", "day_care") => d * n(20),
@@ -320,7 +320,8 @@ fn the_catalog_matches_the_spec() {
                 ("medical_institution", vec![("dailyCharge", Value::Null, false)]),
                 ("elderly_institution", vec![("dailyCharge", Value::Null, false)]),
                 ("day_care", vec![("dailyCharge", Value::Null, false)]),
-                ("home_visit", vec![("visitHours", json!("20"), false), ("hourlyCharge", Value::Null, false)]),
+                // visitHours: 20, but 0 when careDays is 0 (a rule, not a fixed default).
+                ("home_visit", vec![("visitHours", Value::Null, false), ("hourlyCharge", Value::Null, false)]),
             ],
         ),
         (
@@ -375,6 +376,7 @@ fn the_catalog_matches_the_spec() {
     assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
     let hours = &cities[2]["careModes"][3]["inputs"][0];
     assert_eq!(&hours["max"], &json!("744"), "visitHours at most 744");
+    assert!(hours["defaultRule"]["zh"].as_str().is_some_and(|r| r.contains("20小时") && r.contains("为0")), "visitHours default rule");
 
     // Statuses move with the month asked.
     let at = |m: &str| serde_json::to_value(ltci::catalog_at(ltci::Month::parse(m).expect("month"))).expect("serializes");
