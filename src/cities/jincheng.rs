@@ -47,6 +47,7 @@ pub(crate) static CITY: City = City {
     modes: &[HOME_SELF, HOME_VISIT, HOME_COMBINED, INSTITUTION],
     query_inputs: &[
         "disabilityMonths",
+        "workInjuryCareAllowance",
         "assessedMonth",
         "interruptedContribution",
         "monthsSinceResumed",
@@ -103,6 +104,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     );
     // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
     rules::before_benefit_start(ctx, false, out, cite!("四(六)1"));
+    // 四(八) "属于医疗、工伤、生育保险……的医疗、护理、康复等费用，长期护理保险基金不予支付"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "属于工伤保险的护理等费用，长期护理保险基金不予支付：已领取工伤保险生活护理费的，不享受长期护理保险待遇。",
+            "Care costs that belong to work-injury insurance are not paid by the LTC fund: someone receiving its care allowance gets no LTC benefits.",
+            cite!("四(八)"),
+        ));
+    }
 }
 
 // 四(六)2 "应在本市连续参保缴费2年（含）以上并累计缴费满10年，累计缴费未满10年的，可按标准
@@ -321,8 +331,19 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal,
     )
 }
 
-/// On every estimate, eligible or not: what was assumed about contribution years.
+/// On every estimate, eligible or not: what was assumed about contribution years,
+/// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    // 四(八) excludes costs, not people: reading it as excluding a person who
+    // receives the work-injury care allowance is this calculator's.
+    if ctx.query.work_injury_care_allowance {
+        out.push(note(
+            "reading_work_injury_exclusion",
+            "文件规定属于工伤保险的护理等费用长期护理保险基金不予支付；本计算器把已领取工伤保险生活护理费理解为护理费用由工伤保险支付，因此不计长护险待遇。",
+            "The text excludes care costs that belong to work-injury insurance; this calculator reads receiving its care allowance as care paid by work-injury insurance, so no LTC benefit is counted.",
+            cite!("四(八)"),
+        ));
+    }
     if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
         out.push(note(
             "assumed_contribution_years_met",

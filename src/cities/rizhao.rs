@@ -46,7 +46,7 @@ pub(crate) static CITY: City = City {
     // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[MEDICAL_SPECIAL, INSTITUTION, HOME],
-    query_inputs: &["assessedMonth", "benefitsLocked", "interruptedContribution", "monthsSinceResumed"],
+    query_inputs: &["workInjuryCareAllowance", "assessedMonth", "benefitsLocked", "interruptedContribution", "monthsSinceResumed"],
     care_days_help: Text::new(
         "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
         "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
@@ -104,6 +104,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     }
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
     rules::before_benefit_start(ctx, false, out, cite!("三(四)"));
+    // 三(八)1 不予支付 "应当由其他社会保险基金支付的"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "应当由其他社会保险基金支付的费用不纳入长期护理保险支付范围：已领取工伤保险生活护理费的，不享受长期护理保险待遇。",
+            "Costs another social insurance fund must pay are not paid by LTC insurance: someone receiving the work-injury care allowance gets no LTC benefits.",
+            cite!("三(八)1"),
+        ));
+    }
 }
 
 // ---- 三(四) 护理方式、三(五) 支付标准 ---------------------------------------
@@ -298,13 +307,23 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
 
 // ---- Notes on every estimate -----------------------------------------------
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "pilot_area",
         "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
         cite!("三(一)"),
     ));
+    // 三(八)1 excludes costs, not people: reading it as excluding a person who
+    // receives the work-injury care allowance is this calculator's.
+    if ctx.query.work_injury_care_allowance {
+        out.push(note(
+            "reading_work_injury_exclusion",
+            "文件规定应当由其他社会保险基金支付的费用不予支付；本计算器把已领取工伤保险生活护理费理解为护理费用由工伤保险支付，因此不计长护险待遇。",
+            "The text excludes costs another social insurance fund must pay; this calculator reads receiving the work-injury care allowance as care paid by work-injury insurance, so no LTC benefit is counted.",
+            cite!("三(八)1"),
+        ));
+    }
 }
 
 // ---- 三(二) 资金筹集 --------------------------------------------------------
