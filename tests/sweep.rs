@@ -372,6 +372,33 @@ fn the_catalog_matches_the_spec() {
             }
         }
     }
+    // The common inputs each city's rules read:
+    // 晋城 四(八) and 日照 三(八)1 exclude work-injury care, 日照 三(八)5 disability protection.
+    let read: [&[&str]; 5] = [
+        &["disabilityMonths", "workInjuryCareAllowance", "benefitsLocked", "assessedMonth", "disabilitySubsidy"],
+        &[
+            "disabilityMonths",
+            "workInjuryCareAllowance",
+            "assessedMonth",
+            "interruptedContribution",
+            "monthsSinceResumed",
+            "contributionYears",
+            "insuredBeforeLtci",
+        ],
+        &["disabilityMonths", "workInjuryCareAllowance", "assessedMonth", "interruptedContribution", "monthsSinceResumed"],
+        &[
+            "workInjuryCareAllowance",
+            "assessedMonth",
+            "benefitsLocked",
+            "interruptedContribution",
+            "monthsSinceResumed",
+            "disabilitySubsidy",
+        ],
+        &["assessedMonth"],
+    ];
+    for (city, keys) in cities.iter().zip(read) {
+        assert_eq!(city["queryInputs"], json!(keys), "{}", city["id"]);
+    }
     let level = &cities[3]["careModes"][0]["inputs"][0];
     assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
     let hours = &cities[2]["careModes"][3]["inputs"][0];

@@ -46,7 +46,14 @@ pub(crate) static CITY: City = City {
     // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[MEDICAL_SPECIAL, INSTITUTION, HOME],
-    query_inputs: &["workInjuryCareAllowance", "assessedMonth", "benefitsLocked", "interruptedContribution", "monthsSinceResumed"],
+    query_inputs: &[
+        "workInjuryCareAllowance",
+        "assessedMonth",
+        "benefitsLocked",
+        "interruptedContribution",
+        "monthsSinceResumed",
+        "disabilitySubsidy",
+    ],
     care_days_help: Text::new(
         "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
         "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
@@ -212,12 +219,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             cite!("三(五)"),
         ));
     }
-    out.note(note(
-        "reading_care_subsidy_in_facility",
-        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
-        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
-        cite!("三(五)、三(四)"),
-    ));
+    care_subsidy_reading(ctx, out, id == "home");
     if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_some() {
         out.note(note(
             "reading_follows_medical_insurance",
@@ -240,6 +242,43 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             cite!("三(三)"),
         ));
     }
+}
+
+/// Reading: the 15元 subsidy is paid "对护理机构", and 三(四) tells the 定点护理机构 one
+/// is admitted to apart from "居家接受相关服务机构的上门护理服务"; but 三(五)'s first
+/// sentence counts 居家护理 among costs "在定点护理机构发生的". So the other reading
+/// exists, and for home care the note says what it would add this month.
+fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, home: bool) {
+    let (zh, en) = if home {
+        let (r, n) = (plain(CARE_SUBSIDY_DAILY), ctx.care_days);
+        let more = Money::round(CARE_SUBSIDY_DAILY * ctx.care_days_dec());
+        (
+            cat!(
+                "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器对居家护理不计照护补助。但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付",
+                r,
+                "元 × ",
+                n,
+                "日 = ",
+                more,
+                "元。"
+            ),
+            cat!(
+                "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds no subsidy to home care. But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay ",
+                r,
+                " yuan × ",
+                n,
+                " days = ",
+                more,
+                " yuan this month."
+            ),
+        )
+    } else {
+        (
+            String::from("每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。"),
+            String::from("The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care."),
+        )
+    };
+    out.note(note("reading_care_subsidy_in_facility", zh, en, cite!("三(五)、三(四)")));
 }
 
 /// 床日定额: the fund pays 60% of the quota, or of the charge when it is lower.
@@ -322,6 +361,23 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
             "文件规定应当由其他社会保险基金支付的费用不予支付；本计算器把已领取工伤保险生活护理费理解为护理费用由工伤保险支付，因此不计长护险待遇。",
             "The text excludes costs another social insurance fund must pay; this calculator reads receiving the work-injury care allowance as care paid by work-injury insurance, so no LTC benefit is counted.",
             cite!("三(八)1"),
+        ));
+    }
+    // 三(八)4 "非协议管理定点机构发生的" 不予支付
+    out.push(note(
+        "condition_contracted_provider",
+        "在未与医保经办机构签订服务协议（非协议管理）的机构发生的费用，长期护理保险不支付。",
+        "Costs at an institution without a service agreement with the scheme (not a contracted provider) are not paid.",
+        cite!("三(八)4"),
+    ));
+    // 三(八)5 "已经纳入残疾人保障、军队伤残抚恤、精神疾病防治等国家法律规定范围的护理项目和费用"
+    // 不予支付: the text does not say by how much, so the amounts are not reduced.
+    if ctx.query.disability_subsidy.is_some_and(|s| !s.is_zero()) {
+        out.push(note(
+            "condition_disability_coverage",
+            "已经纳入残疾人保障等国家法律规定范围的护理项目和费用，长期护理保险不支付；文件没有说如何扣减，本估算的金额未扣减，以经办机构核定为准。",
+            "Care items and costs already covered by disability protection are not paid by LTC insurance; the text does not say how much that takes off, so the amounts here are not reduced: the agency decides.",
+            cite!("三(八)5"),
         ));
     }
 }
