@@ -66,6 +66,7 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
             notes.push(n);
         }
     }
+    notes.extend(input_not_used(&ctx));
     let totals = if eligible { Totals::of(&out.lines) } else { Totals::ZERO };
     Ok(Estimate {
         city: city.id,
@@ -203,6 +204,75 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
         );
     }
     Ok(())
+}
+
+/// api.md "Nothing silently ignored": the common inputs given that the rules of
+/// this city and care mode do not read, in one note naming each (eligible or not:
+/// it is about the rules, not the person).
+///
+/// Given means different from leaving the key out: a flag that is true, a
+/// `disabilityMonths` other than its default 6, a subsidy above 0, any month,
+/// count or years. A value equal to the default is the same query (and the same
+/// reference) as no value, so it gets no note: a form may send `false` for every
+/// flag it shows.
+///
+/// `careDays` where the mode does not pay by the day (连云港 home visits): it is
+/// read for an input whose default follows it (visitHours), so it is used unless
+/// that input is given at another value than its default, and careDays itself at
+/// another value than the month's days in force.
+fn input_not_used(ctx: &Ctx<'_>) -> Option<crate::model::Note> {
+    let (q, city, mode) = (ctx.query, ctx.city, ctx.mode);
+    let care_days_read = mode.uses_care_days
+        || mode.inputs.iter().any(|i| {
+            let default = match i.default {
+                Default::CareDays => ctx.care_days_dec(),
+                Default::FromCareDays(f, _) => f(ctx.care_days),
+                _ => return false,
+            };
+            q.inputs.get(i.key).is_none_or(|v| v == default)
+        });
+    let given = [
+        ("careDays", q.care_days.is_some_and(|d| d != ctx.document.days_in_force(ctx.month)) && !care_days_read),
+        ("disabilityMonths", q.disability_months.is_some_and(|m| m != rules::DEFAULT_DISABILITY_MONTHS)),
+        ("workInjuryCareAllowance", q.work_injury_care_allowance),
+        ("assessedMonth", q.assessed_month.is_some()),
+        ("benefitsLocked", q.benefits_locked),
+        ("interruptedContribution", q.interrupted_contribution),
+        ("monthsSinceResumed", q.months_since_resumed.is_some()),
+        ("contributionYears", q.contribution_years.is_some()),
+        ("insuredBeforeLtci", q.insured_before_ltci),
+        ("disabilitySubsidy", q.disability_subsidy.is_some_and(|s| !s.is_zero())),
+    ];
+    let unused: Vec<&str> =
+        given.iter().filter(|(k, g)| *g && (*k == "careDays" || !city.query_inputs.contains(k))).map(|(k, _)| *k).collect();
+    if unused.is_empty() {
+        return None;
+    }
+    let label = |k: &str| crate::catalog::query_input_label(k);
+    let zh: Vec<String> = unused.iter().map(|k| cat!(*k, "（", label(k).zh, "）")).collect();
+    let en: Vec<String> = unused.iter().map(|k| cat!(*k, " (", label(k).en, ")")).collect();
+    let (zh, en) = (zh.join("、"), en.join(", "));
+    Some(rules::note(
+        "input_not_used",
+        cat!(
+            city.name.zh,
+            "“",
+            mode.name.zh,
+            "”的规定不使用以下输入项，本估算没有考虑它们：",
+            zh,
+            "。取默认值的输入（如“否”）与不填相同，不列出。"
+        ),
+        cat!(
+            "The rules of ",
+            city.name.en,
+            " (",
+            mode.name.en,
+            ") do not use these inputs, so this estimate does not take them into account: ",
+            en,
+            ". Inputs at their default (such as false) are the same as leaving them out and are not listed."
+        ),
+        ctx.document.number,
+    ))
 }
 
 /// A month before the scheme starts.

@@ -332,6 +332,9 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
             let cost = Money::round(charge * days);
             let fund = Money::round(paid * days);
             let (r, c, p) = (plain(rate), plain(charge), plain(paid));
+            if charge < rate {
+                out.note(fund_at_most_charge(label, charge, rate, PER_DAY, citation));
+            }
             out.line(Line::service(
                 id,
                 label,
@@ -361,6 +364,47 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
 
 /// The input key of a provider's daily charge.
 pub(crate) const CHARGE_KEY: &str = "dailyCharge";
+
+/// "元/日" after an amount, Chinese and English.
+pub(crate) const PER_DAY: Text = Text::new("元/日", " yuan/day");
+/// "元/小时" after an amount, Chinese and English.
+pub(crate) const PER_HOUR: Text = Text::new("元/小时", " yuan/hour");
+
+/// api.md "Nothing silently ignored": a charge below the fixed rate the fund
+/// settles. The texts set a 定额; this calculator never pays more than the charge.
+pub(crate) fn fund_at_most_charge(label: Text, charge: Decimal, rate: Decimal, per: Text, citation: &'static str) -> Note {
+    let (c, r) = (plain(charge), plain(rate));
+    note(
+        "reading_fund_at_most_charge",
+        cat!(
+            label.zh,
+            "：收费",
+            c,
+            per.zh,
+            "低于基金的结算标准",
+            r,
+            per.zh,
+            "。文件规定按标准定额结算，本计算器的基金支付不超过实际收费，按",
+            c,
+            per.zh,
+            "计算。"
+        ),
+        cat!(
+            label.en,
+            ": the charge of ",
+            c,
+            per.en,
+            " is below the fund's rate of ",
+            r,
+            per.en,
+            ". The text sets a fixed rate; this calculator never has the fund pay more than the charge, so it pays ",
+            c,
+            per.en,
+            "."
+        ),
+        citation,
+    )
+}
 
 /// The note for a line whose full cost the query did not give.
 pub(crate) fn self_pay_unknown(label: Text, citation: &'static str) -> Note {

@@ -276,6 +276,9 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
         Some(charge) => {
             let cost = Money::round(charge * hours);
             let c = plain(charge);
+            if charge < HOME_VISIT_HOURLY_RATE {
+                out.note(rules::fund_at_most_charge(label, charge, HOME_VISIT_HOURLY_RATE, rules::PER_HOUR, cite!("三(二)4")));
+            }
             out.line(Line::service(
                 "home_visit",
                 label,

@@ -297,6 +297,36 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
             let cost = Money::round(charge * days);
             let fund = Money::round(base * FUND_SHARE);
             let c = plain(charge);
+            if charge < quota {
+                out.note(note(
+                    "reading_fund_at_most_charge",
+                    cat!(
+                        label.zh,
+                        "：收费",
+                        c,
+                        "元/日低于床日定额",
+                        q,
+                        "元。文件实行床日定额管理，本计算器的基金支付不超过实际收费：按收费",
+                        c,
+                        "元/日的",
+                        s,
+                        "%计算。"
+                    ),
+                    cat!(
+                        label.en,
+                        ": the charge of ",
+                        c,
+                        " yuan/day is below the bed-day quota of ",
+                        q,
+                        " yuan. The text sets a quota per bed-day; this calculator never has the fund pay more than its share of the charge, so it pays ",
+                        s,
+                        "% of ",
+                        c,
+                        " yuan/day."
+                    ),
+                    citation,
+                ));
+            }
             out.line(Line::service(
                 id,
                 label,
