@@ -32,7 +32,8 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     let mode = mode(city, &query.care_mode)?;
     let month = query.month.unwrap_or_else(Month::current);
     let document = city.document(month).ok_or_else(|| unknown_city(&query.city))?;
-    let care_days = care_days(query.care_days, document, month)?;
+    let days_in_force = document.days_in_force(month);
+    let care_days = care_days(query.care_days, days_in_force, document, month)?;
     validate_common(query)?;
     validate_inputs(city, mode, query, care_days)?;
 
@@ -55,18 +56,22 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     // A condition on the amounts (常州 就高) refuses once they are computed: the
     // lines go, and of their notes only the readings stay, which explain the
     // amount the reason names (the others are about lines no longer shown).
-    reasons.append(&mut out.reasons);
+    if let Some(r) = out.refusal {
+        reasons.push(r);
+    }
     let eligible = reasons.is_empty();
     if !eligible {
         out.lines.clear();
-        out.notes.retain(|n| n.code.starts_with("reading_"));
     }
     for n in out.notes {
-        if !notes.iter().any(|m| m.code == n.code && m.message == n.message) {
+        let kept = eligible || n.code.starts_with("reading_");
+        if kept && !notes.iter().any(|m| m.code == n.code && m.message == n.message) {
             notes.push(n);
         }
     }
-    notes.extend(input_not_used(&ctx));
+    if let Some(n) = input_not_used(&ctx, days_in_force) {
+        notes.push(n);
+    }
     let totals = if eligible { Totals::of(&out.lines) } else { Totals::ZERO };
     Ok(Estimate {
         city: city.id,
@@ -115,9 +120,8 @@ fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
     })
 }
 
-/// 0 to the days of the month on which the scheme is in force; default all of them.
-fn care_days(given: Option<u32>, document: &Document, month: Month) -> Result<u32, Error> {
-    let available = document.days_in_force(month);
+/// 0 to the days of the month on which the scheme is in force (`available`); default all of them.
+fn care_days(given: Option<u32>, available: u32, document: &Document, month: Month) -> Result<u32, Error> {
     match given {
         None => Ok(available),
         Some(d) if d <= available => Ok(d),
@@ -220,7 +224,7 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
 /// read for an input whose default follows it (visitHours), so it is used unless
 /// that input is given at another value than its default, and careDays itself at
 /// another value than the month's days in force.
-fn input_not_used(ctx: &Ctx<'_>) -> Option<crate::model::Note> {
+fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Note> {
     let (q, city, mode) = (ctx.query, ctx.city, ctx.mode);
     let care_days_read = mode.uses_care_days
         || mode.inputs.iter().any(|i| {
@@ -231,48 +235,53 @@ fn input_not_used(ctx: &Ctx<'_>) -> Option<crate::model::Note> {
             };
             q.inputs.get(i.key).is_none_or(|v| v == default)
         });
+    // In the catalog's order of the common inputs, after month.
     let given = [
-        ("careDays", q.care_days.is_some_and(|d| d != ctx.document.days_in_force(ctx.month)) && !care_days_read),
-        ("disabilityMonths", q.disability_months.is_some_and(|m| m != rules::DEFAULT_DISABILITY_MONTHS)),
-        ("workInjuryCareAllowance", q.work_injury_care_allowance),
-        ("assessedMonth", q.assessed_month.is_some()),
-        ("benefitsLocked", q.benefits_locked),
-        ("interruptedContribution", q.interrupted_contribution),
-        ("monthsSinceResumed", q.months_since_resumed.is_some()),
-        ("contributionYears", q.contribution_years.is_some()),
-        ("insuredBeforeLtci", q.insured_before_ltci),
-        ("disabilitySubsidy", q.disability_subsidy.is_some_and(|s| !s.is_zero())),
+        q.care_days.is_some_and(|d| d != days_in_force) && !care_days_read,
+        q.disability_months.is_some_and(|m| m != rules::DEFAULT_DISABILITY_MONTHS),
+        q.work_injury_care_allowance,
+        q.assessed_month.is_some(),
+        q.benefits_locked,
+        q.interrupted_contribution,
+        q.months_since_resumed.is_some(),
+        q.contribution_years.is_some(),
+        q.insured_before_ltci,
+        q.disability_subsidy.is_some_and(|s| !s.is_zero()),
     ];
-    let unused: Vec<&str> =
-        given.iter().filter(|(k, g)| *g && (*k == "careDays" || !city.query_inputs.contains(k))).map(|(k, _)| *k).collect();
-    if unused.is_empty() {
+    let (mut zh, mut en) = (String::new(), String::new());
+    for (input, given) in crate::catalog::common_inputs().iter().zip(given) {
+        let key = input.key;
+        if !given || (key != "careDays" && city.query_inputs.contains(&key)) {
+            continue;
+        }
+        if zh.is_empty() {
+            push_all(&mut zh, &[city.name.zh, "“", mode.name.zh, "”的规定不使用以下输入项，本估算没有考虑它们："]);
+            push_all(
+                &mut en,
+                &["The rules of ", city.name.en, " (", mode.name.en, ") do not use these inputs, so this estimate ignores them: "],
+            );
+        } else {
+            zh.push('、');
+            en.push_str(", ");
+        }
+        push_all(&mut zh, &[key, "（", input.label.zh, "）"]);
+        push_all(&mut en, &[key, " (", input.label.en, ")"]);
+    }
+    if zh.is_empty() {
         return None;
     }
-    let label = |k: &str| crate::catalog::query_input_label(k);
-    let zh: Vec<String> = unused.iter().map(|k| cat!(*k, "（", label(k).zh, "）")).collect();
-    let en: Vec<String> = unused.iter().map(|k| cat!(*k, " (", label(k).en, ")")).collect();
-    let (zh, en) = (zh.join("、"), en.join(", "));
-    Some(rules::note(
-        "input_not_used",
-        cat!(
-            city.name.zh,
-            "“",
-            mode.name.zh,
-            "”的规定不使用以下输入项，本估算没有考虑它们：",
-            zh,
-            "。取默认值的输入（如“否”）与不填相同，不列出。"
-        ),
-        cat!(
-            "The rules of ",
-            city.name.en,
-            " (",
-            mode.name.en,
-            ") do not use these inputs, so this estimate does not take them into account: ",
-            en,
-            ". Inputs at their default (such as false) are the same as leaving them out and are not listed."
-        ),
-        ctx.document.number,
-    ))
+    zh.push_str("。取默认值的输入（如“否”）与不填相同，不列出。");
+    en.push_str(". Inputs at their default (such as false) count as not given.");
+    Some(rules::note("input_not_used", zh, en, ctx.document.number))
+}
+
+/// Appends each part: one small loop, not a push inlined per part (the page's
+/// WebAssembly is size-budgeted).
+#[inline(never)]
+fn push_all(s: &mut String, parts: &[&str]) {
+    for p in parts {
+        s.push_str(p);
+    }
 }
 
 /// A month before the scheme starts.

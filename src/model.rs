@@ -265,8 +265,10 @@ pub struct Line {
     pub citation: &'static str,
 }
 
+// Not inlined (as rules::note): the copies at every call site cost the wasm size budget.
 impl Line {
     /// A service whose cost is known: the person pays what the fund does not.
+    #[inline(never)]
     pub fn service(id: &'static str, label: Text, cost: Money, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {
@@ -284,6 +286,7 @@ impl Line {
     }
 
     /// A service paid at a fixed rate whose full charge is unknown.
+    #[inline(never)]
     pub fn service_unknown_cost(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {
@@ -301,6 +304,7 @@ impl Line {
     }
 
     /// A subsidy or allowance: cost equals fund, nothing to pay.
+    #[inline(never)]
     pub fn allowance(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {

@@ -251,22 +251,26 @@ impl Ctx<'_> {
 pub(crate) struct Out {
     pub lines: Vec<Line>,
     pub notes: Vec<Note>,
-    /// Conditions on the amounts themselves (常州 就高, 五(五)2): checked once the
-    /// lines are known; any of them makes the estimate ineligible.
-    pub reasons: Vec<Reason>,
+    /// A condition on the amounts themselves (常州 就高, 五(五)2), failed once the
+    /// lines are known: it makes the estimate ineligible.
+    pub refusal: Option<Reason>,
 }
 
+// The constructors and pushes of lines, notes and reasons are not inlined: at
+// their many call sites the copies cost the page's WebAssembly size budget.
 impl Out {
+    #[inline(never)]
     pub fn line(&mut self, line: Line) {
         self.lines.push(line);
     }
 
+    #[inline(never)]
     pub fn note(&mut self, note: Note) {
         self.notes.push(note);
     }
 
     pub fn refuse(&mut self, reason: Reason) {
-        self.reasons.push(reason);
+        self.refusal = Some(reason);
     }
 
     pub fn fund_total(&self) -> Money {
@@ -275,6 +279,7 @@ impl Out {
 }
 
 /// A reason for ineligibility.
+#[inline(never)]
 pub(crate) fn reason(
     code: ReasonCode,
     message: impl Into<Cow<'static, str>>,
@@ -285,6 +290,7 @@ pub(crate) fn reason(
 }
 
 /// A note: a reading the calculator chose, or a condition it cannot check.
+#[inline(never)]
 pub(crate) fn note(
     code: &'static str,
     message: impl Into<Cow<'static, str>>,
@@ -333,7 +339,7 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
             let fund = Money::round(paid * days);
             let (r, c, p) = (plain(rate), plain(charge), plain(paid));
             if charge < rate {
-                out.note(fund_at_most_charge(label, charge, rate, PER_DAY, citation));
+                out.note(fund_at_most_charge(citation));
             }
             out.line(Line::service(
                 id,
@@ -365,43 +371,14 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
 /// The input key of a provider's daily charge.
 pub(crate) const CHARGE_KEY: &str = "dailyCharge";
 
-/// "元/日" after an amount, Chinese and English.
-pub(crate) const PER_DAY: Text = Text::new("元/日", " yuan/day");
-/// "元/小时" after an amount, Chinese and English.
-pub(crate) const PER_HOUR: Text = Text::new("元/小时", " yuan/hour");
-
-/// api.md "Nothing silently ignored": a charge below the fixed rate the fund
-/// settles. The texts set a 定额; this calculator never pays more than the charge.
-pub(crate) fn fund_at_most_charge(label: Text, charge: Decimal, rate: Decimal, per: Text, citation: &'static str) -> Note {
-    let (c, r) = (plain(charge), plain(rate));
+/// api.md "Nothing silently ignored": the charge given is below the fixed rate
+/// the fund settles per day or hour. The texts set a 定额; this calculator never
+/// counts more than the charge (each line's basis shows both figures).
+pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {
     note(
         "reading_fund_at_most_charge",
-        cat!(
-            label.zh,
-            "：收费",
-            c,
-            per.zh,
-            "低于基金的结算标准",
-            r,
-            per.zh,
-            "。文件规定按标准定额结算，本计算器的基金支付不超过实际收费，按",
-            c,
-            per.zh,
-            "计算。"
-        ),
-        cat!(
-            label.en,
-            ": the charge of ",
-            c,
-            per.en,
-            " is below the fund's rate of ",
-            r,
-            per.en,
-            ". The text sets a fixed rate; this calculator never has the fund pay more than the charge, so it pays ",
-            c,
-            per.en,
-            "."
-        ),
+        "收费低于文件的定额：本计算器不按高于实际收费的金额计算（见计算方法）。",
+        "The charge is below the text's fixed rate: this calculator never counts more than the charge (see the basis).",
         citation,
     )
 }
@@ -482,6 +459,18 @@ pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal,
 }
 
 // ---- Shared conditions ----------------------------------------------------
+
+/// 晋城 四(八), 日照 三(八)1 exclude care costs that work-injury (another social)
+/// insurance pays, not people: reading them as excluding a person who receives
+/// its care allowance is this calculator's.
+pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
+    note(
+        "reading_work_injury_exclusion",
+        "文件排除的是应由工伤保险等其他社会保险支付的护理费用；把领取工伤保险生活护理费的人整体排除，是本计算器的理解。",
+        "The text excludes care costs that work-injury or other social insurance pays; excluding a person who receives its care allowance is this calculator's reading.",
+        citation,
+    )
+}
 
 /// `disabilityMonths` below the minimum the city requires.
 pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason>, source: &'static str, citation: &'static str) {

@@ -454,14 +454,14 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
                 fund,
                 "元，低于您领取的重度残疾人护理补贴",
                 s,
-                "元。两者按就高原则选择确定、不重复享受：领取补贴，长护险本月不支付。"
+                "元。两者就高选择、不重复享受：领取补贴，长护险本月不支付。"
             ),
             cat!(
                 "LTC insurance would pay ",
                 fund,
-                " yuan this month, less than the severe-disability care subsidy of ",
+                " yuan this month, less than your severe-disability care subsidy of ",
                 s,
-                " yuan you receive. Only the higher of the two is paid: with the subsidy, LTC insurance pays nothing this month."
+                " yuan. Only the higher is paid: with the subsidy, LTC insurance pays nothing this month."
             ),
             cite!("五(五)2"),
         ));
@@ -489,8 +489,8 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
 fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "condition_reassessment",
-        "自理能力好转、重新评估不符合条件的，或失能等级评估结论有效期届满未按规定申请重新评估的，不再享受待遇；应当从其他社会保险基金中支付或由第三人依法承担的护理费用，基金不支付。",
-        "Benefits stop when self-care improves and a reassessment no longer qualifies, or when the assessment's validity ends without a new application; care costs that another social insurance fund or a liable third party must bear are not paid.",
+        "重新评估自理能力好转、不再符合条件，或评估结论有效期届满未申请重新评估的，停止享受待遇；应由其他社会保险基金支付或第三人依法承担的护理费用，基金不支付。",
+        "Benefits stop if a reassessment finds self-care improved, or the assessment lapses without a new one; care costs another social insurance fund or a liable third party must bear are not paid.",
         cite!("五(六)3、4；五(三)"),
     ));
 }

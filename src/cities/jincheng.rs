@@ -108,8 +108,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
-            "属于工伤保险的护理等费用，长期护理保险基金不予支付：已领取工伤保险生活护理费的，不享受长期护理保险待遇。",
-            "Care costs that belong to work-injury insurance are not paid by the LTC fund: someone receiving its care allowance gets no LTC benefits.",
+            "属于工伤保险的护理费用，长期护理保险基金不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
+            "Care that work-injury insurance pays is not paid by the LTC fund: no LTC benefit while receiving its care allowance.",
             cite!("四(八)"),
         ));
     }
@@ -334,15 +334,8 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal,
 /// On every estimate, eligible or not: what was assumed about contribution years,
 /// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
-    // 四(八) excludes costs, not people: reading it as excluding a person who
-    // receives the work-injury care allowance is this calculator's.
     if ctx.query.work_injury_care_allowance {
-        out.push(note(
-            "reading_work_injury_exclusion",
-            "文件规定属于工伤保险的护理等费用长期护理保险基金不予支付；本计算器把已领取工伤保险生活护理费理解为护理费用由工伤保险支付，因此不计长护险待遇。",
-            "The text excludes care costs that belong to work-injury insurance; this calculator reads receiving its care allowance as care paid by work-injury insurance, so no LTC benefit is counted.",
-            cite!("四(八)"),
-        ));
+        out.push(rules::work_injury_reading(cite!("四(八)")));
     }
     if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
         out.push(note(

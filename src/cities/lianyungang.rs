@@ -277,7 +277,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
             let cost = Money::round(charge * hours);
             let c = plain(charge);
             if charge < HOME_VISIT_HOURLY_RATE {
-                out.note(rules::fund_at_most_charge(label, charge, HOME_VISIT_HOURLY_RATE, rules::PER_HOUR, cite!("三(二)4")));
+                out.note(rules::fund_at_most_charge(cite!("三(二)4")));
             }
             out.line(Line::service(
                 "home_visit",

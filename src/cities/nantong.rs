@@ -195,23 +195,10 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
     // none pays nothing, above) the fund is still shown at that price.
     let package_visits = visits_four_a_week(n);
     if !visits.is_zero() && visits < package_visits {
-        let pv = plain(package_visits);
         out.note(note(
             "reading_package_visits",
-            cat!(
-                "文章给出的是每周服务4次套餐的费用（本月约",
-                pv,
-                "次）；本月填写",
-                v,
-                "次，少于套餐次数。本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。"
-            ),
-            cat!(
-                "The article prices a package of four visits a week (about ",
-                pv,
-                " this month); ",
-                v,
-                " visits were given, fewer than that. The fund is still shown at the package price; a smaller package may be settled lower."
-            ),
+            "文章给出的是每周服务4次的套餐费用；本月次数少于此，本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。",
+            "The article prices a package of four visits a week; with fewer visits this month the fund is still shown at that price, though a smaller package may be settled lower.",
             cite!("待遇支付差别化 一是"),
         ));
     }
@@ -277,8 +264,8 @@ fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     // its figures are those of about 2021, applied here to every month from 2016.
     out.push(note(
         "reading_article_date",
-        "文章写于试点开展约5年后（“5年来”），所报的是当时的标准，不一定是2016年试点开始时的标准；本计算器对2016年以来的每个月都按这些数字计算。",
-        "The article was written about five years into the pilot (“5年来”), so its figures are those of that time, not necessarily those of 2016; this calculator applies them to every month from 2016.",
+        "文章写于试点约5年后（“5年来”），报的是当时的标准，不一定是2016年的；本计算器对2016年起的每个月都按这些数字计算。",
+        "The article was written about five years into the pilot (“5年来”): its figures are of that time, not necessarily 2016's, yet are used for every month from 2016.",
         cite!("“5年来”"),
     ));
 }

@@ -20,6 +20,7 @@ use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Docum
 use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::borrow::Cow;
 
 macro_rules! cite {
     ($clause:literal) => {
@@ -115,8 +116,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
-            "应当由其他社会保险基金支付的费用不纳入长期护理保险支付范围：已领取工伤保险生活护理费的，不享受长期护理保险待遇。",
-            "Costs another social insurance fund must pay are not paid by LTC insurance: someone receiving the work-injury care allowance gets no LTC benefits.",
+            "应当由其他社会保险基金支付的费用，长期护理保险不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
+            "Costs another social insurance fund must pay are not paid: no LTC benefit while receiving the work-injury care allowance.",
             cite!("三(八)1"),
         ));
     }
@@ -249,34 +250,39 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 /// sentence counts 居家护理 among costs "在定点护理机构发生的". So the other reading
 /// exists, and for home care the note says what it would add this month.
 fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, home: bool) {
+    let reading = Text::new(
+        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
+        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
+    );
     let (zh, en) = if home {
         let (r, n) = (plain(CARE_SUBSIDY_DAILY), ctx.care_days);
         let more = Money::round(CARE_SUBSIDY_DAILY * ctx.care_days_dec());
         (
             cat!(
-                "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器对居家护理不计照护补助。但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付",
+                reading.zh,
+                "但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付",
+                more,
+                "元（",
                 r,
                 "元 × ",
                 n,
-                "日 = ",
-                more,
-                "元。"
-            ),
+                "日）。"
+            )
+            .into(),
             cat!(
-                "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds no subsidy to home care. But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay ",
+                reading.en,
+                " But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay ",
+                more,
+                " yuan this month (",
                 r,
                 " yuan × ",
                 n,
-                " days = ",
-                more,
-                " yuan this month."
-            ),
+                " days)."
+            )
+            .into(),
         )
     } else {
-        (
-            String::from("每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。"),
-            String::from("The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care."),
-        )
+        (Cow::Borrowed(reading.zh), Cow::Borrowed(reading.en))
     };
     out.note(note("reading_care_subsidy_in_facility", zh, en, cite!("三(五)、三(四)")));
 }
@@ -298,34 +304,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
             let fund = Money::round(base * FUND_SHARE);
             let c = plain(charge);
             if charge < quota {
-                out.note(note(
-                    "reading_fund_at_most_charge",
-                    cat!(
-                        label.zh,
-                        "：收费",
-                        c,
-                        "元/日低于床日定额",
-                        q,
-                        "元。文件实行床日定额管理，本计算器的基金支付不超过实际收费：按收费",
-                        c,
-                        "元/日的",
-                        s,
-                        "%计算。"
-                    ),
-                    cat!(
-                        label.en,
-                        ": the charge of ",
-                        c,
-                        " yuan/day is below the bed-day quota of ",
-                        q,
-                        " yuan. The text sets a quota per bed-day; this calculator never has the fund pay more than its share of the charge, so it pays ",
-                        s,
-                        "% of ",
-                        c,
-                        " yuan/day."
-                    ),
-                    citation,
-                ));
+                out.note(rules::fund_at_most_charge(citation));
             }
             out.line(Line::service(
                 id,
@@ -383,21 +362,14 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
         cite!("三(一)"),
     ));
-    // 三(八)1 excludes costs, not people: reading it as excluding a person who
-    // receives the work-injury care allowance is this calculator's.
     if ctx.query.work_injury_care_allowance {
-        out.push(note(
-            "reading_work_injury_exclusion",
-            "文件规定应当由其他社会保险基金支付的费用不予支付；本计算器把已领取工伤保险生活护理费理解为护理费用由工伤保险支付，因此不计长护险待遇。",
-            "The text excludes costs another social insurance fund must pay; this calculator reads receiving the work-injury care allowance as care paid by work-injury insurance, so no LTC benefit is counted.",
-            cite!("三(八)1"),
-        ));
+        out.push(rules::work_injury_reading(cite!("三(八)1")));
     }
     // 三(八)4 "非协议管理定点机构发生的" 不予支付
     out.push(note(
         "condition_contracted_provider",
-        "在未与医保经办机构签订服务协议（非协议管理）的机构发生的费用，长期护理保险不支付。",
-        "Costs at an institution without a service agreement with the scheme (not a contracted provider) are not paid.",
+        "在非协议管理的定点机构发生的费用，长期护理保险不支付。",
+        "Costs at an institution without a service agreement are not paid.",
         cite!("三(八)4"),
     ));
     // 三(八)5 "已经纳入残疾人保障、军队伤残抚恤、精神疾病防治等国家法律规定范围的护理项目和费用"
@@ -405,8 +377,8 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     if ctx.query.disability_subsidy.is_some_and(|s| !s.is_zero()) {
         out.push(note(
             "condition_disability_coverage",
-            "已经纳入残疾人保障等国家法律规定范围的护理项目和费用，长期护理保险不支付；文件没有说如何扣减，本估算的金额未扣减，以经办机构核定为准。",
-            "Care items and costs already covered by disability protection are not paid by LTC insurance; the text does not say how much that takes off, so the amounts here are not reduced: the agency decides.",
+            "已纳入残疾人保障等国家规定范围的护理项目和费用，长期护理保险不支付；文件未说扣减多少，本估算未扣减。",
+            "Care already covered by disability protection is not paid by LTC insurance; the text does not say how much, so nothing is taken off here.",
             cite!("三(八)5"),
         ));
     }
