@@ -276,6 +276,11 @@ pub(crate) fn contribution_label(key: &str) -> Text {
     CONTRIBUTION_INPUTS.iter().find(|i| i.key == key).map_or(Text::new("", ""), |i| i.label)
 }
 
+/// The common query inputs after `month` (careDays, disabilityMonths, …), in order.
+pub(crate) fn common_inputs() -> &'static [InputInfo] {
+    QUERY_INPUTS.get(1..).unwrap_or_default()
+}
+
 /// The common query inputs of api.md, for the form.
 static QUERY_INPUTS: [InputInfo; 11] = [
     InputInfo {

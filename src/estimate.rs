@@ -32,7 +32,8 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     let mode = mode(city, &query.care_mode)?;
     let month = query.month.unwrap_or_else(Month::current);
     let document = city.document(month).ok_or_else(|| unknown_city(&query.city))?;
-    let care_days = care_days(query.care_days, document, month)?;
+    let days_in_force = document.days_in_force(month);
+    let care_days = care_days(query.care_days, days_in_force, document, month)?;
     validate_common(query)?;
     validate_inputs(city, mode, query, care_days)?;
 
@@ -48,15 +49,28 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     if status == Status::Expired {
         notes.push(expired(city, document));
     }
-    let eligible = reasons.is_empty();
     let mut out = Out::default();
-    if eligible {
+    if reasons.is_empty() {
         (city.compute)(&ctx, &mut out);
     }
+    // A condition on the amounts (常州 就高) refuses once they are computed: the
+    // lines go, and of their notes only the readings stay, which explain the
+    // amount the reason names (the others are about lines no longer shown).
+    if let Some(r) = out.refusal {
+        reasons.push(r);
+    }
+    let eligible = reasons.is_empty();
+    if !eligible {
+        out.lines.clear();
+    }
     for n in out.notes {
-        if !notes.iter().any(|m| m.code == n.code && m.message == n.message) {
+        let kept = eligible || n.code.starts_with("reading_");
+        if kept && !notes.iter().any(|m| m.code == n.code && m.message == n.message) {
             notes.push(n);
         }
+    }
+    if let Some(n) = input_not_used(&ctx, days_in_force) {
+        notes.push(n);
     }
     let totals = if eligible { Totals::of(&out.lines) } else { Totals::ZERO };
     Ok(Estimate {
@@ -108,9 +122,8 @@ fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
     })
 }
 
-/// 0 to the days of the month on which the scheme is in force; default all of them.
-fn care_days(given: Option<u32>, document: &Document, month: Month) -> Result<u32, Error> {
-    let available = document.days_in_force(month);
+/// 0 to the days of the month on which the scheme is in force (`available`); default all of them.
+fn care_days(given: Option<u32>, available: u32, document: &Document, month: Month) -> Result<u32, Error> {
     match given {
         None => Ok(available),
         Some(d) if d <= available => Ok(d),
@@ -212,6 +225,80 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
         );
     }
     Ok(())
+}
+
+/// api.md "Nothing silently ignored": the common inputs given that the rules of
+/// this city and care mode do not read, in one note naming each (eligible or not:
+/// it is about the rules, not the person).
+///
+/// Given means different from leaving the key out: a flag that is true, a
+/// `disabilityMonths` other than its default 6, a subsidy above 0, any month,
+/// count or years. A value equal to the default is the same query (and the same
+/// reference) as no value, so it gets no note: a form may send `false` for every
+/// flag it shows.
+///
+/// `careDays` where the mode does not pay by the day (连云港 home visits): it is
+/// read for an input whose default follows it (visitHours), so it is used unless
+/// that input is given at another value than its default, and careDays itself at
+/// another value than the month's days in force.
+fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Note> {
+    let (q, city, mode) = (ctx.query, ctx.city, ctx.mode);
+    let care_days_read = mode.uses_care_days
+        || mode.inputs.iter().any(|i| {
+            let default = match i.default {
+                Default::CareDays => ctx.care_days_dec(),
+                Default::FromCareDays(f, _) => f(ctx.care_days),
+                _ => return false,
+            };
+            q.inputs.get(i.key).is_none_or(|v| v == default)
+        });
+    // In the catalog's order of the common inputs, after month.
+    let given = [
+        q.care_days.is_some_and(|d| d != days_in_force) && !care_days_read,
+        q.disability_months.is_some_and(|m| m != rules::DEFAULT_DISABILITY_MONTHS),
+        q.work_injury_care_allowance,
+        q.assessed_month.is_some(),
+        q.benefits_locked,
+        q.interrupted_contribution,
+        q.months_since_resumed.is_some(),
+        q.contribution_years.is_some(),
+        q.insured_before_ltci,
+        q.disability_subsidy.is_some_and(|s| !s.is_zero()),
+    ];
+    let (mut zh, mut en) = (String::new(), String::new());
+    for (input, given) in crate::catalog::common_inputs().iter().zip(given) {
+        let key = input.key;
+        if !given || (key != "careDays" && city.query_inputs.contains(&key)) {
+            continue;
+        }
+        if zh.is_empty() {
+            push_all(&mut zh, &[city.name.zh, "“", mode.name.zh, "”的规定不使用以下输入项，本估算没有考虑它们："]);
+            push_all(
+                &mut en,
+                &["The rules of ", city.name.en, " (", mode.name.en, ") do not use these inputs, so this estimate ignores them: "],
+            );
+        } else {
+            zh.push('、');
+            en.push_str(", ");
+        }
+        push_all(&mut zh, &[key, "（", input.label.zh, "）"]);
+        push_all(&mut en, &[key, " (", input.label.en, ")"]);
+    }
+    if zh.is_empty() {
+        return None;
+    }
+    zh.push_str("。取默认值的输入（如“否”）与不填相同，不列出。");
+    en.push_str(". Inputs at their default (such as false) count as not given.");
+    Some(rules::note("input_not_used", zh, en, ctx.document.number))
+}
+
+/// Appends each part: one small loop, not a push inlined per part (the page's
+/// WebAssembly is size-budgeted).
+#[inline(never)]
+fn push_all(s: &mut String, parts: &[&str]) {
+    for p in parts {
+        s.push_str(p);
+    }
 }
 
 /// A month before the scheme starts.

@@ -436,8 +436,10 @@ pub struct Line {
     pub citation: &'static str,
 }
 
+// Not inlined (as rules::note): the copies at every call site cost the wasm size budget.
 impl Line {
     /// A service whose cost is known: the person pays what the fund does not.
+    #[inline(never)]
     pub fn service(id: &'static str, label: Text, cost: Money, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {
@@ -455,6 +457,7 @@ impl Line {
     }
 
     /// A service paid at a fixed rate whose full charge is unknown.
+    #[inline(never)]
     pub fn service_unknown_cost(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {
@@ -472,6 +475,7 @@ impl Line {
     }
 
     /// A subsidy or allowance: cost equals fund, nothing to pay.
+    #[inline(never)]
     pub fn allowance(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {
@@ -534,10 +538,12 @@ pub enum ReasonCode {
     WaitingPeriod,
     NotInForce,
     BeforeBenefitStart,
+    /// 常州 五(五)2 就高: the disability care subsidy is higher than what LTC insurance pays.
+    DisabilitySubsidyHigher,
 }
 
 impl ReasonCode {
-    pub const ALL: [ReasonCode; 10] = [
+    pub const ALL: [ReasonCode; 11] = [
         ReasonCode::InsuranceNotCovered,
         ReasonCode::GradeNotCovered,
         ReasonCode::DisabilityTooShort,
@@ -548,6 +554,7 @@ impl ReasonCode {
         ReasonCode::WaitingPeriod,
         ReasonCode::NotInForce,
         ReasonCode::BeforeBenefitStart,
+        ReasonCode::DisabilitySubsidyHigher,
     ];
 
     /// The JSON name.
@@ -563,6 +570,7 @@ impl ReasonCode {
             ReasonCode::WaitingPeriod => "waiting_period",
             ReasonCode::NotInForce => "not_in_force",
             ReasonCode::BeforeBenefitStart => "before_benefit_start",
+            ReasonCode::DisabilitySubsidyHigher => "disability_subsidy_higher",
         }
     }
 }

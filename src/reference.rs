@@ -21,7 +21,7 @@ use std::fmt::{Display, Write as _};
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
 /// readings or texts that affect an answer change.
-pub const RULES_VERSION: &str = "2026-11-24";
+pub const RULES_VERSION: &str = "2026-12-02";
 
 /// A 64-bit hash of `bytes`, eight at a time (multiply–xorshift, finished with
 /// `MurmurHash3`'s mixer): small, fast, and the same on every platform.

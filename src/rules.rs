@@ -246,20 +246,31 @@ impl Ctx<'_> {
     }
 }
 
-/// The lines and notes a city computes.
+/// The lines and notes a city computes, and any condition that depends on them.
 #[derive(Default)]
 pub(crate) struct Out {
     pub lines: Vec<Line>,
     pub notes: Vec<Note>,
+    /// A condition on the amounts themselves (常州 就高, 五(五)2), failed once the
+    /// lines are known: it makes the estimate ineligible.
+    pub refusal: Option<Reason>,
 }
 
+// The constructors and pushes of lines, notes and reasons are not inlined: at
+// their many call sites the copies cost the page's WebAssembly size budget.
 impl Out {
+    #[inline(never)]
     pub fn line(&mut self, line: Line) {
         self.lines.push(line);
     }
 
+    #[inline(never)]
     pub fn note(&mut self, note: Note) {
         self.notes.push(note);
+    }
+
+    pub fn refuse(&mut self, reason: Reason) {
+        self.refusal = Some(reason);
     }
 
     pub fn fund_total(&self) -> Money {
@@ -268,6 +279,7 @@ impl Out {
 }
 
 /// A reason for ineligibility.
+#[inline(never)]
 pub(crate) fn reason(
     code: ReasonCode,
     message: impl Into<Cow<'static, str>>,
@@ -278,6 +290,7 @@ pub(crate) fn reason(
 }
 
 /// A note: a reading the calculator chose, or a condition it cannot check.
+#[inline(never)]
 pub(crate) fn note(
     code: &'static str,
     message: impl Into<Cow<'static, str>>,
@@ -325,6 +338,9 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
             let cost = Money::round(charge * days);
             let fund = Money::round(paid * days);
             let (r, c, p) = (plain(rate), plain(charge), plain(paid));
+            if charge < rate {
+                out.note(fund_at_most_charge(citation));
+            }
             out.line(Line::service(
                 id,
                 label,
@@ -354,6 +370,18 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
 
 /// The input key of a provider's daily charge.
 pub(crate) const CHARGE_KEY: &str = "dailyCharge";
+
+/// api.md "Nothing silently ignored": the charge given is below the fixed rate
+/// the fund settles per day or hour. The texts set a 定额; this calculator never
+/// counts more than the charge (each line's basis shows both figures).
+pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {
+    note(
+        "reading_fund_at_most_charge",
+        "收费低于文件的定额：本计算器不按高于实际收费的金额计算（见计算方法）。",
+        "The charge is below the text's fixed rate: this calculator never counts more than the charge (see the basis).",
+        citation,
+    )
+}
 
 /// The note for a line whose full cost the query did not give.
 pub(crate) fn self_pay_unknown(label: Text, citation: &'static str) -> Note {
@@ -431,6 +459,18 @@ pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal,
 }
 
 // ---- Shared conditions ----------------------------------------------------
+
+/// 晋城 四(八), 日照 三(八)1 exclude care costs that work-injury (another social)
+/// insurance pays, not people: reading them as excluding a person who receives
+/// its care allowance is this calculator's.
+pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
+    note(
+        "reading_work_injury_exclusion",
+        "文件排除的是应由工伤保险等其他社会保险支付的护理费用；把领取工伤保险生活护理费的人整体排除，是本计算器的理解。",
+        "The text excludes care costs that work-injury or other social insurance pays; excluding a person who receives its care allowance is this calculator's reading.",
+        citation,
+    )
+}
 
 /// `disabilityMonths` below the minimum the city requires.
 pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason>, source: &'static str, citation: &'static str) {

@@ -42,7 +42,7 @@ export interface Query {
 export type ReasonCode =
   | "insurance_not_covered" | "grade_not_covered" | "disability_too_short" | "work_injury_allowance"
   | "benefits_locked" | "contribution_years_short" | "contribution_interrupted" | "waiting_period"
-  | "not_in_force" | "before_benefit_start";
+  | "not_in_force" | "before_benefit_start" | "disability_subsidy_higher";
 
 export interface Line {
   id: string;

@@ -8,8 +8,9 @@
 //! Estimate `expect`: `eligible`, `status`, `careDays`, `totals` and `lines`
 //! (every line, in order: id, kind, cost, fund, selfPay; null where unknown),
 //! `reasons` (the exact ordered codes), `notes` (codes that must be present);
-//! optional `notesAbsent` (codes that must not be present) and `reasonText`
-//! (texts that some reason's Chinese message must contain).
+//! optional `notesAbsent` (codes that must not be present), `reasonText`
+//! (texts that some reason's Chinese message must contain) and `noteText`
+//! (`{code: [texts]}`: texts that a note with that code must contain).
 //!
 //! Contribution `expect`: `totals` (individual, employer, government,
 //! medicalFund, total), `lines` (payer and amount, in order), `status`, `notes`

@@ -44,7 +44,7 @@ fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, level: u32) -> 
         ("jincheng", "home_visit") => n(1050),
         ("jincheng", "home_combined") => d * n(15) + n(700),
         ("jincheng", "institution") => d * n(70),
-        // 连云港 三(二): 50, 40, 20 a day; 30 × 20 hours.
+        // 连云港 三(二): 50, 40, 20 a day; 30 × the default 20 hours, at most 600.
         ("lianyungang", "medical_institution") => d * n(50),
         ("lianyungang", "elderly_institution") => d * n(40),
         ("lianyungang", "day_care") => d * n(20),
@@ -320,7 +320,8 @@ fn the_catalog_matches_the_spec() {
                 ("medical_institution", vec![("dailyCharge", Value::Null, false)]),
                 ("elderly_institution", vec![("dailyCharge", Value::Null, false)]),
                 ("day_care", vec![("dailyCharge", Value::Null, false)]),
-                ("home_visit", vec![("visitHours", json!("20"), false), ("hourlyCharge", Value::Null, false)]),
+                // visitHours: 20, but 0 when careDays is 0 (a rule, not a fixed default).
+                ("home_visit", vec![("visitHours", Value::Null, false), ("hourlyCharge", Value::Null, false)]),
             ],
         ),
         (
@@ -371,10 +372,38 @@ fn the_catalog_matches_the_spec() {
             }
         }
     }
+    // The common inputs each city's rules read (the rest get note input_not_used):
+    // 晋城 四(八) and 日照 三(八)1 exclude work-injury care, 日照 三(八)5 disability protection.
+    let read: [&[&str]; 5] = [
+        &["disabilityMonths", "workInjuryCareAllowance", "benefitsLocked", "assessedMonth", "disabilitySubsidy"],
+        &[
+            "disabilityMonths",
+            "workInjuryCareAllowance",
+            "assessedMonth",
+            "interruptedContribution",
+            "monthsSinceResumed",
+            "contributionYears",
+            "insuredBeforeLtci",
+        ],
+        &["disabilityMonths", "workInjuryCareAllowance", "assessedMonth", "interruptedContribution", "monthsSinceResumed"],
+        &[
+            "workInjuryCareAllowance",
+            "assessedMonth",
+            "benefitsLocked",
+            "interruptedContribution",
+            "monthsSinceResumed",
+            "disabilitySubsidy",
+        ],
+        &["assessedMonth"],
+    ];
+    for (city, keys) in cities.iter().zip(read) {
+        assert_eq!(city["queryInputs"], json!(keys), "{}", city["id"]);
+    }
     let level = &cities[3]["careModes"][0]["inputs"][0];
     assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
     let hours = &cities[2]["careModes"][3]["inputs"][0];
     assert_eq!(&hours["max"], &json!("744"), "visitHours at most 744");
+    assert!(hours["defaultRule"]["zh"].as_str().is_some_and(|r| r.contains("20小时") && r.contains("为0")), "visitHours default rule");
 
     // Statuses move with the month asked.
     let at = |m: &str| serde_json::to_value(ltci::catalog_at(ltci::Month::parse(m).expect("month"))).expect("serializes");
@@ -382,4 +411,73 @@ fn the_catalog_matches_the_spec() {
         |m: &str| at(m)["cities"].as_array().expect("cities").iter().map(|c| c["documents"][0]["status"].clone()).collect::<Vec<_>>();
     assert_eq!(statuses("2021-06"), [json!("not_in_force"), json!("in_force"), json!("draft"), json!("in_force"), json!("article")]);
     assert_eq!(statuses("2026-06"), [json!("expired"), json!("expired"), json!("draft"), json!("expired"), json!("article")]);
+}
+
+/// api.md "Nothing silently ignored": for every city and care mode, each common
+/// input the catalog does not list for the city changes nothing but adds the note
+/// `input_not_used`, which names it; an input the city lists is never so named.
+#[test]
+fn inputs_a_city_does_not_read_change_nothing_but_a_note() {
+    let catalog = serde_json::to_value(ltci::catalog()).expect("catalog serializes");
+    let month = |id: &str| match id {
+        "changzhou" => "2022-03",
+        "jincheng" => "2024-03",
+        "lianyungang" => "2027-01",
+        "rizhao" => "2021-06",
+        _ => "2021-04",
+    };
+    // Each common input at a value other than its default.
+    let given = [
+        ("disabilityMonths", json!(2)),
+        ("workInjuryCareAllowance", json!(true)),
+        ("assessedMonth", json!("2019-01")),
+        ("benefitsLocked", json!(true)),
+        ("interruptedContribution", json!(true)),
+        ("monthsSinceResumed", json!(3)),
+        ("contributionYears", json!({ "continuous": 1, "cumulative": 3 })),
+        ("insuredBeforeLtci", json!(true)),
+        ("disabilitySubsidy", json!(100)),
+    ];
+    let without = |v: &Value| {
+        let mut v = v.clone();
+        v.as_object_mut().expect("an object").remove("reference");
+        let notes = v["notes"].as_array().expect("notes").iter().filter(|n| n["code"] != "input_not_used").cloned().collect();
+        v["notes"] = Value::Array(notes);
+        v
+    };
+    let mut checked = 0;
+    for city in catalog["cities"].as_array().expect("cities") {
+        let id = city["id"].as_str().expect("id");
+        let read: Vec<&str> = city["queryInputs"].as_array().expect("queryInputs").iter().filter_map(Value::as_str).collect();
+        for mode in city["careModes"].as_array().expect("careModes") {
+            let mut base =
+                json!({ "city": id, "insurance": city["insurance"][0], "grade": "severe", "careMode": mode["id"], "month": month(id) });
+            if mode["id"] == "medical_special" {
+                base["hospitalLevel"] = json!(3);
+            }
+            let bare = common::estimate_value(&ltci::estimate_json(&base.to_string()).expect("a valid query"));
+            assert!(bare["notes"].as_array().expect("notes").iter().all(|n| n["code"] != "input_not_used"), "{base}");
+            for (key, value) in &given {
+                let mut q = base.clone();
+                q[*key] = value.clone();
+                let e = common::estimate_value(&ltci::estimate_json(&q.to_string()).expect("a valid query"));
+                let named: Vec<&str> = e["notes"]
+                    .as_array()
+                    .expect("notes")
+                    .iter()
+                    .filter(|n| n["code"] == "input_not_used")
+                    .filter_map(|n| n["message"].as_str())
+                    .collect();
+                if read.contains(key) {
+                    assert!(named.is_empty(), "{q}: {key} is read by {id}, yet {named:?}");
+                } else {
+                    assert_eq!(without(&e), without(&bare), "{q}: {key} is not read by {id}, yet it changed the answer");
+                    assert!(named.len() == 1 && named[0].contains(key), "{q}: the note should name {key}: {named:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // Unread inputs × modes: 常州 4 × 3, 晋城 2 × 4, 连云港 4 × 4, 日照 3 × 3, 南通 8 × 1.
+    assert_eq!(checked, 4 * 3 + 2 * 4 + 4 * 4 + 3 * 3 + 8);
 }

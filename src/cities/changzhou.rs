@@ -248,7 +248,9 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             cite!("七(三)、五(四)1(1)"),
         ));
     }
-    if services + subsidy > cap {
+    // Only a reading when both items are claimed and the cap binds: with one of them
+    // zero, or under the cap, the order changes nothing.
+    if services > Decimal::ZERO && family_days > Decimal::ZERO && services + subsidy > cap {
         out.note(note(
             "reading_services_first",
             cat!(
@@ -436,19 +438,35 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 // ---- 五(五)2 待遇衔接 -------------------------------------------------------
 // "长期护理保险待遇与重度残疾人护理补贴按照就高原则选择确定，不重复享受"
 
+// The higher of the two is the benefit: a subsidy above the month's LTC fund total
+// means LTC insurance pays nothing (ineligible); equal or lower, LTC insurance pays
+// and the subsidy stops. Compared only once every other condition is met (the
+// amounts exist only then). A subsidy of 0 is no subsidy.
 fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
     let Some(subsidy) = ctx.query.disability_subsidy.filter(|s| !s.is_zero()) else { return };
     let s = Money::round(subsidy);
     let fund = out.fund_total();
-    let n = if s > fund {
-        note(
-            "disability_subsidy_higher",
-            cat!("每月", s, "元的重度残疾人护理补贴高于本月长护险基金支付", fund, "元。两者就高择一、不重复享受：选择补贴，则长护险基金本月不支付。"),
-            cat!("The disability care subsidy of ", s, " yuan a month is more than the ", fund, " yuan the LTC fund pays this month. Only the higher of the two is paid: choosing the subsidy means the LTC fund pays nothing."),
+    if s > fund {
+        out.refuse(reason(
+            ReasonCode::DisabilitySubsidyHigher,
+            cat!(
+                "长护险本月可支付",
+                fund,
+                "元，低于您领取的重度残疾人护理补贴",
+                s,
+                "元。两者就高选择、不重复享受：领取补贴，长护险本月不支付。"
+            ),
+            cat!(
+                "LTC insurance would pay ",
+                fund,
+                " yuan this month, less than your severe-disability care subsidy of ",
+                s,
+                " yuan. Only the higher is paid: with the subsidy, LTC insurance pays nothing this month."
+            ),
             cite!("五(五)2"),
-        )
+        ));
     } else {
-        note(
+        out.note(note(
             "disability_subsidy_not_combined",
             cat!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月", s, "元的补贴停发。"),
             cat!(
@@ -457,12 +475,25 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
                 " yuan a month stops."
             ),
             cite!("五(五)2"),
-        )
-    };
-    out.note(n);
+        ));
+    }
 }
 
-fn notes(_ctx: &Ctx<'_>, _out: &mut Vec<Note>) {}
+// ---- 五(六) 待遇退出, 五(三) 不纳入支付范围 ----------------------------------------
+// 五(六) "参保人员如出现下列情形之一的，不享受长期护理保险待遇：……3. 自理能力好转，重新评估
+//  不符合待遇享受条件的。4. 失能等级评估结论有效期届满但未按规定申请重新评估的。"
+// 五(三) "下列护理费用不纳入长期护理保险基金支付范围：应当从其他社会保险基金中支付的；应当由
+//  第三人依法承担的；……"
+// Nothing in a query tells these: a note on every estimate.
+
+fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    out.push(note(
+        "condition_reassessment",
+        "重新评估自理能力好转、不再符合条件，或评估结论有效期届满未申请重新评估的，停止享受待遇；应由其他社会保险基金支付或第三人依法承担的护理费用，基金不支付。",
+        "Benefits stop if a reassessment finds self-care improved, or the assessment lapses without a new one; care costs another social insurance fund or a liable third party must bear are not paid.",
+        cite!("五(六)3、4；五(三)"),
+    ));
+}
 
 // ---- 三 资金筹集 -----------------------------------------------------------
 // 三(二) "2022年度长期护理保险基金筹集标准为100元/人，其中，个人缴费30元/人、政府补助

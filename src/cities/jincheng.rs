@@ -47,6 +47,7 @@ pub(crate) static CITY: City = City {
     modes: &[HOME_SELF, HOME_VISIT, HOME_COMBINED, INSTITUTION],
     query_inputs: &[
         "disabilityMonths",
+        "workInjuryCareAllowance",
         "assessedMonth",
         "interruptedContribution",
         "monthsSinceResumed",
@@ -103,6 +104,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     );
     // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
     rules::before_benefit_start(ctx, false, out, cite!("四(六)1"));
+    // 四(八) "属于医疗、工伤、生育保险……的医疗、护理、康复等费用，长期护理保险基金不予支付"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "属于工伤保险的护理费用，长期护理保险基金不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
+            "Care that work-injury insurance pays is not paid by the LTC fund: no LTC benefit while receiving its care allowance.",
+            cite!("四(八)"),
+        ));
+    }
 }
 
 // 四(六)2 "应在本市连续参保缴费2年（含）以上并累计缴费满10年，累计缴费未满10年的，可按标准
@@ -321,8 +331,12 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal,
     )
 }
 
-/// On every estimate, eligible or not: what was assumed about contribution years.
+/// On every estimate, eligible or not: what was assumed about contribution years,
+/// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    if ctx.query.work_injury_care_allowance {
+        out.push(rules::work_injury_reading(cite!("四(八)")));
+    }
     if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
         out.push(note(
             "assumed_contribution_years_met",

@@ -165,19 +165,19 @@ const HOME_VISIT: Mode = Mode {
     name: Text::new("居家上门护理", "Home visits"),
     citation: cite!("三(二)4"),
     help: Text::new(
-        "定点护理机构上门服务，每次2小时、每月不少于10次，按小时结算。",
-        "Visits at home by a designated provider, 2 hours each, at least 10 a month, paid by the hour.",
+        "定点护理机构上门服务，每次2小时、每月不少于10次，按小时结算，每月限额600元。",
+        "Visits at home by a designated provider, 2 hours each, at least 10 a month, paid by the hour up to 600 yuan a month.",
     ),
     inputs: &[
         Input {
             key: "visitHours",
             label: Text::new("本月上门服务时长", "Hours of visits this month"),
-            help: Text::new(
-                "本月上门护理的总小时数；默认20小时（10次 × 2小时）。",
-                "Total hours of home visits this month; default 20 (ten 2-hour visits).",
-            ),
+            help: Text::new("本月上门护理的总小时数。", "Total hours of home visits this month."),
             unit: Unit::Hours,
-            default: Default::Fixed(VISIT_HOURS_FOR_LIMIT),
+            default: Default::FromCareDays(
+                default_visit_hours,
+                Text::new("20小时（10次 × 2小时）；护理天数为0时为0", "20 (ten 2-hour visits); 0 when careDays is 0"),
+            ),
         },
         Input {
             key: "hourlyCharge",
@@ -202,13 +202,24 @@ const DAY_CARE_DAILY_RATE: Decimal = dec!(20);
 
 // 三(二)4 "每次服务时长2小时，每月服务次数不低于10次，按30元/小时的标准与服务机构结算，
 //  月度限额600元。上门服务月度总时长不足20小时的，根据当月实际服务时长结算。"
+// The limit is 600 yuan, not 20 hours: below 30 yuan an hour, more than 20 hours
+// fit under it (22 h at 25 元/h: 550).
 
 /// 三(二)4 居家上门护理 元/小时.
 const HOME_VISIT_HOURLY_RATE: Decimal = dec!(30);
-/// 三(二)4 月度限额600元 = 30元/小时 × 20小时: the hours the fund pays at most.
-const VISIT_HOURS_FOR_LIMIT: Decimal = dec!(20);
 /// 三(二)4 "月度限额600元"
 const HOME_VISIT_MONTHLY_LIMIT: Decimal = dec!(600);
+/// 三(二)4 "每次服务时长2小时，每月服务次数不低于10次": the default month, 10 × 2 hours.
+const DEFAULT_VISIT_HOURS: Decimal = dec!(20);
+
+/// Default `visitHours`: ten 2-hour visits, none in a month without a care day.
+fn default_visit_hours(care_days: u32) -> Decimal {
+    if care_days == 0 {
+        Decimal::ZERO
+    } else {
+        DEFAULT_VISIT_HOURS
+    }
+}
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
     match ctx.mode.id {
@@ -235,19 +246,23 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 
 fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
     let hours = ctx.input("visitHours");
-    let paid_hours = hours.min(VISIT_HOURS_FOR_LIMIT);
-    let (h, p, r, l) = (plain(hours), plain(paid_hours), plain(HOME_VISIT_HOURLY_RATE), plain(HOME_VISIT_MONTHLY_LIMIT));
+    let (h, r, l) = (plain(hours), plain(HOME_VISIT_HOURLY_RATE), plain(HOME_VISIT_MONTHLY_LIMIT));
     let label = HOME_VISIT.name;
-    match ctx.optional("hourlyCharge") {
+    // 30元/小时 (at most the charge) × the hours served, at most 600 a month.
+    let charge = ctx.optional("hourlyCharge");
+    let paid_rate = charge.map_or(HOME_VISIT_HOURLY_RATE, |c| HOME_VISIT_HOURLY_RATE.min(c));
+    let before_limit = paid_rate * hours;
+    let fund = Money::round(before_limit.min(HOME_VISIT_MONTHLY_LIMIT));
+    let (pr, b) = (plain(paid_rate), plain(before_limit));
+    match charge {
         None => {
-            let fund = Money::round(HOME_VISIT_HOURLY_RATE * paid_hours);
             out.line(Line::service_unknown_cost(
                 "home_visit",
                 label,
                 fund,
                 basis(
-                    cat!(r, "元/小时 × ", p, "小时（本月", h, "小时，月度限额", l, "元）= ", fund, "元"),
-                    cat!(r, " yuan/hour × ", p, " hours (", h, " hours this month, limit ", l, " yuan a month) = ", fund, " yuan"),
+                    cat!(r, "元/小时 × ", h, "小时 = ", b, "元，月度限额", l, "元，基金支付", fund, "元"),
+                    cat!(r, " yuan/hour × ", h, " hours = ", b, " yuan, limit ", l, " yuan a month: the fund pays ", fund, " yuan"),
                 ),
                 cite!("三(二)4"),
             ));
@@ -259,17 +274,36 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
             ));
         }
         Some(charge) => {
-            let paid_rate = HOME_VISIT_HOURLY_RATE.min(charge);
             let cost = Money::round(charge * hours);
-            let fund = Money::round(paid_rate * paid_hours);
-            let (c, pr) = (plain(charge), plain(paid_rate));
+            let c = plain(charge);
+            if charge < HOME_VISIT_HOURLY_RATE {
+                out.note(rules::fund_at_most_charge(cite!("三(二)4")));
+            }
             out.line(Line::service(
                 "home_visit",
                 label,
                 cost,
                 fund,
                 basis(
-                    cat!("收费", c, "元/小时 × ", h, "小时 = ", cost, "元；基金按", pr, "元/小时 × ", p, "小时支付（月度限额", l, "元）"),
+                    cat!(
+                        "收费",
+                        c,
+                        "元/小时 × ",
+                        h,
+                        "小时 = ",
+                        cost,
+                        "元；基金按",
+                        pr,
+                        "元/小时 × ",
+                        h,
+                        "小时 = ",
+                        b,
+                        "元，月度限额",
+                        l,
+                        "元，支付",
+                        fund,
+                        "元"
+                    ),
                     cat!(
                         "charge ",
                         c,
@@ -280,10 +314,14 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                         " yuan; the fund pays ",
                         pr,
                         " yuan/hour × ",
-                        p,
-                        " hours (limit ",
+                        h,
+                        " hours = ",
+                        b,
+                        " yuan, limit ",
                         l,
-                        " yuan a month)"
+                        " yuan a month: ",
+                        fund,
+                        " yuan"
                     ),
                 ),
                 cite!("三(二)4"),

@@ -191,6 +191,17 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
         ),
         cite!("待遇支付差别化 一是"),
     ));
+    // The price is that of the four-a-week package; with fewer visits (but some:
+    // none pays nothing, above) the fund is still shown at that price.
+    let package_visits = visits_four_a_week(n);
+    if !visits.is_zero() && visits < package_visits {
+        out.note(note(
+            "reading_package_visits",
+            "文章给出的是每周服务4次的套餐费用；本月次数少于此，本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。",
+            "The article prices a package of four visits a week; with fewer visits this month the fund is still shown at that price, though a smaller package may be settled lower.",
+            cite!("待遇支付差别化 一是"),
+        ));
+    }
     if n != d || visits.is_zero() {
         out.note(note(
             "reading_package_prorated",
@@ -248,5 +259,13 @@ fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "南通的数字来自江苏省的概述文章（“以南通市为例”），不是南通市的政策文件；套餐基金支付“约1100元”是约数。",
         "Nantong's figures come from a Jiangsu overview article, not the city's own policy document; the package's 1100 yuan is approximate (约).",
         cite!("待遇支付差别化"),
+    ));
+    // The article dates only the start (2016) and was written "5年来" into the pilots:
+    // its figures are those of about 2021, applied here to every month from 2016.
+    out.push(note(
+        "reading_article_date",
+        "文章写于试点约5年后（“5年来”），报的是当时的标准，不一定是2016年的；本计算器对2016年起的每个月都按这些数字计算。",
+        "The article was written about five years into the pilot (“5年来”): its figures are of that time, not necessarily 2016's, yet are used for every month from 2016.",
+        cite!("“5年来”"),
     ));
 }

@@ -20,6 +20,7 @@ use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Docum
 use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::borrow::Cow;
 
 macro_rules! cite {
     ($clause:literal) => {
@@ -46,7 +47,14 @@ pub(crate) static CITY: City = City {
     // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[MEDICAL_SPECIAL, INSTITUTION, HOME],
-    query_inputs: &["assessedMonth", "benefitsLocked", "interruptedContribution", "monthsSinceResumed"],
+    query_inputs: &[
+        "workInjuryCareAllowance",
+        "assessedMonth",
+        "benefitsLocked",
+        "interruptedContribution",
+        "monthsSinceResumed",
+        "disabilitySubsidy",
+    ],
     care_days_help: Text::new(
         "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
         "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
@@ -104,6 +112,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     }
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
     rules::before_benefit_start(ctx, false, out, cite!("三(四)"));
+    // 三(八)1 不予支付 "应当由其他社会保险基金支付的"
+    if ctx.query.work_injury_care_allowance {
+        out.push(reason(
+            ReasonCode::WorkInjuryAllowance,
+            "应当由其他社会保险基金支付的费用，长期护理保险不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
+            "Costs another social insurance fund must pay are not paid: no LTC benefit while receiving the work-injury care allowance.",
+            cite!("三(八)1"),
+        ));
+    }
 }
 
 // ---- 三(四) 护理方式、三(五) 支付标准 ---------------------------------------
@@ -203,12 +220,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             cite!("三(五)"),
         ));
     }
-    out.note(note(
-        "reading_care_subsidy_in_facility",
-        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
-        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
-        cite!("三(五)、三(四)"),
-    ));
+    care_subsidy_reading(ctx, out, id == "home");
     if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_some() {
         out.note(note(
             "reading_follows_medical_insurance",
@@ -233,6 +245,48 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
     }
 }
 
+/// Reading: the 15元 subsidy is paid "对护理机构", and 三(四) tells the 定点护理机构 one
+/// is admitted to apart from "居家接受相关服务机构的上门护理服务"; but 三(五)'s first
+/// sentence counts 居家护理 among costs "在定点护理机构发生的". So the other reading
+/// exists, and for home care the note says what it would add this month.
+fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, home: bool) {
+    let reading = Text::new(
+        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
+        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
+    );
+    let (zh, en) = if home {
+        let (r, n) = (plain(CARE_SUBSIDY_DAILY), ctx.care_days);
+        let more = Money::round(CARE_SUBSIDY_DAILY * ctx.care_days_dec());
+        (
+            cat!(
+                reading.zh,
+                "但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付",
+                more,
+                "元（",
+                r,
+                "元 × ",
+                n,
+                "日）。"
+            )
+            .into(),
+            cat!(
+                reading.en,
+                " But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay ",
+                more,
+                " yuan this month (",
+                r,
+                " yuan × ",
+                n,
+                " days)."
+            )
+            .into(),
+        )
+    } else {
+        (Cow::Borrowed(reading.zh), Cow::Borrowed(reading.en))
+    };
+    out.note(note("reading_care_subsidy_in_facility", zh, en, cite!("三(五)、三(四)")));
+}
+
 /// 床日定额: the fund pays 60% of the quota, or of the charge when it is lower.
 fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, citation: &'static str) {
     let days = ctx.care_days_dec();
@@ -249,6 +303,9 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
             let cost = Money::round(charge * days);
             let fund = Money::round(base * FUND_SHARE);
             let c = plain(charge);
+            if charge < quota {
+                out.note(rules::fund_at_most_charge(citation));
+            }
             out.line(Line::service(
                 id,
                 label,
@@ -298,13 +355,33 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
 
 // ---- Notes on every estimate -----------------------------------------------
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "pilot_area",
         "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
         cite!("三(一)"),
     ));
+    if ctx.query.work_injury_care_allowance {
+        out.push(rules::work_injury_reading(cite!("三(八)1")));
+    }
+    // 三(八)4 "非协议管理定点机构发生的" 不予支付
+    out.push(note(
+        "condition_contracted_provider",
+        "在非协议管理的定点机构发生的费用，长期护理保险不支付。",
+        "Costs at an institution without a service agreement are not paid.",
+        cite!("三(八)4"),
+    ));
+    // 三(八)5 "已经纳入残疾人保障、军队伤残抚恤、精神疾病防治等国家法律规定范围的护理项目和费用"
+    // 不予支付: the text does not say by how much, so the amounts are not reduced.
+    if ctx.query.disability_subsidy.is_some_and(|s| !s.is_zero()) {
+        out.push(note(
+            "condition_disability_coverage",
+            "已纳入残疾人保障等国家规定范围的护理项目和费用，长期护理保险不支付；文件未说扣减多少，本估算未扣减。",
+            "Care already covered by disability protection is not paid by LTC insurance; the text does not say how much, so nothing is taken off here.",
+            cite!("三(八)5"),
+        ));
+    }
 }
 
 // ---- 三(二) 资金筹集 --------------------------------------------------------

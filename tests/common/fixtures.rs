@@ -56,6 +56,16 @@ pub fn check_notes(errors: &mut Vec<String>, expect: &Value, got: &Value) {
             errors.push(format!("note {code} should not be there; notes: {present:?}"));
         }
     }
+    // noteText: {code: [texts]}: each text is in the Chinese message of a note with that code.
+    for (code, texts) in expect["noteText"].as_object().into_iter().flatten() {
+        let messages: Vec<&str> =
+            got.as_array().into_iter().flatten().filter(|n| n["code"] == code.as_str()).filter_map(|n| n["message"].as_str()).collect();
+        for text in strings(texts) {
+            if !messages.iter().any(|m| m.contains(&text)) {
+                errors.push(format!("no {code} note contains {text:?}: {messages:?}"));
+            }
+        }
+    }
 }
 
 pub fn check_estimate(errors: &mut Vec<String>, query: &Value, expect: &Value, e: &ltci::Estimate) {

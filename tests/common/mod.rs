@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::str::FromStr;
 
 /// The reason codes of api.md, in its order.
-pub const REASON_CODES: [&str; 10] = [
+pub const REASON_CODES: [&str; 11] = [
     "insurance_not_covered",
     "grade_not_covered",
     "disability_too_short",
@@ -21,6 +21,7 @@ pub const REASON_CODES: [&str; 10] = [
     "waiting_period",
     "not_in_force",
     "before_benefit_start",
+    "disability_subsidy_higher",
 ];
 
 /// The policy statuses of api.md.

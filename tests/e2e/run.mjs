@@ -349,6 +349,28 @@ await check("ineligible: jincheng resident → insurance_not_covered, its messag
   eq(await page.locator(`${E} [data-out=fund]`).count(), 0, "no fund figure when ineligible");
 });
 
+await check("就高 by share link: changzhou severe elderly_institution 2022-03, disabilitySubsidy 2000 → not eligible, the reason names 1550.00 and 2000.00 (五(五)2)", async () => {
+  const query = { city: "changzhou", insurance: "employee", grade: "severe", careMode: "elderly_institution", month: "2022-03", disabilitySubsidy: "2000" };
+  await open(page, q(query));
+  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 5000 });
+  const reason = ltci.estimate(query).reasons.find((r) => r.code === "disability_subsidy_higher");
+  ok(reason, "the API refuses with disability_subsidy_higher");
+  const text = await page.locator(`${E} .reasons li[data-code=disability_subsidy_higher]`).textContent();
+  ok(text.includes(reason.message), "reason message");
+  ok(text.includes("1550.00") && text.includes("2000.00"), `both amounts shown: ${text}`);
+  ok(text.includes(reason.citation), `clause ${reason.citation}`);
+  eq(await page.locator(`${E} [data-out=fund]`).count(), 0, "no fund figure when ineligible");
+  eq(await page.locator(`${E} details`).getAttribute("open"), "", "details open: the link carries the subsidy");
+});
+
+await check("URL lianyungang home_visit 2027-01, visitHours 22, hourlyCharge 25 → 550.00 / 0.00: the monthly limit is 600 yuan, not 20 hours (三(二)4)", async () => {
+  const query = { city: "lianyungang", insurance: "resident", grade: "severe", careMode: "home_visit", month: "2027-01", visitHours: "22", hourlyCharge: "25" };
+  await open(page, q(query));
+  await expectFigures(page, "550.00", "0.00");
+  eq(await page.locator(`${E} .notes li[data-code=reading_fund_at_most_charge]`).count(), 1, "the note on a charge below the 30 yuan rate");
+  eq(await page.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(query).reference, "reference");
+});
+
 await check("eligibility details: collapsed until used, one control per input the city lists; short contribution years → reason", async () => {
   await open(page, q(URL_CASES[0][1]));
   const d = page.locator(`${E} details`);
