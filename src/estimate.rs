@@ -8,7 +8,6 @@ use crate::money::{is_whole, plain};
 use crate::month::Month;
 use crate::reference::reference;
 use crate::rules::{self, City, Ctx, Default, Document, Mode, Out, Unit};
-use crate::text::cat;
 use rust_decimal::Decimal;
 
 /// What the fund pays and what the person pays for one month of care.
@@ -104,8 +103,8 @@ fn unknown_city(id: &str) -> Error {
     Error::at(
         ErrorCode::UnknownCity,
         "city",
-        cat!("不支持的城市“", id, "”；可选：", known),
-        cat!("unknown city \"", id, "\"; expected one of: ", known),
+        format!("不支持的城市“{id}”；可选：{known}"),
+        format!("unknown city \"{id}\"; expected one of: {known}"),
     )
 }
 
@@ -116,8 +115,8 @@ fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
         Error::at(
             ErrorCode::UnknownCareMode,
             "careMode",
-            cat!(city.name.zh, "没有护理方式“", id, "”；可选：", known),
-            cat!(city.name.en, " has no care mode \"", id, "\"; expected one of: ", known),
+            format!("{}没有护理方式“{id}”；可选：{known}", city.name.zh),
+            format!("{} has no care mode \"{id}\"; expected one of: {known}", city.name.en),
         )
     })
 }
@@ -130,15 +129,15 @@ fn care_days(given: Option<u32>, available: u32, document: &Document, month: Mon
         Some(d) => {
             let (zh, en) = if available < month.days() {
                 let from = document.effective_from;
-                (cat!("，该月自", from.day(), "日起实施"), cat!(" (in force from ", from, ")"))
+                (format!("，该月自{}日起实施", from.day()), format!(" (in force from {from})"))
             } else {
                 (String::new(), String::new())
             };
             Err(Error::at(
                 ErrorCode::InvalidValue,
                 "careDays",
-                cat!("careDays须在0到", available, "之间（", month, zh, "），收到", d),
-                cat!("careDays must be between 0 and ", available, " for ", month, en, ", got ", d),
+                format!("careDays须在0到{available}之间（{month}{zh}），收到{d}"),
+                format!("careDays must be between 0 and {available} for {month}{en}, got {d}"),
             ))
         }
     }
@@ -153,8 +152,8 @@ fn validate_common(query: &Query) -> Result<(), Error> {
             return Err(Error::at(
                 ErrorCode::InvalidValue,
                 "contributionYears.continuous",
-                cat!("连续缴费年限（", y.continuous, "）不能超过累计缴费年限（", y.cumulative, "）"),
-                cat!("continuous years (", y.continuous, ") cannot exceed cumulative years (", y.cumulative, ")"),
+                format!("连续缴费年限（{}）不能超过累计缴费年限（{}）", y.continuous, y.cumulative),
+                format!("continuous years ({}) cannot exceed cumulative years ({})", y.continuous, y.cumulative),
             ));
         }
     }
@@ -172,8 +171,8 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
             return Err(Error::at(
                 ErrorCode::UnknownField,
                 key.to_string(),
-                cat!(city.name.zh, "“", mode.name.zh, "”没有输入项", key, "；该护理方式的输入项：", known),
-                cat!(key, " is not an input of ", city.name.en, " \"", mode.id, "\"; its inputs: ", known),
+                format!("{}“{}”没有输入项{key}；该护理方式的输入项：{known}", city.name.zh, mode.name.zh),
+                format!("{key} is not an input of {} \"{}\"; its inputs: {known}", city.name.en, mode.id),
             ));
         }
     }
@@ -193,8 +192,8 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
         return Err(Error::at(
             ErrorCode::MissingField,
             missing.key,
-            cat!(mode.name.zh, "须填写", missing.label.zh, "（", missing.key, "）"),
-            cat!(mode.name.en, " needs ", missing.label.en, " (", missing.key, ")"),
+            format!("{}须填写{}（{}）", mode.name.zh, missing.label.zh, missing.key),
+            format!("{} needs {} ({})", mode.name.en, missing.label.en, missing.key),
         ));
     }
     Ok(())
@@ -205,13 +204,13 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
     let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
     let v = plain(value);
     if value.is_sign_negative() && !value.is_zero() {
-        return invalid(cat!(field, "不能为负数，收到", v), cat!(field, " must not be negative, got ", v));
+        return invalid(format!("{field}不能为负数，收到{v}"), format!("{field} must not be negative, got {v}"));
     }
     if unit.is_integer() && !is_whole(value) {
-        return invalid(cat!(field, "须为整数，收到", v), cat!(field, " must be a whole number, got ", v));
+        return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
     }
     if value.normalize().scale() > 2 {
-        return invalid(cat!(field, "最多两位小数，收到", v), cat!(field, " must have at most 2 decimals, got ", v));
+        return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
     }
     let min = unit.min();
     let max = unit.max().unwrap_or_else(|| Decimal::from(care_days));
@@ -220,8 +219,8 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
         let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
         let hint_en = if unit == Unit::Days { " (at most careDays)" } else { "" };
         return invalid(
-            cat!(field, "须在", lo, "到", hi, "之间", hint, "，收到", v),
-            cat!(field, " must be between ", lo, " and ", hi, hint_en, ", got ", v),
+            format!("{field}须在{lo}到{hi}之间{hint}，收到{v}"),
+            format!("{field} must be between {lo} and {hi}{hint_en}, got {v}"),
         );
     }
     Ok(())
@@ -307,8 +306,8 @@ fn not_in_force(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     if ctx.month < from.month() {
         out.push(rules::reason(
             ReasonCode::NotInForce,
-            cat!(ctx.city.name.zh, "长期护理保险待遇自", from, "起实施，", ctx.month, "尚未实施。"),
-            cat!(ctx.city.name.en, "'s LTC insurance benefits start on ", from, "; ", ctx.month, " is before that."),
+            format!("{}长期护理保险待遇自{from}起实施，{}尚未实施。", ctx.city.name.zh, ctx.month),
+            format!("{}'s LTC insurance benefits start on {from}; {} is before that.", ctx.city.name.en, ctx.month),
             ctx.document.period_citation,
         ));
     }
@@ -319,15 +318,8 @@ fn expired(city: &City, document: &Document) -> crate::model::Note {
     let to = document.effective_to.map(|d| d.to_string()).unwrap_or_default();
     rules::note(
         "policy_expired",
-        cat!(document.number, "的有效期至", to, "。此后的规定不在本计算器的资料中，本估算仍按该文件计算，仅供参考。"),
-        cat!(
-            document.number,
-            " was in force until ",
-            to,
-            ". Later rules for ",
-            city.name.en,
-            " are not in this calculator's sources; this estimate still applies it, as a guide only."
-        ),
+        format!("{}的有效期至{to}。此后的规定不在本计算器的资料中，本估算仍按该文件计算，仅供参考。", document.number),
+        format!("{} was in force until {to}. Later rules for {} are not in this calculator's sources; this estimate still applies it, as a guide only.", document.number, city.name.en),
         document.period_citation,
     )
 }

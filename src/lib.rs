@@ -63,7 +63,6 @@ mod month;
 mod reference;
 pub mod render;
 mod rules;
-mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -5,7 +5,6 @@
 use crate::model::{Grade, Insurance, Line, Note, Query, Reason, ReasonCode, Status, Text};
 use crate::money::{plain, Money};
 use crate::month::{Date, Month};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -328,7 +327,7 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
                 id,
                 label,
                 fund,
-                basis(cat!(r, "元/日 × ", d, "日 = ", f, "元"), cat!(r, " yuan/day × ", d, " days = ", f, " yuan")),
+                basis(format!("{r}元/日 × {d}日 = {f}元"), format!("{r} yuan/day × {d} days = {f} yuan")),
                 citation,
             ));
             out.note(self_pay_unknown(label, citation));
@@ -347,20 +346,8 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
                 cost,
                 fund,
                 basis(
-                    cat!("收费", c, "元/日 × ", d, "日 = ", cost, "元；基金按", p, "元/日支付（标准", r, "元/日，不超过实际收费）"),
-                    cat!(
-                        "charge ",
-                        c,
-                        " yuan/day × ",
-                        d,
-                        " days = ",
-                        cost,
-                        " yuan; the fund pays ",
-                        p,
-                        " yuan/day (rate ",
-                        r,
-                        ", at most the charge)"
-                    ),
+                    format!("收费{c}元/日 × {d}日 = {cost}元；基金按{p}元/日支付（标准{r}元/日，不超过实际收费）"),
+                    format!("charge {c} yuan/day × {d} days = {cost} yuan; the fund pays {p} yuan/day (rate {r}, at most the charge)"),
                 ),
                 citation,
             ));
@@ -387,8 +374,8 @@ pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {
 pub(crate) fn self_pay_unknown(label: Text, citation: &'static str) -> Note {
     note(
         "self_pay_unknown",
-        cat!(label.zh, "：基金按定额支付；填写机构的收费（dailyCharge 每日收费）才能算出个人自付部分。"),
-        cat!(label.en, ": the fund pays a fixed rate; give the provider's charge (dailyCharge) to see what you pay yourself."),
+        format!("{}：基金按定额支付；填写机构的收费（dailyCharge 每日收费）才能算出个人自付部分。", label.zh),
+        format!("{}: the fund pays a fixed rate; give the provider's charge (dailyCharge) to see what you pay yourself.", label.en),
         citation,
     )
 }
@@ -412,8 +399,8 @@ pub(crate) fn share_within_limit_line(
         cost,
         fund,
         basis(
-            cat!("费用", a, "元，限额", l, "元/月内", w, "元 × 基金补偿", s, "% = ", fund, "元，其余个人支付"),
-            cat!("cost ", a, " yuan; ", w, " yuan within the ", l, " yuan/month limit × fund ", s, "% = ", fund, " yuan; you pay the rest"),
+            format!("费用{a}元，限额{l}元/月内{w}元 × 基金补偿{s}% = {fund}元，其余个人支付"),
+            format!("cost {a} yuan; {w} yuan within the {l} yuan/month limit × fund {s}% = {fund} yuan; you pay the rest"),
         ),
         citation,
     )
@@ -437,7 +424,7 @@ pub(crate) fn quota_share_line(
         label,
         cost,
         fund,
-        basis(cat!(zh, " × 基金支付", s, "% = ", fund, "元"), cat!(en, " × fund ", s, "% = ", fund, " yuan")),
+        basis(format!("{zh} × 基金支付{s}% = {fund}元"), format!("{en} × fund {s}% = {fund} yuan")),
         citation,
     )
 }
@@ -451,8 +438,8 @@ pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal,
         label,
         fund,
         basis(
-            cat!(r, "元/日 × ", days, "日 = ", fund, "元，基金全额支付"),
-            cat!(r, " yuan/day × ", days, " days = ", fund, " yuan, paid in full by the fund"),
+            format!("{r}元/日 × {days}日 = {fund}元，基金全额支付"),
+            format!("{r} yuan/day × {days} days = {fund} yuan, paid in full by the fund"),
         ),
         citation,
     )
@@ -478,8 +465,8 @@ pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason
     if months < min {
         out.push(reason(
             ReasonCode::DisabilityTooShort,
-            cat!("失能状态须持续", min, "个月以上（“", source, "”），目前为", months, "个月。"),
-            cat!("The disability must have lasted at least ", min, " months; it has lasted ", months, "."),
+            format!("失能状态须持续{min}个月以上（“{source}”），目前为{months}个月。"),
+            format!("The disability must have lasted at least {min} months; it has lasted {months}."),
             citation,
         ));
     }
@@ -495,8 +482,8 @@ pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, from_next: bool, out: &mut Vec
     if ctx.month < first {
         out.push(reason(
             ReasonCode::BeforeBenefitStart,
-            cat!("评估结论在", assessed, "作出，待遇自", first, "起享受，", ctx.month, "尚未开始。"),
-            cat!("The assessment was concluded in ", assessed, "; benefits start in ", first, ", after ", ctx.month, "."),
+            format!("评估结论在{assessed}作出，待遇自{first}起享受，{}尚未开始。", ctx.month),
+            format!("The assessment was concluded in {assessed}; benefits start in {first}, after {}.", ctx.month),
             citation,
         ));
     }
@@ -507,8 +494,8 @@ pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rul
     if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_none() {
         out.push(reason(
             ReasonCode::ContributionInterrupted,
-            cat!("参保缴费已中断且尚未恢复：", rule.zh),
-            cat!("Contributions were interrupted and have not resumed: ", rule.en),
+            format!("参保缴费已中断且尚未恢复：{}", rule.zh),
+            format!("Contributions were interrupted and have not resumed: {}", rule.en),
             citation,
         ));
     }
@@ -520,8 +507,8 @@ pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text
         let g = ctx.grade().name();
         out.push(reason(
             ReasonCode::GradeNotCovered,
-            cat!("失能等级为“", g.zh, "”，不在待遇范围内：", rule.zh),
-            cat!("The assessed grade (", g.en, ") is not covered: ", rule.en),
+            format!("失能等级为“{}”，不在待遇范围内：{}", g.zh, rule.zh),
+            format!("The assessed grade ({}) is not covered: {}", g.en, rule.en),
             citation,
         ));
     }

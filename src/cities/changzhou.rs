@@ -17,7 +17,6 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -209,8 +208,8 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             Money::round(services),
             fund,
             basis(
-                cat!("上门服务费用", c, "元，基金在生活护理月上限", k, "元内支付", fund, "元"),
-                cat!("visit services ", c, " yuan; the fund pays ", fund, " yuan within the ", k, " yuan/month life-care cap"),
+                format!("上门服务费用{c}元，基金在生活护理月上限{k}元内支付{fund}元"),
+                format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month life-care cap"),
             ),
             cite!("五(四)1(1)"),
         ));
@@ -223,20 +222,10 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             Text::new("亲情照护生活护理补助", "Family-care subsidy"),
             fund,
             basis(
-                cat!(r, "元/日 × ", fd, "日 = ", plain(subsidy), "元，月上限", k, "元扣除上门服务后余", left, "元，补助", fund, "元"),
-                cat!(
-                    r,
-                    " yuan/day × ",
-                    fd,
-                    " days = ",
-                    plain(subsidy),
-                    " yuan; ",
-                    left,
-                    " yuan left of the ",
-                    k,
-                    " yuan cap after services; subsidy ",
-                    fund,
-                    " yuan"
+                format!("{r}元/日 × {fd}日 = {}元，月上限{k}元扣除上门服务后余{left}元，补助{fund}元", plain(subsidy)),
+                format!(
+                    "{r} yuan/day × {fd} days = {} yuan; {left} yuan left of the {k} yuan cap after services; subsidy {fund} yuan",
+                    plain(subsidy)
                 ),
             ),
             cite!("五(四)1(1)"),
@@ -253,16 +242,8 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
     if services > Decimal::ZERO && family_days > Decimal::ZERO && services + subsidy > cap {
         out.note(note(
             "reading_services_first",
-            cat!(
-                "上门服务与亲情照护补助“两项合并计算”，合计超过",
-                k,
-                "元/月上限；文件未说先付哪一项，本计算器先付上门服务，余额再付亲情照护补助。"
-            ),
-            cat!(
-                "Visit services and the family-care subsidy share one ",
-                k,
-                " yuan/month cap, which binds here; the text does not say which is paid first, so this calculator pays services first."
-            ),
+            format!("上门服务与亲情照护补助“两项合并计算”，合计超过{k}元/月上限；文件未说先付哪一项，本计算器先付上门服务，余额再付亲情照护补助。"),
+            format!("Visit services and the family-care subsidy share one {k} yuan/month cap, which binds here; the text does not say which is paid first, so this calculator pays services first."),
             cite!("五(四)1(1)"),
         ));
     }
@@ -403,10 +384,7 @@ fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
             Text::new("医疗护理", "Medical nursing"),
             cost,
             fund,
-            basis(
-                cat!("医疗护理费用", n, "元 × 基金补偿", s, "% = ", fund, "元"),
-                cat!("medical nursing ", n, " yuan × fund ", s, "% = ", fund, " yuan"),
-            ),
+            basis(format!("医疗护理费用{n}元 × 基金补偿{s}% = {fund}元"), format!("medical nursing {n} yuan × fund {s}% = {fund} yuan")),
             cite!("五(四)3(2)"),
         ));
     }
@@ -449,31 +427,15 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
     if s > fund {
         out.refuse(reason(
             ReasonCode::DisabilitySubsidyHigher,
-            cat!(
-                "长护险本月可支付",
-                fund,
-                "元，低于您领取的重度残疾人护理补贴",
-                s,
-                "元。两者就高选择、不重复享受：领取补贴，长护险本月不支付。"
-            ),
-            cat!(
-                "LTC insurance would pay ",
-                fund,
-                " yuan this month, less than your severe-disability care subsidy of ",
-                s,
-                " yuan. Only the higher is paid: with the subsidy, LTC insurance pays nothing this month."
-            ),
+            format!("长护险本月可支付{fund}元，低于您领取的重度残疾人护理补贴{s}元。两者就高选择、不重复享受：领取补贴，长护险本月不支付。"),
+            format!("LTC insurance would pay {fund} yuan this month, less than your severe-disability care subsidy of {s} yuan. Only the higher is paid: with the subsidy, LTC insurance pays nothing this month."),
             cite!("五(五)2"),
         ));
     } else {
         out.note(note(
             "disability_subsidy_not_combined",
-            cat!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月", s, "元的补贴停发。"),
-            cat!(
-                "LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of ",
-                s,
-                " yuan a month stops."
-            ),
+            format!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月{s}元的补贴停发。"),
+            format!("LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of {s} yuan a month stops."),
             cite!("五(五)2"),
         ));
     }
@@ -546,8 +508,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             let known = crate::error::list(DISTRICTS.iter().map(|d| d.id));
             Error::invalid(
                 "district",
-                &cat!("不是常州的辖市区；可选：", known),
-                &cat!("is not a Changzhou district; expected one of: ", known),
+                &format!("不是常州的辖市区；可选：{known}"),
+                &format!("is not a Changzhou district; expected one of: {known}"),
             )
         })?),
     };
@@ -565,7 +527,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Payer::Government,
             Text::new("个人缴费部分由政府全额补助", "Personal share paid by the government"),
             CONTRIBUTION_INDIVIDUAL,
-            basis(cat!("个人缴费", i, "元/人，由政府全额补助"), cat!("the personal ", i, " yuan, paid in full by the government")),
+            basis(format!("个人缴费{i}元/人，由政府全额补助"), format!("the personal {i} yuan, paid in full by the government")),
             cite!("三(三)1"),
         );
     } else {
@@ -573,7 +535,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Payer::Individual,
             Text::new("个人缴费", "Personal contribution"),
             CONTRIBUTION_INDIVIDUAL,
-            basis(cat!("个人缴费", i, "元/人"), cat!("personal contribution ", i, " yuan per person")),
+            basis(format!("个人缴费{i}元/人"), format!("personal contribution {i} yuan per person")),
             cite!("三(二)"),
         );
     }
@@ -582,7 +544,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Payer::Government,
             Text::new("政府补助", "Government subsidy"),
             CONTRIBUTION_GOVERNMENT,
-            basis(cat!("政府补助", g, "元/人"), cat!("government subsidy ", g, " yuan per person")),
+            basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
             cite!("三(二)"),
         ),
         Some(d) if !SHARED_WITH_CITY.contains(&d.id) => out.push(
@@ -590,8 +552,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Text::new("政府补助（辖市区财政）", "Government subsidy (district finances)"),
             CONTRIBUTION_GOVERNMENT,
             basis(
-                cat!("政府补助", g, "元/人，由", d.name.zh, "财政承担"),
-                cat!("government subsidy ", g, " yuan per person, paid by ", d.name.en, " finances"),
+                format!("政府补助{g}元/人，由{}财政承担", d.name.zh),
+                format!("government subsidy {g} yuan per person, paid by {} finances", d.name.en),
             ),
             cite!("三(三)2"),
         ),
@@ -602,7 +564,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
                 Payer::Government,
                 Text::new("政府补助（市级财政）", "Government subsidy (city finances)"),
                 city_part,
-                basis(cat!("政府补助", g, "元/人 × 市级", s, "%"), cat!("government subsidy ", g, " yuan × city ", s, "%")),
+                basis(format!("政府补助{g}元/人 × 市级{s}%"), format!("government subsidy {g} yuan × city {s}%")),
                 cite!("三(三)2"),
             );
             out.push(
@@ -610,8 +572,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
                 Text::new("政府补助（区级财政）", "Government subsidy (district finances)"),
                 CONTRIBUTION_GOVERNMENT - city_part,
                 basis(
-                    cat!("政府补助", g, "元/人 × ", d.name.zh, "财政", s, "%"),
-                    cat!("government subsidy ", g, " yuan × ", d.name.en, " finances ", s, "%"),
+                    format!("政府补助{g}元/人 × {}财政{s}%", d.name.zh),
+                    format!("government subsidy {g} yuan × {} finances {s}%", d.name.en),
                 ),
                 cite!("三(三)2"),
             );
@@ -621,7 +583,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
         Payer::MedicalFund,
         Text::new("医保基金划转", "From the medical insurance fund"),
         CONTRIBUTION_MEDICAL_FUND,
-        basis(cat!("医保基金", m, "元/人"), cat!("medical insurance fund ", m, " yuan per person")),
+        basis(format!("医保基金{m}元/人"), format!("medical insurance fund {m} yuan per person")),
         cite!("三(二)、三(三)3"),
     );
     if q.insurance == Insurance::Employee {

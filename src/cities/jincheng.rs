@@ -16,7 +16,6 @@ use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
 use crate::money::plain;
 use crate::month::Date;
 use crate::rules::{self, note, reason, City, Ctx, DocKind, Document, Mode, Out};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -129,27 +128,10 @@ fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         return;
     }
     let (c, t) = (years.continuous, years.cumulative);
-    let mut zh = cat!(
-        "须在本市连续参保缴费",
-        MIN_CONTINUOUS_YEARS,
-        "年（含）以上并累计缴费满",
-        MIN_CUMULATIVE_YEARS,
-        "年，目前连续",
-        c,
-        "年、累计",
-        t,
-        "年。"
-    );
-    let mut en = cat!(
-        "Requires ",
-        MIN_CONTINUOUS_YEARS,
-        " continuous and ",
-        MIN_CUMULATIVE_YEARS,
-        " cumulative years of contributions in the city; you have ",
-        c,
-        " continuous and ",
-        t,
-        " cumulative."
+    let mut zh =
+        format!("须在本市连续参保缴费{MIN_CONTINUOUS_YEARS}年（含）以上并累计缴费满{MIN_CUMULATIVE_YEARS}年，目前连续{c}年、累计{t}年。");
+    let mut en = format!(
+        "Requires {MIN_CONTINUOUS_YEARS} continuous and {MIN_CUMULATIVE_YEARS} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."
     );
     if cumulative_short {
         zh.push_str("累计缴费未满10年的，可按标准一次性补足缴费年限后享受待遇。");
@@ -291,7 +273,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
                 Text::new("机构专业护理定额", "Institutional care quota"),
                 quota,
                 INSTITUTION_FUND_SHARE,
-                rules::basis(cat!("每日定额", q, "元 × ", days, "日"), cat!(q, " yuan/day × ", days, " days")),
+                rules::basis(format!("每日定额{q}元 × {days}日"), format!("{q} yuan/day × {days} days")),
                 cite!("四(七)4"),
             ));
         }
@@ -303,30 +285,20 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal, citation: &'static str) -> (Decimal, [String; 2]) {
     let (m, d, n) = (plain(monthly), plain(daily), ctx.care_days);
     if ctx.full_month() {
-        return (monthly, rules::basis(cat!("月定额", m, "元"), cat!("monthly quota ", m, " yuan")));
+        return (monthly, rules::basis(format!("月定额{m}元"), format!("monthly quota {m} yuan")));
     }
     out.note(note(
         "reading_partial_month_daily",
-        cat!("文件写“每月定额", m, "元（", d, "元/日）”；不足整月的，本计算器按", d, "元/日 × 护理天数计算，以", m, "元为限。"),
-        cat!(
-            "The text gives a monthly quota of ",
-            m,
-            " yuan (",
-            d,
-            " yuan/day); for a part month this calculator pays ",
-            d,
-            " yuan per care day, at most ",
-            m,
-            " yuan."
-        ),
+        format!("文件写“每月定额{m}元（{d}元/日）”；不足整月的，本计算器按{d}元/日 × 护理天数计算，以{m}元为限。"),
+        format!("The text gives a monthly quota of {m} yuan ({d} yuan/day); for a part month this calculator pays {d} yuan per care day, at most {m} yuan."),
         citation,
     ));
     let quota = (daily * Decimal::from(n)).min(monthly);
     (
         quota,
         rules::basis(
-            cat!("不足整月：", d, "元/日 × ", n, "日，以月定额", m, "元为限，计", plain(quota), "元"),
-            cat!("part month: ", d, " yuan/day × ", n, " days, at most the ", m, " yuan monthly quota: ", plain(quota), " yuan"),
+            format!("不足整月：{d}元/日 × {n}日，以月定额{m}元为限，计{}元", plain(quota)),
+            format!("part month: {d} yuan/day × {n} days, at most the {m} yuan monthly quota: {} yuan", plain(quota)),
         ),
     )
 }
@@ -412,7 +384,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
     let category = contribution::required(q.category, "category", who)?;
     let twelve = |rate: Decimal, base: Decimal, what: Text| {
         let (r, b) = (plain(rate * Decimal::ONE_HUNDRED), plain(base));
-        rules::basis(cat!(what.zh, b, "元 × ", r, "% × 12个月"), cat!(what.en, " ", b, " yuan × ", r, "% × 12 months"))
+        rules::basis(format!("{}{b}元 × {r}% × 12个月", what.zh), format!("{} {b} yuan × {r}% × 12 months", what.en))
     };
     let base_words = Text::new("月缴费基数", "monthly base");
     match category {

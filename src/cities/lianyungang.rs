@@ -17,7 +17,6 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -95,13 +94,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < WAITING_PERIOD_MONTHS) {
             out.push(reason(
                 ReasonCode::WaitingPeriod,
-                cat!("中断参保缴费的人员设", WAITING_PERIOD_MONTHS, "个月待遇等待期；恢复缴费", since, "个月，尚在等待期内。"),
-                cat!(
-                    "After interrupted contributions there is a ",
-                    WAITING_PERIOD_MONTHS,
-                    "-month waiting period; contributions resumed ",
-                    since,
-                    " months ago."
+                format!("中断参保缴费的人员设{WAITING_PERIOD_MONTHS}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
+                format!(
+                    "After interrupted contributions there is a {WAITING_PERIOD_MONTHS}-month waiting period; contributions resumed {since} months ago."
                 ),
                 cite!("三(一)"),
             ));
@@ -261,8 +256,8 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                 label,
                 fund,
                 basis(
-                    cat!(r, "元/小时 × ", h, "小时 = ", b, "元，月度限额", l, "元，基金支付", fund, "元"),
-                    cat!(r, " yuan/hour × ", h, " hours = ", b, " yuan, limit ", l, " yuan a month: the fund pays ", fund, " yuan"),
+                    format!("{r}元/小时 × {h}小时 = {b}元，月度限额{l}元，基金支付{fund}元"),
+                    format!("{r} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: the fund pays {fund} yuan"),
                 ),
                 cite!("三(二)4"),
             ));
@@ -285,44 +280,8 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                 cost,
                 fund,
                 basis(
-                    cat!(
-                        "收费",
-                        c,
-                        "元/小时 × ",
-                        h,
-                        "小时 = ",
-                        cost,
-                        "元；基金按",
-                        pr,
-                        "元/小时 × ",
-                        h,
-                        "小时 = ",
-                        b,
-                        "元，月度限额",
-                        l,
-                        "元，支付",
-                        fund,
-                        "元"
-                    ),
-                    cat!(
-                        "charge ",
-                        c,
-                        " yuan/hour × ",
-                        h,
-                        " hours = ",
-                        cost,
-                        " yuan; the fund pays ",
-                        pr,
-                        " yuan/hour × ",
-                        h,
-                        " hours = ",
-                        b,
-                        " yuan, limit ",
-                        l,
-                        " yuan a month: ",
-                        fund,
-                        " yuan"
-                    ),
+                    format!("收费{c}元/小时 × {h}小时 = {cost}元；基金按{pr}元/小时 × {h}小时 = {b}元，月度限额{l}元，支付{fund}元"),
+                    format!("charge {c} yuan/hour × {h} hours = {cost} yuan; the fund pays {pr} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: {fund} yuan"),
                 ),
                 cite!("三(二)4"),
             ));
@@ -416,8 +375,8 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Text::new("个人缴费", "Personal contribution"),
             CONTRIBUTION_INDIVIDUAL,
             basis(
-                cat!("个人缴费", i, "元/人·年，与居民医保一并征缴"),
-                cat!("personal ", i, " yuan a year, collected with the resident medical insurance"),
+                format!("个人缴费{i}元/人·年，与居民医保一并征缴"),
+                format!("personal {i} yuan a year, collected with the resident medical insurance"),
             ),
             cite!("二(一)"),
         );
@@ -425,7 +384,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             Payer::Government,
             Text::new("政府补助", "Government subsidy"),
             CONTRIBUTION_GOVERNMENT,
-            basis(cat!("政府补助", g, "元/人·年"), cat!("government subsidy ", g, " yuan a year")),
+            basis(format!("政府补助{g}元/人·年"), format!("government subsidy {g} yuan a year")),
             cite!("二(一)"),
         );
     }

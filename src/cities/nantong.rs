@@ -16,7 +16,6 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
 use crate::money::{div_round, plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -172,12 +171,9 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
     let fund_words = if visits.is_zero() {
         basis(String::from("本月无上门服务，基金不支付"), String::from("no visit this month, so the fund pays nothing"))
     } else if n == d {
-        basis(cat!("基金支付约", m, "元/月"), cat!("the fund pays about ", m, " yuan a month"))
+        basis(format!("基金支付约{m}元/月"), format!("the fund pays about {m} yuan a month"))
     } else {
-        basis(
-            cat!("基金约", m, "元/月 × ", n, "/", d, "日 = ", fund, "元"),
-            cat!("the fund's about ", m, " yuan a month × ", n, "/", d, " days = ", fund, " yuan"),
-        )
+        basis(format!("基金约{m}元/月 × {n}/{d}日 = {fund}元"), format!("the fund's about {m} yuan a month × {n}/{d} days = {fund} yuan"))
     };
     let [fz, fe] = fund_words;
     out.line(Line::service(
@@ -186,8 +182,8 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
         fund + self_pay,
         fund,
         basis(
-            cat!(fz, "；个人自付", p, "元/次 × ", v, "次 = ", self_pay, "元"),
-            cat!(fe, "; you pay ", p, " yuan/visit × ", v, " visits = ", self_pay, " yuan"),
+            format!("{fz}；个人自付{p}元/次 × {v}次 = {self_pay}元"),
+            format!("{fe}; you pay {p} yuan/visit × {v} visits = {self_pay} yuan"),
         ),
         cite!("待遇支付差别化 一是"),
     ));
@@ -205,12 +201,8 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
     if n != d || visits.is_zero() {
         out.note(note(
             "reading_package_prorated",
-            cat!("文章只写“月费用约", m, "元由基金支付”；不足整月的，本计算器按护理天数占当月天数的比例折算，当月没有上门服务的不支付。"),
-            cat!(
-                "The article only says the fund pays about ",
-                m,
-                " yuan a month; for a part month this calculator prorates by care days, and pays nothing in a month without visits."
-            ),
+            format!("文章只写“月费用约{m}元由基金支付”；不足整月的，本计算器按护理天数占当月天数的比例折算，当月没有上门服务的不支付。"),
+            format!("The article only says the fund pays about {m} yuan a month; for a part month this calculator prorates by care days, and pays nothing in a month without visits."),
             cite!("待遇支付差别化 一是"),
         ));
     }
@@ -232,22 +224,8 @@ fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: Decimal) {
         Money::round(cost),
         fund,
         basis(
-            cat!("辅具费用", c, "元；年限额", l, "元已用", s, "元，限额内", w, "元 × 基金", r, "% = ", fund, "元，其余个人支付"),
-            cat!(
-                "devices ",
-                c,
-                " yuan; of the ",
-                l,
-                " yuan yearly limit ",
-                s,
-                " is used, ",
-                w,
-                " yuan within it × fund ",
-                r,
-                "% = ",
-                fund,
-                " yuan; you pay the rest"
-            ),
+            format!("辅具费用{c}元；年限额{l}元已用{s}元，限额内{w}元 × 基金{r}% = {fund}元，其余个人支付"),
+            format!("devices {c} yuan; of the {l} yuan yearly limit {s} is used, {w} yuan within it × fund {r}% = {fund} yuan; you pay the rest"),
         ),
         cite!("待遇支付差别化 二是"),
     ));

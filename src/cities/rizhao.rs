@@ -17,7 +17,6 @@ use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::borrow::Cow;
@@ -258,27 +257,9 @@ fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, home: bool) {
         let (r, n) = (plain(CARE_SUBSIDY_DAILY), ctx.care_days);
         let more = Money::round(CARE_SUBSIDY_DAILY * ctx.care_days_dec());
         (
-            cat!(
-                reading.zh,
-                "但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付",
-                more,
-                "元（",
-                r,
-                "元 × ",
-                n,
-                "日）。"
-            )
+            format!("{}但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付{more}元（{r}元 × {n}日）。", reading.zh)
             .into(),
-            cat!(
-                reading.en,
-                " But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay ",
-                more,
-                " yuan this month (",
-                r,
-                " yuan × ",
-                n,
-                " days)."
-            )
+            format!("{} But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay {more} yuan this month ({r} yuan × {n} days).", reading.en)
             .into(),
         )
     } else {
@@ -295,7 +276,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
     let label = ctx.mode.name;
     match ctx.optional(CHARGE_KEY) {
         None => {
-            let words = rules::basis(cat!("床日定额", q, "元 × ", n, "日"), cat!("bed-day quota ", q, " yuan × ", n, " days"));
+            let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
             out.line(rules::quota_share_line(id, label, quota * days, FUND_SHARE, words, citation));
         }
         Some(charge) => {
@@ -312,40 +293,8 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, 
                 cost,
                 fund,
                 basis(
-                    cat!(
-                        "收费",
-                        c,
-                        "元/日 × ",
-                        n,
-                        "日 = ",
-                        cost,
-                        "元；按不超过床日定额",
-                        q,
-                        "元计",
-                        plain(base),
-                        "元 × 基金支付",
-                        s,
-                        "% = ",
-                        fund,
-                        "元"
-                    ),
-                    cat!(
-                        "charge ",
-                        c,
-                        " yuan/day × ",
-                        n,
-                        " days = ",
-                        cost,
-                        " yuan; ",
-                        plain(base),
-                        " yuan counted up to the ",
-                        q,
-                        " yuan bed-day quota × fund ",
-                        s,
-                        "% = ",
-                        fund,
-                        " yuan"
-                    ),
+                    format!("收费{c}元/日 × {n}日 = {cost}元；按不超过床日定额{q}元计{}元 × 基金支付{s}% = {fund}元", plain(base)),
+                    format!("charge {c} yuan/day × {n} days = {cost} yuan; {} yuan counted up to the {q} yuan bed-day quota × fund {s}% = {fund} yuan", plain(base)),
                 ),
                 citation,
             ));
@@ -425,21 +374,21 @@ fn contribution(_q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
         Payer::MedicalFund,
         Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
         CONTRIBUTION_MEDICAL_FUND,
-        basis(cat!("居民基本医疗保险统筹资金", m, "元/人"), cat!("resident medical insurance fund ", m, " yuan per person")),
+        basis(format!("居民基本医疗保险统筹资金{m}元/人"), format!("resident medical insurance fund {m} yuan per person")),
         cite!("三(二)"),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（市级）", "Government subsidy (city)"),
         city_part,
-        basis(cat!("财政补助", g, "元 × 市级", cs, "%"), cat!("government subsidy ", g, " yuan × city ", cs, "%")),
+        basis(format!("财政补助{g}元 × 市级{cs}%"), format!("government subsidy {g} yuan × city {cs}%")),
         cite!("三(二)"),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（岚山区）", "Government subsidy (Lanshan district)"),
         CONTRIBUTION_GOVERNMENT - city_part,
-        basis(cat!("财政补助", g, "元 × 岚山区", ds, "%"), cat!("government subsidy ", g, " yuan × Lanshan ", ds, "%")),
+        basis(format!("财政补助{g}元 × 岚山区{ds}%"), format!("government subsidy {g} yuan × Lanshan {ds}%")),
         cite!("三(二)"),
     );
     out.note(note(
