@@ -2,11 +2,11 @@
 //! change in the web page.
 
 use crate::cities::CITIES;
-use crate::contribution::{Category, Rules};
-use crate::model::{Grade, Insurance, Status, Text};
+use crate::error::{Error, ErrorCode};
+use crate::model::{Category, Choice, Grade, Insurance, Status, Text};
 use crate::money::plain;
 use crate::month::{Date, Month};
-use crate::rules::{City, Default, Document, Input, Mode, Unit, MAX_MONEY};
+use crate::rules::{City, ContributionRules, Default, Document, Input, Mode, Unit, MAX_MONEY};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -30,12 +30,6 @@ pub struct Catalog {
     /// The query inputs common to all cities; each city lists those its rules read.
     pub query_inputs: &'static [InputInfo],
     pub cities: Vec<CityInfo>,
-}
-
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Choice {
-    pub id: &'static str,
-    pub name: Text,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -272,8 +266,24 @@ static LEVEL_OPTIONS: [Choice; 3] = [
 ];
 
 /// The label of a contribution input, for messages.
-pub(crate) fn contribution_label(key: &str) -> Text {
+fn contribution_label(key: &str) -> Text {
     CONTRIBUTION_INPUTS.iter().find(|i| i.key == key).map_or(Text::new("", ""), |i| i.label)
+}
+
+/// A city rule's `missing_field` with the input's label from the form
+/// ("晋城在职职工须填写月缴费基数（monthlyBase）"); other errors as they are.
+pub(crate) fn with_contribution_label(e: &Error) -> Error {
+    match (e.code(), e.field()) {
+        (ErrorCode::MissingField, Some(field)) => {
+            let label = contribution_label(field);
+            let (zh, en) = (
+                e.message().replace(field, &format!("{}（{field}）", label.zh)),
+                e.message_en().replace(field, &format!("{} ({field})", label.en)),
+            );
+            Error::at(ErrorCode::MissingField, field.to_owned(), zh, en)
+        }
+        _ => e.clone(),
+    }
 }
 
 /// The common query inputs after `month` (careDays, disabilityMonths, …), in order.
@@ -465,7 +475,7 @@ static CONTRIBUTION_INPUTS: [InputInfo; 6] = [
     ),
 ];
 
-fn contribution(r: &Rules) -> ContributionInfo {
+fn contribution(r: &ContributionRules) -> ContributionInfo {
     ContributionInfo {
         document: r.document.number,
         stated_from: r.stated_from,
@@ -475,7 +485,7 @@ fn contribution(r: &Rules) -> ContributionInfo {
     }
 }
 
-fn contribution_input(key: &str, r: &Rules) -> Option<InputInfo> {
+fn contribution_input(key: &str, r: &ContributionRules) -> Option<InputInfo> {
     let mut info = CONTRIBUTION_INPUTS.iter().find(|i| i.key == key)?.clone();
     if key == "district" {
         info.options = Some(r.districts);

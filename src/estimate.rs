@@ -4,11 +4,9 @@
 use crate::cities;
 use crate::error::{list, Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
-use crate::money::{is_whole, plain};
 use crate::month::Month;
 use crate::reference::reference;
-use crate::rules::{self, City, Ctx, Default, Document, Mode, Out, Unit};
-use rust_decimal::Decimal;
+use crate::rules::{self, check_value, City, Ctx, Default, Document, Mode, Out, Unit};
 
 /// What the fund pays and what the person pays for one month of care.
 ///
@@ -27,10 +25,10 @@ use rust_decimal::Decimal;
 /// assert_eq!(e.reasons[0].code, ltci::ReasonCode::InsuranceNotCovered);
 /// ```
 pub fn estimate(query: &Query) -> Result<Estimate, Error> {
-    let city = city(&query.city)?;
+    let city = cities::find_or_error(&query.city)?;
     let mode = mode(city, &query.care_mode)?;
     let month = query.month.unwrap_or_else(Month::current);
-    let document = city.document(month).ok_or_else(|| unknown_city(&query.city))?;
+    let document = city.document(month).ok_or_else(|| cities::unknown_city(&query.city))?;
     let days_in_force = document.days_in_force(month);
     let care_days = care_days(query.care_days, days_in_force, document, month)?;
     validate_common(query)?;
@@ -91,21 +89,6 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
         notes,
         reference: reference(&ctx),
     })
-}
-
-pub(crate) fn city(id: &str) -> Result<&'static City, Error> {
-    cities::find(id).ok_or_else(|| unknown_city(id))
-}
-
-fn unknown_city(id: &str) -> Error {
-    let known = list(cities::CITIES.iter().map(|c| c.id));
-    let id = crate::error::echo(id);
-    Error::at(
-        ErrorCode::UnknownCity,
-        "city",
-        format!("不支持的城市“{id}”；可选：{known}"),
-        format!("unknown city \"{id}\"; expected one of: {known}"),
-    )
 }
 
 fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
@@ -195,33 +178,6 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
             format!("{}须填写{}（{}）", mode.name.zh, missing.label.zh, missing.key),
             format!("{} needs {} ({})", mode.name.en, missing.label.en, missing.key),
         ));
-    }
-    Ok(())
-}
-
-/// Range, sign and decimals of one value, by its unit.
-pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_days: u32) -> Result<(), Error> {
-    let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
-    let v = plain(value);
-    if value.is_sign_negative() && !value.is_zero() {
-        return invalid(format!("{field}不能为负数，收到{v}"), format!("{field} must not be negative, got {v}"));
-    }
-    if unit.is_integer() && !is_whole(value) {
-        return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
-    }
-    if value.normalize().scale() > 2 {
-        return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
-    }
-    let min = unit.min();
-    let max = unit.max().unwrap_or_else(|| Decimal::from(care_days));
-    if value < min || value > max {
-        let (lo, hi) = (plain(min), plain(max));
-        let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
-        let hint_en = if unit == Unit::Days { " (at most careDays)" } else { "" };
-        return invalid(
-            format!("{field}须在{lo}到{hi}之间{hint}，收到{v}"),
-            format!("{field} must be between {lo} and {hi}{hint_en}, got {v}"),
-        );
     }
     Ok(())
 }

@@ -306,50 +306,11 @@ pub(crate) fn money<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Optio
 macro_rules! readers {
     ($($field:ident: $t:ty = $reader:ident($name:literal);)*) => {$(
         pub(crate) fn $field<'de, D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
-            super::$reader(d, $name)
+            crate::input::$reader(d, $name)
         }
     )*};
 }
-
-/// The fields of [`crate::Query`].
-pub(crate) mod query {
-    use super::{Decimal, Deserializer, Month};
-    use crate::model::{Grade, Insurance};
-    readers! {
-        city: String = text("city");
-        insurance: Insurance = choice("insurance");
-        grade: Grade = choice("grade");
-        care_mode: String = text("careMode");
-        month: Option<Month> = month("month");
-        care_days: Option<u32> = count("careDays");
-        disability_months: Option<u32> = count("disabilityMonths");
-        work_injury_care_allowance: bool = flag("workInjuryCareAllowance");
-        assessed_month: Option<Month> = month("assessedMonth");
-        benefits_locked: bool = flag("benefitsLocked");
-        interrupted_contribution: bool = flag("interruptedContribution");
-        months_since_resumed: Option<u32> = count("monthsSinceResumed");
-        insured_before_ltci: bool = flag("insuredBeforeLtci");
-        disability_subsidy: Option<Decimal> = money("disabilitySubsidy");
-    }
-}
-
-/// The fields of [`crate::ContributionQuery`].
-pub(crate) mod contribution {
-    use super::{Decimal, Deserializer};
-    use crate::contribution::Category;
-    use crate::model::Insurance;
-    readers! {
-        city: String = text("city");
-        year: u16 = year("year");
-        insurance: Insurance = choice("insurance");
-        category: Option<Category> = optional_choice("category");
-        monthly_base: Option<Decimal> = money("monthlyBase");
-        monthly_pension: Option<Decimal> = money("monthlyPension");
-        age: Option<u32> = count("age");
-        subsidized: bool = flag("subsidized");
-        district: Option<String> = optional_text("district");
-    }
-}
+pub(crate) use readers;
 
 #[cfg(test)]
 mod tests {

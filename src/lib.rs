@@ -67,12 +67,14 @@ mod rules;
 mod wasm;
 
 pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
-pub use contribution::{contribution, Contribution, ContributionQuery};
+pub use contribution::contribution;
 pub use error::{Error, ErrorCode};
 pub use estimate::estimate;
 pub use input::MAX_QUERY_BYTES;
 pub use model::{
-    ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
+    Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals,
+    ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Payer, Policy, Query, Reason, ReasonCode, Status, Text,
+    Totals,
 };
 pub use money::Money;
 pub use month::{Date, Month};

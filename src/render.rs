@@ -112,8 +112,8 @@ pub(crate) fn mode_name(city: &str, mode: &str) -> &'static str {
 pub fn contribution_text(c: &crate::Contribution) -> String {
     let mut s = String::new();
     let status = match c.policy.status {
-        crate::contribution::ContributionStatus::Stated => "文件规定的标准",
-        crate::contribution::ContributionStatus::CarriedForward => "沿用最后规定的标准",
+        crate::model::ContributionStatus::Stated => "文件规定的标准",
+        crate::model::ContributionStatus::CarriedForward => "沿用最后规定的标准",
     };
     let _ = writeln!(s, "{} · {}年度 · {}", city_name(c.city), c.year, c.insurance.name().zh);
     let _ = writeln!(s, "依据：{}（{}）\n", source(c.policy.document, c.policy.title), status);

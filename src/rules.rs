@@ -2,8 +2,11 @@
 //! and the formulas several cities share. No amount lives here: each comes in
 //! as an argument from the city module that cites it.
 
-use crate::model::{Grade, Insurance, Line, Note, Query, Reason, ReasonCode, Status, Text};
-use crate::money::{plain, Money};
+use crate::error::{Error, ErrorCode};
+use crate::model::{
+    Choice, ContributionLine, ContributionQuery, Grade, Insurance, Line, Note, Payer, Query, Reason, ReasonCode, Status, Text,
+};
+use crate::money::{is_whole, plain, Money};
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -30,7 +33,7 @@ pub(crate) struct City {
     /// Notes on every estimate of the city (pilot area, draft, …).
     pub notes: fn(&Ctx<'_>, &mut Vec<Note>),
     /// Contribution rules; `None` when the sources give no amounts.
-    pub contribution: Option<&'static crate::contribution::Rules>,
+    pub contribution: Option<&'static ContributionRules>,
 }
 
 /// The kind of source a document is.
@@ -519,4 +522,87 @@ pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: 
     if !ctx.city.insurance.contains(&ctx.insurance()) {
         out.push(reason(ReasonCode::InsuranceNotCovered, rule.zh, rule.en, citation));
     }
+}
+
+// ---- Input values -------------------------------------------------------
+
+/// Range, sign and decimals of one value, by its unit.
+pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_days: u32) -> Result<(), Error> {
+    let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
+    let v = plain(value);
+    if value.is_sign_negative() && !value.is_zero() {
+        return invalid(format!("{field}不能为负数，收到{v}"), format!("{field} must not be negative, got {v}"));
+    }
+    if unit.is_integer() && !is_whole(value) {
+        return invalid(format!("{field}须为整数，收到{v}"), format!("{field} must be a whole number, got {v}"));
+    }
+    if value.normalize().scale() > 2 {
+        return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
+    }
+    let min = unit.min();
+    let max = unit.max().unwrap_or_else(|| Decimal::from(care_days));
+    if value < min || value > max {
+        let (lo, hi) = (plain(min), plain(max));
+        let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
+        let hint_en = if unit == Unit::Days { " (at most careDays)" } else { "" };
+        return invalid(
+            format!("{field}须在{lo}到{hi}之间{hint}，收到{v}"),
+            format!("{field} must be between {lo} and {hi}{hint_en}, got {v}"),
+        );
+    }
+    Ok(())
+}
+
+// ---- Contribution rules ---------------------------------------------------
+
+/// A city's contribution rules.
+pub(crate) struct ContributionRules {
+    pub document: &'static Document,
+    /// The years the source states a standard for.
+    pub stated_from: u16,
+    pub stated_to: u16,
+    /// Why the first year is what it is, when the source does not say it outright.
+    pub first_year_citation: &'static str,
+    /// Who sets later standards, in the source's own words.
+    pub later_years: Text,
+    pub later_years_citation: &'static str,
+    pub insurance: &'static [Insurance],
+    pub insurance_not_covered: Text,
+    /// The query keys this city reads, besides city, year and insurance.
+    pub inputs: &'static [&'static str],
+    /// The districts `district` may name.
+    pub districts: &'static [Choice],
+    pub compute: fn(&ContributionQuery, &mut ContributionLines) -> Result<(), Error>,
+}
+
+/// The lines and notes a city computes.
+#[derive(Default)]
+pub(crate) struct ContributionLines {
+    pub lines: Vec<ContributionLine>,
+    pub notes: Vec<Note>,
+}
+
+impl ContributionLines {
+    pub fn push(&mut self, payer: Payer, label: Text, amount: Decimal, basis: [String; 2], citation: &'static str) {
+        let [basis, basis_en] = basis;
+        self.lines.push(ContributionLine {
+            payer,
+            label: label.zh,
+            label_en: label.en,
+            amount: Money::round(amount),
+            basis,
+            basis_en,
+            citation,
+        });
+    }
+
+    pub fn note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+}
+
+/// A required input of one city's contribution rule.
+pub(crate) fn required<T>(value: Option<T>, field: &'static str, who: Text) -> Result<T, Error> {
+    // The engine puts the input's label in (`catalog::with_contribution_label`).
+    value.ok_or_else(|| Error::at(ErrorCode::MissingField, field, format!("{}须填写{field}", who.zh), format!("{} needs: {field}", who.en)))
 }

@@ -10,13 +10,14 @@
 //! assert_eq!(e.totals.fund.to_string(), "620.00"); // 20元/日 × 31日 亲情照护
 //! ```
 
-use crate::catalog::Choice;
-use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
 use crate::error::Error;
-use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
+use crate::model::{Choice, ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
-use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use crate::rules::{
+    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
+    CHARGE_KEY,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -484,7 +485,7 @@ static DISTRICTS: [Choice; 7] = [
 /// 三(三)2: the districts whose share city and district finances split 50/50.
 const SHARED_WITH_CITY: [&str; 3] = ["xinbei", "tianning", "zhonglou"];
 
-static CONTRIBUTION: Rules = Rules {
+static CONTRIBUTION: ContributionRules = ContributionRules {
     document: &DOCUMENT,
     stated_from: 2022,
     stated_to: 2022,
@@ -501,7 +502,7 @@ static CONTRIBUTION: Rules = Rules {
     compute: contribution,
 };
 
-fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
     let district = match q.district.as_deref() {
         None => None,
         Some(id) => Some(DISTRICTS.iter().find(|d| d.id == id).ok_or_else(|| {

@@ -10,12 +10,11 @@
 //! assert_eq!(e.totals.fund.to_string(), "1050.00"); // 月定额1500元 × 70%
 //! ```
 
-use crate::contribution::{self, Category, ContributionQuery, Lines, Payer, Rules};
 use crate::error::Error;
-use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
+use crate::model::{Category, ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::plain;
 use crate::month::Date;
-use crate::rules::{self, note, reason, City, Ctx, DocKind, Document, Mode, Out};
+use crate::rules::{self, note, reason, City, ContributionLines, ContributionRules, Ctx, DocKind, Document, Mode, Out};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -359,7 +358,7 @@ const EMPLOYER_SHARE_FROM_FUND: [u16; 2] = [2021, 2022];
 /// Reading of "以…为基数" with a monthly base: a year is twelve months of base.
 const MONTHS_PER_YEAR: Decimal = dec!(12);
 
-static CONTRIBUTION: Rules = Rules {
+static CONTRIBUTION: ContributionRules = ContributionRules {
     document: &DOCUMENT,
     stated_from: 2021,
     stated_to: 2025,
@@ -379,9 +378,9 @@ static CONTRIBUTION: Rules = Rules {
     compute: contribution,
 };
 
-fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
     let who = Text::new("晋城市职工", "A Jincheng employee");
-    let category = contribution::required(q.category, "category", who)?;
+    let category = rules::required(q.category, "category", who)?;
     let twelve = |rate: Decimal, base: Decimal, what: Text| {
         let (r, b) = (plain(rate * Decimal::ONE_HUNDRED), plain(base));
         rules::basis(format!("{}{b}元 × {r}% × 12个月", what.zh), format!("{} {b} yuan × {r}% × 12 months", what.en))
@@ -390,7 +389,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
     match category {
         Category::Employed | Category::Flexible => {
             let name = category.name();
-            let base = contribution::required(q.monthly_base, "monthlyBase", name)?;
+            let base = rules::required(q.monthly_base, "monthlyBase", name)?;
             let rate = if category == Category::Employed { EMPLOYED_RATE } else { FLEXIBLE_RATE };
             let label = if category == Category::Employed {
                 Text::new("个人缴费（按月从个人账户划拨）", "Personal share (monthly, from the personal account)")
@@ -432,7 +431,7 @@ fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
             ));
         }
         Category::Retired => {
-            let pension = contribution::required(q.monthly_pension, "monthlyPension", category.name())?;
+            let pension = rules::required(q.monthly_pension, "monthlyPension", category.name())?;
             let words = Text::new("月退休工资", "monthly pension");
             out.push(
                 Payer::Individual,

@@ -11,12 +11,14 @@
 //! assert_eq!(e.totals.fund.to_string(), "1240.00"); // 40元/天 × 31天
 //! ```
 
-use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
 use crate::error::Error;
-use crate::model::{Grade, Insurance, Line, Note, Reason, ReasonCode, Text};
+use crate::model::{ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
-use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use crate::rules::{
+    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
+    CHARGE_KEY,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -333,7 +335,7 @@ const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
 /// 二(一) "18周岁以下……暂不单独筹资": 以下 includes the number (民法典 第1259条).
 const NOT_FINANCED_UP_TO_AGE: u32 = 18;
 
-static CONTRIBUTION: Rules = Rules {
+static CONTRIBUTION: ContributionRules = ContributionRules {
     document: &DOCUMENT,
     stated_from: 2027,
     stated_to: 2027,
@@ -354,7 +356,7 @@ static CONTRIBUTION: Rules = Rules {
 };
 
 #[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
-fn contribution(q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
     out.note(note(
         "reading_first_year",
         "七：2026年10月起与城乡居民医保同步征缴个人缴费；居民医保在秋季征缴下一年度的保费，所以本计算器把2027年作为第一个缴费年度。",

@@ -10,13 +10,15 @@
 //! assert_eq!(e.totals.fund.to_string(), "1530.00"); // 60元 × 30日 × 60% + 15元 × 30日
 //! ```
 
-use crate::contribution::{ContributionQuery, Lines, Payer, Rules};
 use crate::error::Error;
 use crate::model::Line;
-use crate::model::{Grade, Insurance, Note, Reason, ReasonCode, Text};
+use crate::model::{ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
-use crate::rules::{self, basis, note, reason, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit, CHARGE_KEY};
+use crate::rules::{
+    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
+    CHARGE_KEY,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::borrow::Cow;
@@ -345,7 +347,7 @@ const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
 /// 三(二) 财政补助 市级分担比例.
 const CITY_SHARE: Decimal = dec!(0.45);
 
-static CONTRIBUTION: Rules = Rules {
+static CONTRIBUTION: ContributionRules = ContributionRules {
     document: &DOCUMENT,
     stated_from: 2020,
     stated_to: 2020,
@@ -366,7 +368,7 @@ static CONTRIBUTION: Rules = Rules {
 };
 
 #[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
-fn contribution(_q: &ContributionQuery, out: &mut Lines) -> Result<(), Error> {
+fn contribution(_q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
     let (m, g) = (plain(CONTRIBUTION_MEDICAL_FUND), plain(CONTRIBUTION_GOVERNMENT));
     let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE;
     let (cs, ds) = (rules::pct(CITY_SHARE), rules::pct(Decimal::ONE - CITY_SHARE));

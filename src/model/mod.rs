@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
 
+mod contribution;
+pub use contribution::{
+    Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Payer,
+};
+
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -88,6 +93,13 @@ impl Grade {
             Grade::Severe => Text::new("3–5级 重度失能Ⅰ–Ⅲ级", "levels 3–5, severe I–III"),
         }
     }
+}
+
+/// An id with its names, for a form's choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub id: &'static str,
+    pub name: Text,
 }
 
 /// A text in Chinese and English.
@@ -220,44 +232,68 @@ impl<'de> Visitor<'de> for YearsVisitor {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Query {
-    #[serde(deserialize_with = "input::query::city")]
+    #[serde(deserialize_with = "readers::city")]
     pub city: String,
-    #[serde(deserialize_with = "input::query::insurance")]
+    #[serde(deserialize_with = "readers::insurance")]
     pub insurance: Insurance,
-    #[serde(deserialize_with = "input::query::grade")]
+    #[serde(deserialize_with = "readers::grade")]
     pub grade: Grade,
-    #[serde(deserialize_with = "input::query::care_mode")]
+    #[serde(deserialize_with = "readers::care_mode")]
     pub care_mode: String,
     /// Default: the current month in China.
-    #[serde(default, deserialize_with = "input::query::month")]
+    #[serde(default, deserialize_with = "readers::month")]
     pub month: Option<Month>,
     /// Default: every day of the month on which the scheme is in force.
-    #[serde(default, deserialize_with = "input::query::care_days")]
+    #[serde(default, deserialize_with = "readers::care_days")]
     pub care_days: Option<u32>,
     /// Default: 6.
-    #[serde(default, deserialize_with = "input::query::disability_months")]
+    #[serde(default, deserialize_with = "readers::disability_months")]
     pub disability_months: Option<u32>,
-    #[serde(default, deserialize_with = "input::query::work_injury_care_allowance")]
+    #[serde(default, deserialize_with = "readers::work_injury_care_allowance")]
     pub work_injury_care_allowance: bool,
-    #[serde(default, deserialize_with = "input::query::assessed_month")]
+    #[serde(default, deserialize_with = "readers::assessed_month")]
     pub assessed_month: Option<Month>,
-    #[serde(default, deserialize_with = "input::query::benefits_locked")]
+    #[serde(default, deserialize_with = "readers::benefits_locked")]
     pub benefits_locked: bool,
-    #[serde(default, deserialize_with = "input::query::interrupted_contribution")]
+    #[serde(default, deserialize_with = "readers::interrupted_contribution")]
     pub interrupted_contribution: bool,
-    #[serde(default, deserialize_with = "input::query::months_since_resumed")]
+    #[serde(default, deserialize_with = "readers::months_since_resumed")]
     pub months_since_resumed: Option<u32>,
     #[serde(default)]
     pub contribution_years: Option<ContributionYears>,
-    #[serde(default, deserialize_with = "input::query::insured_before_ltci")]
+    #[serde(default, deserialize_with = "readers::insured_before_ltci")]
     pub insured_before_ltci: bool,
-    #[serde(default, deserialize_with = "input::query::disability_subsidy")]
+    #[serde(default, deserialize_with = "readers::disability_subsidy")]
     pub disability_subsidy: Option<Decimal>,
     /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …):
     /// every other key of the query. Which keys the mode has is the estimate's
     /// check (`unknown_field`), not the reader's.
     #[serde(flatten)]
     pub inputs: Inputs,
+}
+
+/// One reader per field of [`Query`], by its JSON name.
+mod readers {
+    use crate::model::{Grade, Insurance};
+    use crate::month::Month;
+    use rust_decimal::Decimal;
+    use serde::Deserializer;
+    crate::input::readers! {
+        city: String = text("city");
+        insurance: Insurance = choice("insurance");
+        grade: Grade = choice("grade");
+        care_mode: String = text("careMode");
+        month: Option<Month> = month("month");
+        care_days: Option<u32> = count("careDays");
+        disability_months: Option<u32> = count("disabilityMonths");
+        work_injury_care_allowance: bool = flag("workInjuryCareAllowance");
+        assessed_month: Option<Month> = month("assessedMonth");
+        benefits_locked: bool = flag("benefitsLocked");
+        interrupted_contribution: bool = flag("interruptedContribution");
+        months_since_resumed: Option<u32> = count("monthsSinceResumed");
+        insured_before_ltci: bool = flag("insuredBeforeLtci");
+        disability_subsidy: Option<Decimal> = money("disabilitySubsidy");
+    }
 }
 
 impl Query {
