@@ -144,6 +144,8 @@ pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
     contribution(&parse_contribution(text)?)
 }
 
+/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
+#[cfg(not(target_arch = "wasm32"))]
 impl Estimate {
     /// The estimate as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
@@ -156,6 +158,8 @@ impl Estimate {
     }
 }
 
+/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
+#[cfg(not(target_arch = "wasm32"))]
 impl Contribution {
     /// The contribution as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
@@ -168,6 +172,8 @@ impl Contribution {
     }
 }
 
+/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
+#[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
     /// The catalog as compact JSON.
     pub fn to_json(&self) -> String {

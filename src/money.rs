@@ -69,17 +69,35 @@ impl std::iter::Sum for Money {
     }
 }
 
+impl Money {
+    /// "1050.00". An amount is a whole number of fen (`Money::round`), so it
+    /// is printed as two whole numbers with `itoa`: `rust_decimal`'s general
+    /// printer, through `core::fmt`, took a sixth of the command line's
+    /// instructions (DESIGN.md, "How is an answer written?").
+    fn text(self) -> String {
+        let Ok(fen) = i64::try_from(self.0.mantissa()) else { return self.0.to_string() };
+        let (yuan, cents) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
+        let mut out = String::with_capacity(24);
+        if fen < 0 {
+            out.push('-');
+        }
+        out.push_str(itoa::Buffer::new().format(yuan));
+        out.push('.');
+        out.push_str(itoa::Buffer::new().format(100 + cents).get(1..).unwrap_or("00"));
+        out
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The scale is always 2 (`Money::round`), which rust_decimal prints: "1050.00".
-        fmt::Display::fmt(&self.0, f)
+        f.pad(&self.text())
     }
 }
 
 impl serde::Serialize for Money {
     /// Money crosses every door as a string with two decimals: "1050.00".
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.text())
     }
 }
 

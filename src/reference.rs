@@ -17,7 +17,6 @@
 
 use crate::money::plain;
 use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
-use std::fmt::{Display, Write as _};
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
 /// readings or texts that affect an answer change.
@@ -56,44 +55,47 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
     let q = ctx.query;
     let mut text = String::with_capacity(160);
-    // Each value, then a bar.
-    let item = |text: &mut String, value: &dyn Display| {
-        let _ = write!(text, "{value}|");
+    // Each value as text, then a bar (a tenth of an estimate's work was
+    // `core::fmt` here: texts and whole numbers are pushed directly).
+    let item = |text: &mut String, value: &str| {
+        text.push_str(value);
+        text.push('|');
     };
-    item(&mut text, &RULES_VERSION);
+    let mut n = itoa::Buffer::new();
+    item(&mut text, RULES_VERSION);
     item(&mut text, &q.city);
-    item(&mut text, &q.insurance.id());
-    item(&mut text, &q.grade.id());
+    item(&mut text, q.insurance.id());
+    item(&mut text, q.grade.id());
     item(&mut text, &q.care_mode);
-    item(&mut text, &ctx.month);
-    item(&mut text, &ctx.care_days);
-    item(&mut text, &q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS));
+    item(&mut text, &ctx.month.to_string());
+    item(&mut text, n.format(ctx.care_days));
+    item(&mut text, n.format(q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS)));
     for flag in [q.work_injury_care_allowance, q.benefits_locked, q.interrupted_contribution, q.insured_before_ltci] {
-        item(&mut text, &if flag { "1" } else { "0" });
+        item(&mut text, if flag { "1" } else { "0" });
     }
     if let Some(m) = q.assessed_month {
         text.push_str("assessed=");
-        item(&mut text, &m);
+        item(&mut text, &m.to_string());
     }
     if let Some(m) = q.months_since_resumed {
         text.push_str("resumed=");
-        item(&mut text, &m);
+        item(&mut text, n.format(m));
     }
     if let Some(y) = q.contribution_years {
         text.push_str("years=");
-        item(&mut text, &y.continuous);
-        item(&mut text, &y.cumulative);
+        item(&mut text, n.format(y.continuous));
+        item(&mut text, n.format(y.cumulative));
     }
     if let Some(s) = q.disability_subsidy {
         text.push_str("subsidy=");
-        item(&mut text, &plain(s));
+        item(&mut text, &plain(s).to_string());
     }
     // The mode's inputs in the catalog's order, each as the rules read it.
     for input in ctx.mode.inputs {
         if let Some(v) = ctx.optional(input.key) {
             text.push_str(input.key);
             text.push('=');
-            item(&mut text, &plain(v));
+            item(&mut text, &plain(v).to_string());
         }
     }
     let h = hash(text.as_bytes());
