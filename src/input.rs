@@ -44,13 +44,34 @@ pub(crate) enum Scalar {
     /// A number's decimal text.
     Number(String),
     Text(String),
-    /// An object or an array (its content is skipped).
+    /// An object or an array (its content is skipped), or a value JSON has no
+    /// word for (a JavaScript function or Symbol): never what a field wants.
     Compound,
+}
+
+impl Scalar {
+    /// The value, whatever it is. A value the deserializer cannot hand over
+    /// (a JavaScript function or Symbol) is [`Scalar::Compound`], so that the
+    /// field's own check refuses it by name; a JSON syntax error is found
+    /// again when the whole text is checked (`json::from_str`).
+    pub(crate) fn read<'de, D: Deserializer<'de>>(d: D) -> Scalar {
+        Scalar::deserialize(d).unwrap_or(Scalar::Compound)
+    }
 }
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
         d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// [`Scalar::read`] as a seed, for a map's values.
+pub(crate) struct AnyScalar;
+
+impl<'de> serde::de::DeserializeSeed<'de> for AnyScalar {
+    type Value = Scalar;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+        Ok(Scalar::read(d))
     }
 }
 
@@ -174,7 +195,7 @@ pub(crate) fn decimal(value: &Scalar) -> Result<Option<Decimal>, Error> {
 /// [`Scalar`]: the checks are compiled once, not once per deserializer (the
 /// WebAssembly package's size).
 fn read<'de, D: Deserializer<'de>, T>(d: D, name: &str, check: fn(Scalar) -> Result<T, Error>) -> Result<T, D::Error> {
-    check(Scalar::deserialize(d)?).map_err(|e| e.for_field(name).into_serde())
+    check(Scalar::read(d)).map_err(|e| e.for_field(name).into_serde())
 }
 
 fn not_a_string() -> Error {
@@ -221,7 +242,7 @@ fn position(v: Scalar, ids: &[&str]) -> Result<Option<usize>, Error> {
 
 fn named<'de, D: Deserializer<'de>, T: Named>(d: D, name: &str) -> Result<Option<T>, D::Error> {
     let ids: Vec<&str> = T::ALL.iter().map(|t| t.id()).collect();
-    let i = position(Scalar::deserialize(d)?, &ids).map_err(|e| e.for_field(name).into_serde())?;
+    let i = position(Scalar::read(d), &ids).map_err(|e| e.for_field(name).into_serde())?;
     Ok(i.and_then(|i| T::ALL.get(i).copied()))
 }
 

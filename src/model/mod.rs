@@ -404,7 +404,7 @@ impl<'de> Deserialize<'de> for Inputs {
                     if inputs.entries.iter().any(|(k, _)| *k == key) {
                         return Err(Error::duplicate_key(&key).into_serde());
                     }
-                    let value = input::decimal(&map.next_value::<input::Scalar>()?);
+                    let value = input::decimal(&map.next_value_seed(input::AnyScalar)?);
                     inputs.entries.push((key, value));
                 }
                 Ok(inputs)

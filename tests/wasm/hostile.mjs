@@ -1,0 +1,65 @@
+// Hostile values at the WebAssembly door (issue 14, items 1, 2 and 4): every
+// one is a coded error naming what it can, never a trap, never "not given".
+//
+//   node tests/wasm/hostile.mjs        (needs pkg/: scripts/build)
+
+import { readFileSync } from "node:fs";
+import init, { estimate, contribution } from "../../pkg/ltci.js";
+
+await init({ module_or_path: readFileSync("pkg/ltci_bg.wasm") });
+
+const BASE = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" };
+const CZ = { city: "changzhou", insurance: "employee", grade: "severe", careMode: "elderly_institution", month: "2022-03" };
+let passed = 0, failed = 0;
+
+function refused(what, fn, query, code, field) {
+  let got;
+  try {
+    got = { answer: fn(query) };
+  } catch (e) {
+    got = e instanceof Error && typeof e.code === "string" ? { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } : { trap: String(e) };
+  }
+  const ok = got.code === code && (field === undefined || got.field === field) && (got.message ?? "").length < 300;
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "PASS" : "FAIL"} ${what}: ${JSON.stringify(got).slice(0, 200)}`);
+}
+
+// 4. NaN, Infinity, functions, Symbols and BigInts are invalid values, never "not given".
+refused("careDays NaN", estimate, { ...BASE, careDays: NaN }, "invalid_value", "careDays");
+refused("careDays Infinity", estimate, { ...BASE, careDays: Infinity }, "invalid_value", "careDays");
+refused("dailyCharge NaN", estimate, { ...CZ, dailyCharge: NaN }, "invalid_value", "dailyCharge");
+refused("dailyCharge -Infinity", estimate, { ...CZ, dailyCharge: -Infinity }, "invalid_value", "dailyCharge");
+refused("disabilitySubsidy NaN", estimate, { ...CZ, disabilitySubsidy: NaN }, "invalid_value", "disabilitySubsidy");
+refused("careDays a function", estimate, { ...BASE, careDays: () => 3 }, "invalid_value", "careDays");
+refused("month a Symbol", estimate, { ...BASE, month: Symbol("2024-02") }, "invalid_value", "month");
+refused("monthlyBase NaN", contribution, { city: "jincheng", year: 2023, insurance: "employee", category: "employed", monthlyBase: NaN }, "invalid_value", "monthlyBase");
+refused("careDays a BigInt over the month", estimate, { ...BASE, careDays: 40n }, "invalid_value", "careDays");
+
+// Objects that would trap or loop: coded errors.
+refused("a throwing getter", estimate, Object.defineProperty({ ...BASE }, "careDays", { enumerable: true, get() { throw new Error("boom"); } }), "invalid_json");
+refused("a Proxy whose ownKeys throws", estimate, new Proxy(BASE, { ownKeys() { throw new Error("boom"); } }), "invalid_json");
+const cyclic = { ...BASE, contributionYears: { continuous: 2, cumulative: 10 } };
+cyclic.contributionYears.self = cyclic;
+refused("a cycle", estimate, cyclic, "unknown_field", "contributionYears.self");
+refused("an array", estimate, [BASE], "invalid_json");
+refused("a JSON string", estimate, JSON.stringify(BASE), "invalid_json");
+
+// 1, 2. Many keys and huge values are refused at once, and the message does not repeat them.
+const many = { ...BASE };
+for (let i = 0; i < 100000; i++) many["k" + i] = 1;
+let t = performance.now();
+refused("100,000 unknown keys", estimate, many, "invalid_value");
+const manyMs = performance.now() - t;
+const few = { ...BASE };
+for (let i = 0; i < 2000; i++) few["k" + i] = 1;
+refused("2,000 unknown keys (under 64 KB): the first is named", estimate, few, "unknown_field", "k0");
+refused("a 1 MB month", estimate, { ...BASE, month: "2".repeat(1 << 20) }, "invalid_value");
+refused("a 20 KB month: quoted short", estimate, { ...BASE, month: "2".repeat(20000) }, "invalid_value", "month");
+
+// The module still answers after all of that.
+refused("still alive: a normal estimate", (q) => { const e = estimate(q); throw Object.assign(new Error(e.totals.fund), { code: e.totals.fund, field: null }); }, BASE, "1050.00");
+
+console.log(`(100,000 keys refused in ${manyMs.toFixed(0)} ms)`);
+console.log(`wasm hostile input: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
