@@ -66,7 +66,8 @@ const watchPage = (page) => {
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
 };
 async function newContext(opts = {}) {
-  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 }, serviceWorkers: "block", ...opts });
+  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 }, serviceWorkers: "block",
+    permissions: ["clipboard-read", "clipboard-write"], ...opts });
   ctx.on("request", (r) => { const u = r.url(); if (!u.startsWith(origin + "/") && !u.startsWith("about:")) foreign.push(u); });
   ctx.on("page", watchPage);
   await ctx.addInitScript(() => {
@@ -98,6 +99,15 @@ async function expectFigures(page, fund, selfPay) {
   eq(got.selfPay, selfPay ?? "unknown", "self-pay");
 }
 const opt = (text) => ({ label: text });
+/** The share link that the shown tab's "copy link" button puts on the clipboard. */
+async function shareLink(p) {
+  await p.evaluate(() => navigator.clipboard.writeText(""));
+  await p.locator("[data-panel]:not([hidden]) [data-act=copy]").click();
+  await p.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== ""), null, { timeout: 3000 });
+  return p.evaluate(() => navigator.clipboard.readText());
+}
+/** The address bar holds no inputs (the browser keeps every address in its history). */
+const bareAddress = (p, search = "") => eq(new URL(p.url()).search, search, "the address bar");
 const zhName = (list, id) => list.find((x) => x.id === id).name.zh;
 
 // ---------- the server ----------
@@ -220,7 +230,9 @@ await check("prerendered first screen: a city chosen, a month typed and English 
   eq(await p.locator(`${E} [data-out=fund]`).textContent(), want.totals.fund, "fund");
   eq(await p.locator(".title").textContent(), "Long-term care insurance calculator", "title in English");
   eq(await p.locator(`${E} [data-key=city]`).inputValue(), "jincheng", "city");
-  await p.waitForFunction(() => location.search.includes("city=jincheng") && location.search.includes("lang=en"), null, { timeout: 3000 });
+  const link = await shareLink(p);
+  ok(link.includes("city=jincheng") && link.includes("month=2024-02") && link.includes("lang=en"), `share link ${link}`);
+  bareAddress(p);
   await p.close();
 });
 
@@ -273,8 +285,9 @@ async function formCase(name, steps, fund, selfPay, urlHas) {
     const f = page.locator(`${E} form`);
     await steps(f);
     await expectFigures(page, fund, selfPay);
-    const url = page.url();
+    const url = await shareLink(page);
     for (const part of urlHas) ok(url.includes(part), `URL lacks ${part}: ${url}`);
+    bareAddress(page);
     await open(page, new URL(url).search);
     await expectFigures(page, fund, selfPay);
   });
@@ -360,8 +373,11 @@ await check("eligibility details: collapsed until used, one control per input th
   await type(d, "累计缴费年数", "12");
   const li = page.locator(`${E} .reasons li[data-code=contribution_years_short]`);
   ok((await li.textContent()).includes("晋市政发〔2020〕14号 四(六)2"), "clause");
-  ok(page.url().includes("contributionYears.continuous=1") && page.url().includes("contributionYears.cumulative=12"), "URL keys");
-  await open(page, new URL(page.url()).search);
+  const link = await shareLink(page);
+  ok(link.includes("contributionYears.continuous=1") && link.includes("contributionYears.cumulative=12"), "URL keys");
+  // An opened share link stays in the address bar until the first change.
+  await open(page, new URL(link).search);
+  bareAddress(page, new URL(link).search);
   eq(await page.locator(`${E} details`).getAttribute("open"), "", "open when the link carries its inputs");
   eq(await page.locator(`${E} .reasons li[data-code=contribution_years_short]`).count(), 1, "reason after reopening");
 });
@@ -411,7 +427,7 @@ await check("contributions via the form: tab, jincheng, 2023, employee, employed
   eq(await page.locator(`${C} td[data-out=total]`).textContent(), "216.00", "total");
   eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "108.00", "individual");
   eq(await page.locator(`${C} td[data-out=employer]`).textContent(), "108.00", "employer");
-  const url = page.url();
+  const url = await shareLink(page);
   for (const part of ["tab=contribution", "city=jincheng", "year=2023", "category=employed", "monthlyBase=6000"]) ok(url.includes(part), `URL lacks ${part}`);
 });
 
@@ -431,7 +447,8 @@ await check("contributions: jincheng retired → the pension input, not the base
   eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "90.00", "individual");
   eq(await page.locator(`${C} td[data-out=government]`).textContent(), "90.00", "government");
   eq(await page.locator(`${C} td[data-out=total]`).textContent(), "180.00", "total");
-  ok(page.url().includes("category=retired") && page.url().includes("monthlyPension=5000") && !page.url().includes("monthlyBase"), `URL ${page.url()}`);
+  const link = await shareLink(page);
+  ok(link.includes("category=retired") && link.includes("monthlyPension=5000") && !link.includes("monthlyBase"), `URL ${link}`);
   await pick(f, /^人员类别/, "在职职工");
   eq(await f.getByLabel(label("monthlyBase"), { exact: false }).count(), 1, "base input for an employed person");
   eq(await f.getByLabel(label("monthlyPension"), { exact: false }).count(), 0, "no pension input for an employed person");
@@ -445,7 +462,7 @@ await check("contributions: nantong → the sources give no amounts (not_in_sour
 });
 
 // ---------- language, accessibility, elder-friendliness ----------
-await check("English switch: labels, results and the URL change; back to Chinese", async () => {
+await check("English switch: labels, results and the share link change; back to Chinese", async () => {
   await open(page, q(URL_CASES[0][1]));
   await page.getByRole("button", { name: "English" }).click();
   eq(await page.evaluate(() => document.documentElement.lang), "en", "html lang");
@@ -455,11 +472,12 @@ await check("English switch: labels, results and the URL change; back to Chinese
   ok((await page.locator(`${E} .line h4`).first().textContent()).includes("Home-visit quota"), "line labelEn");
   ok((await page.locator(`${E} .line .basis`).first().textContent()).startsWith("monthly quota"), "basisEn");
   eq(await page.getByRole("tab", { name: "Contributions" }).count(), 1, "tab name");
-  ok(page.url().includes("lang=en"), "URL lang=en");
   eq(await page.evaluate(() => document.activeElement.dataset.act), "lang", "focus stays on the switch");
+  ok((await shareLink(page)).includes("lang=en"), "share link lang=en");
+  bareAddress(page); // the link it was opened with went at the first change
   await page.getByRole("button", { name: "中文" }).click();
   eq(await page.locator(`${E} form`).getByLabel("城市", { exact: true }).count(), 1, "back to Chinese");
-  ok(!page.url().includes("lang=en"), "URL without lang");
+  ok(!(await shareLink(page)).includes("lang=en"), "share link without lang");
 });
 
 async function axe(label, p = page, options = {}) {
@@ -500,7 +518,7 @@ await check("elder-friendly: base font ≥ 18 px, every control ≥ 44 px, large
   const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".ltci")).fontSize));
   ok(big >= size * 1.2, `large text ${big}px`);
   eq(await page.getByRole("button", { name: "大字" }).getAttribute("aria-pressed"), "true", "aria-pressed");
-  ok(page.url().includes("text=large"), "URL text=large");
+  ok((await shareLink(page)).includes("text=large"), "share link text=large");
 });
 
 await check("320 px wide: no horizontal scrolling", async () => {
@@ -546,13 +564,26 @@ await check("screen readers: a short summary in the live region, not the whole t
   ok(text.includes("450.00") && text.length < 60, `live text: ${text}`);
 });
 
-await check("print: a one-page summary (A4 PDF)", async () => {
+await check("print: a one-page summary (A4 PDF) with the share link, made for the print only", async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await open(page, q(URL_CASES[0][1]));
+  await page.locator(`${E} [data-key=careDays]`).fill("20");
+  bareAddress(page);
+  const link = await shareLink(page);
+  ok(link.includes("careDays=20"), `share link ${link}`);
+  const printLink = page.locator("[data-part=printLink]");
+  eq(await printLink.textContent(), "", "no link before printing");
   await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  eq(await printLink.textContent(), "本结果的链接：" + link, "the link in print");
+  ok(await printLink.isVisible(), "the link shows in print");
   await page.screenshot({ path: join(shots, "print-1280.png"), fullPage: true });
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  eq(await printLink.textContent(), "", "no link after printing");
   await page.emulateMedia({ media: null }); // page.pdf() uses print media unless screen is emulated
+  await page.evaluate(() => { window.printed = []; addEventListener("beforeprint", () => window.printed.push(document.querySelector("[data-part=printLink]").textContent)); });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
+  eq(JSON.stringify(await page.evaluate(() => window.printed)), JSON.stringify(["本结果的链接：" + link]), "the link when printing");
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
   eq(pages, 1, "PDF pages");
 });
