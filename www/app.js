@@ -34,7 +34,7 @@ export const UI = {
       carried_forward: "沿用资料中最后的标准" },
     compare: "各护理方式比较", compareHelp: "同一个人、同一月份；其他护理方式按默认费用计算。",
     current: "（当前）", pick: (m) => `改选${m}`, inel: "不符合条件", seeResult: "看明细",
-    fix: "请修正标出的输入：", failed: "无法加载计算器，请刷新页面。",
+    fix: "请修正标出的输入：", failed: "无法加载计算器，请刷新页面。", outdated: "计算规则已更新，请刷新。", reload: "刷新",
     copy: "复制链接", copied: "链接已复制", copyFailed: "无法自动复制，请手动复制此链接：", print: "打印", link: "本结果的链接：",
     cResult: "每年缴费", individual: "个人", employer: "单位", government: "政府", medicalFund: "医保基金",
     total: "合计", payer: "缴费方", amount: "金额（元/年）",
@@ -62,6 +62,7 @@ export const UI = {
     compare: "All care modes compared", compareHelp: "Same person and month; the other modes with their default costs.",
     current: " (selected)", pick: (m) => `Choose ${m}`, inel: "Not eligible", seeResult: "See details",
     fix: "Please correct the marked input: ", failed: "The calculator could not load; please reload the page.",
+    outdated: "The calculation rules have been updated; please reload.", reload: "Reload",
     copy: "Copy link", copied: "Link copied", copyFailed: "Could not copy; copy this link by hand: ", print: "Print", link: "Link to this result: ",
     cResult: "Contributions per year", individual: "Individual", employer: "Employer", government: "Government",
     medicalFund: "Medical insurance fund", total: "Total", payer: "Payer", amount: "Amount (yuan/year)",
@@ -531,6 +532,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     const panel = (tab, ...kids) => h("section", compact ? { class: "panel", "data-panel": tab, "aria-label": t.tabE }
       : { role: "tabpanel", id: idp + "panel-" + tab, "aria-labelledby": idp + "tab-" + tab, class: "panel", "data-panel": tab }, ...kids);
     const body = h(page ? "main" : "div", { class: "body" },
+      s.outdated ? notice() : null,
       h("p", { class: "privacy" }, t.privacy),
       compact ? null : h("div", { role: "tablist", "aria-label": t.tabs, class: "tabs" }, tabBtn("estimate", t.tabE), tabBtn("contribution", t.tabC)),
       panel("estimate",
@@ -557,6 +559,8 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     cBuilt = false;
     formE(); setTab(s.tab, false);
   };
+  const notice = () => h("p", { class: "notice", role: "alert", "data-part": "notice" }, UI[s.lang].outdated, " ",
+    h("button", { type: "button", "data-act": "reload", onclick: reload }, UI[s.lang].reload));
   const actions = () => {
     const t = UI[s.lang];
     const note = h("span", { class: "copied", role: "status" });
@@ -704,7 +708,43 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     addEventListener("beforeprint", () => printed(UI[s.lang].link + shareLink()));
     addEventListener("afterprint", () => printed(""));
   }
-  return { state: s, update: () => setTab(s.tab, false) };
+  return { state: s, update: () => setTab(s.tab, false),
+    /** Says that newer rules are deployed than these (checkRules). */
+    outdated() { if (!s.outdated) { s.outdated = true; app.querySelector(".body").prepend(notice()); } } };
+}
+
+// ---------- the service worker's copy and the deployed rules ----------
+
+/** Whether the rules the server deploys now differ from `cat`'s, asked once per
+ *  page, only when our service worker (sw.js beside this module) is in charge: its
+ *  copy may be an older build's. version.json (scripts/site.mjs) is fetched past
+ *  the copy; offline, the copy is the newest there is. */
+let rulesCheck;
+export function checkRules(cat, calc) {
+  const sw = typeof navigator !== "undefined" && navigator.serviceWorker;
+  if (!sw || !sw.controller || sw.controller.scriptURL !== new URL("sw.js", import.meta.url).href) return;
+  rulesCheck ||= fetch(new URL("version.json", import.meta.url), { cache: "no-store" })
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((v) => !!v.rulesVersion && v.rulesVersion !== cat.rulesVersion, () => false);
+  rulesCheck.then((stale) => {
+    if (!stale) return;
+    calc.outdated();
+    sw.getRegistration().then((reg) => reg && reg.update()).catch(() => {}); // now, not when the browser gets to it
+  });
+}
+
+/** Reloads once the newer worker, if one is on its way, is in charge (or has failed). */
+async function reload() {
+  const reg = await navigator.serviceWorker?.getRegistration().catch(() => null);
+  if (reg) await reg.update().catch(() => {});
+  const w = reg && (reg.installing || reg.waiting);
+  if (w) {
+    await new Promise((done) => {
+      w.addEventListener("statechange", () => (w.state === "activated" || w.state === "redundant") && done());
+      setTimeout(done, 10000);
+    });
+  }
+  location.reload();
 }
 
 /** Loads the WebAssembly package once; resolves to the catalog. */
@@ -783,8 +823,9 @@ async function main() {
   let painted = false, latest = null;
   afterPaint(() => { painted = true; if (latest) sync(latest); });
   const active = document.activeElement, focus = root.contains(active) && (active.dataset.key || active.dataset.act);
-  mount(root, { cat, page: true, params: params(), link, ...extra,
+  const calc = mount(root, { cat, page: true, params: params(), link, ...extra,
     onChange: (params, s) => { unlink(params); if (painted) sync(s); else latest = s; } });
+  checkRules(cat, calc);
   root.dataset.ready = "";
   performance.mark("ltci:ready");
   if (focus) root.querySelector(`[data-key="${focus}"], [data-act="${focus}"]`)?.focus();

@@ -103,11 +103,15 @@ const opt = (text) => ({ label: text });
 async function shareLink(p) {
   await p.evaluate(() => navigator.clipboard.writeText(""));
   await p.locator("[data-panel]:not([hidden]) [data-act=copy]").click();
-  await p.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== ""), null, { timeout: 3000 });
-  return p.evaluate(() => navigator.clipboard.readText());
+  // Polled here: page.waitForFunction takes a promise for a truthy value.
+  for (let i = 0; i < 30; i++, await p.waitForTimeout(100)) {
+    const text = await p.evaluate(() => navigator.clipboard.readText());
+    if (text) return text;
+  }
+  throw new Error("the copy button copied nothing");
 }
 /** The address bar holds no inputs (the browser keeps every address in its history). */
-const bareAddress = (p, search = "") => eq(new URL(p.url()).search, search, "the address bar");
+const bareAddress = async (p, search = "") => eq(await p.evaluate(() => location.search), search, "the address bar");
 const zhName = (list, id) => list.find((x) => x.id === id).name.zh;
 
 // ---------- the server ----------
@@ -232,7 +236,7 @@ await check("prerendered first screen: a city chosen, a month typed and English 
   eq(await p.locator(`${E} [data-key=city]`).inputValue(), "jincheng", "city");
   const link = await shareLink(p);
   ok(link.includes("city=jincheng") && link.includes("month=2024-02") && link.includes("lang=en"), `share link ${link}`);
-  bareAddress(p);
+  await bareAddress(p);
   await p.close();
 });
 
@@ -287,7 +291,7 @@ async function formCase(name, steps, fund, selfPay, urlHas) {
     await expectFigures(page, fund, selfPay);
     const url = await shareLink(page);
     for (const part of urlHas) ok(url.includes(part), `URL lacks ${part}: ${url}`);
-    bareAddress(page);
+    await bareAddress(page);
     await open(page, new URL(url).search);
     await expectFigures(page, fund, selfPay);
   });
@@ -377,7 +381,7 @@ await check("eligibility details: collapsed until used, one control per input th
   ok(link.includes("contributionYears.continuous=1") && link.includes("contributionYears.cumulative=12"), "URL keys");
   // An opened share link stays in the address bar until the first change.
   await open(page, new URL(link).search);
-  bareAddress(page, new URL(link).search);
+  await bareAddress(page, new URL(link).search);
   eq(await page.locator(`${E} details`).getAttribute("open"), "", "open when the link carries its inputs");
   eq(await page.locator(`${E} .reasons li[data-code=contribution_years_short]`).count(), 1, "reason after reopening");
 });
@@ -474,7 +478,7 @@ await check("English switch: labels, results and the share link change; back to 
   eq(await page.getByRole("tab", { name: "Contributions" }).count(), 1, "tab name");
   eq(await page.evaluate(() => document.activeElement.dataset.act), "lang", "focus stays on the switch");
   ok((await shareLink(page)).includes("lang=en"), "share link lang=en");
-  bareAddress(page); // the link it was opened with went at the first change
+  await bareAddress(page); // the link it was opened with went at the first change
   await page.getByRole("button", { name: "中文" }).click();
   eq(await page.locator(`${E} form`).getByLabel("城市", { exact: true }).count(), 1, "back to Chinese");
   ok(!(await shareLink(page)).includes("lang=en"), "share link without lang");
@@ -568,7 +572,7 @@ await check("print: a one-page summary (A4 PDF) with the share link, made for th
   await page.setViewportSize({ width: 1280, height: 900 });
   await open(page, q(URL_CASES[0][1]));
   await page.locator(`${E} [data-key=careDays]`).fill("20");
-  bareAddress(page);
+  await bareAddress(page);
   const link = await shareLink(page);
   ok(link.includes("careDays=20"), `share link ${link}`);
   const printLink = page.locator("[data-part=printLink]");
@@ -807,7 +811,7 @@ await check("service worker: registers, caches the page, and it computes with th
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[12]", "one cache of 12 files (the page, the agent view, the embeds)");
+  eq(JSON.stringify(cached), "[13]", "one cache of 13 files (the page, the agent view, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
