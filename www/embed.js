@@ -1,8 +1,9 @@
 // The iframe embed (embed.html?city=…&compact=1): the calculator alone, with the
 // page's query keys, and its height posted to the host page so it can size the
 // iframe: {type: "ltci:height", height: <CSS px>} on load and on every resize.
-// Target origin "*": any portal may embed this page, and the message carries one
-// number about the layout, nothing about the person (README-embed.md).
+// Target origin "*": any portal may embed this page. The message carries one number
+// about the layout, no value typed; the height still tells the host coarse form
+// state (which inputs show, an error or a result), as the README says.
 import { load, mount, checkRules, UI } from "./app.js";
 
 const root = document.querySelector("[data-ltci-embed]");

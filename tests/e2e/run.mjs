@@ -10,7 +10,7 @@ import { readFileSync, mkdirSync, existsSync } from "node:fs";
 import { request } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { startServer, CSP } from "../../scripts/serve.mjs";
+import { startServer, CSP, NO_FRAMING } from "../../scripts/serve.mjs";
 import { createHash } from "node:crypto";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -136,8 +136,12 @@ await check("server: CSP header equals the page's meta policy, which adds only t
   const policy = CSP.replace("script-src 'self'", `script-src 'self' ${hash}`);
   const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   eq(meta && meta[1], policy, "meta CSP");
-  eq(page.headers["content-security-policy"], policy, "CSP header");
-  eq((await get("/app.js")).headers["content-security-policy"], CSP, "CSP header of a script");
+  eq(page.headers["content-security-policy"], `${policy}; ${NO_FRAMING}`, "CSP header: the meta policy, and no framing");
+  eq(page.headers["x-frame-options"], "DENY", "X-Frame-Options");
+  eq((await get("/app.js")).headers["content-security-policy"], `${CSP}; ${NO_FRAMING}`, "CSP header of a script");
+  const embed = await get("/embed.html");
+  eq(embed.headers["content-security-policy"], embed.body.toString().match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1], "embed.html: its meta policy, framing allowed");
+  eq(embed.headers["x-frame-options"], undefined, "embed.html: no X-Frame-Options");
   ok(page.headers["content-type"].startsWith("text/html"), "html type");
   const wasm = await get("/pkg/ltci_bg.wasm", { "accept-encoding": "gzip, deflate, br" });
   eq(wasm.headers["content-type"], "application/wasm", "wasm type");
@@ -152,6 +156,17 @@ await check("server: CSP header equals the page's meta policy, which adds only t
   eq((await get("/app.js", { "if-none-match": (await get("/app.js")).headers.etag })).status, 304, "revalidation");
   eq((await get("/../package.json")).status, 404, "path escape");
   eq((await get("/%2e%2e/package.json")).status, 404, "encoded path escape");
+});
+
+await check("framing: another site's page cannot frame the calculator's pages (frame-ancestors 'none'); it can frame embed.html", async () => {
+  const fctx = await browser.newContext(); // a context of its own: the refused frames are console errors there
+  const p = await fctx.newPage();
+  await p.setContent(["/?view=agent", "/", "/embed-demo.html", "/embed.html"].map((u, i) => `<iframe id="f${i}" src="${origin}${u}"></iframe>`).join(""));
+  await p.frameLocator("#f3").locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  const got = [];
+  for (let i = 0; i < 4; i++) got.push((await (await p.$(`#f${i}`)).contentFrame()).url().startsWith("chrome-error:") ? "refused" : "shown");
+  eq(got.join(" "), "refused refused refused shown", "agent view, page, embed demo, embed.html");
+  await fctx.close();
 });
 
 // ---------- the prerendered first screen (scripts/prerender.mjs) ----------
@@ -695,12 +710,33 @@ await check("iframe embed.html?city=jincheng&…&month=2024-02 → 1050.00 / 450
   const before = await sized();
   const msgs = await demo.evaluate(() => window.ltciMessages);
   ok(msgs.length >= 1 && msgs.every((m) => m.fromIframe), "messages from the iframe");
-  for (const m of msgs) eq(JSON.stringify(Object.keys(m.data)), '["type","height"]', "message shape (nothing about the person)");
+  for (const m of msgs) eq(JSON.stringify(Object.keys(m.data)), '["type","height"]', "message shape (one number)");
   const last = msgs[msgs.length - 1].data.height;
   ok(Number.isInteger(last) && last > 500 && last === before, `height ${last}, iframe ${before}`);
   await frame.getByRole("button", { name: "大字" }).click();
   const after = await sized();
   ok(after > before + 100, `iframe grew with large text: ${before} → ${after}`);
+});
+
+await check("iframe heights follow coarse form state (empty / valid / invalid charge), and the README says so", async () => {
+  await demo.evaluate(() => {
+    window.ltciMessages = [];
+    document.querySelector("iframe.ltci-embed").src = "embed.html?city=lianyungang&insurance=resident&grade=severe&careMode=elderly_institution&month=2026-12";
+  });
+  const frame = demo.frameLocator("iframe.ltci-embed");
+  await frame.locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  const heights = [];
+  for (const charge of ["", "50", "abc"]) {
+    await frame.locator("[data-key=dailyCharge]").fill(charge);
+    await frame.locator(charge === "abc" ? "[data-out=error]" : "[data-out=fund]").waitFor({ timeout: 3000 });
+    await demo.waitForTimeout(300); // the ResizeObserver's message
+    heights.push(await demo.evaluate(() => window.ltciMessages.filter((m) => m.data.type === "ltci:height").at(-1).data.height));
+  }
+  console.log(`  (iframe heights, empty / valid / invalid charge: ${heights.join(" / ")} px)`);
+  eq(new Set(heights).size, 3, `three heights ${heights.join(" / ")}`);
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  ok(!/nothing about the person/.test(readme), "README: 'nothing about the person'");
+  ok(/coarse form state/.test(readme), "README: says the height reveals coarse form state");
 });
 
 await check("embed.html?compact=1: benefits only (no tabs, no comparison, no print)", async () => {
