@@ -219,17 +219,35 @@ export function contributionKeys(cat, v) {
   return ["city", "year", "insurance", ...keysOf(contributionInputs(cityOf(cat, v.city), v))];
 }
 
+/** What the form takes of `v`: the keys it shows (`keys(v)`), a box only as "true",
+ *  a choice only as one it offers; the rest goes, so a link copied later has none of it. */
+function accepted(inputs, keys, v) {
+  for (const i of inputs) {
+    const x = v[i.key];
+    if (x == null) continue;
+    const choice = i.type === "choice" || i.options; // a select, as fieldEl builds it
+    if (i.type === "boolean" ? x !== "true" : choice && !(i.options || []).some((o) => o.id === x)) delete v[i.key];
+  }
+  const shown = keys(v), out = {};
+  for (const k of shown) if (v[k] != null) out[k] = v[k];
+  return out;
+}
+
 const META = ["tab", "lang", "text"];
-/** State from a query string: the Query's own keys, plus tab, lang and text=large. */
+/** State from a query string: the Query's own keys, plus tab, lang and text=large.
+ *  A key given twice counts with its first value, as URLSearchParams.get reads it. */
 export function stateFromParams(cat, params) {
   const p = new URLSearchParams(params);
   const v = {};
-  for (const [k, x] of p) if (!META.includes(k)) v[k] = x;
+  for (const [k, x] of p) if (!META.includes(k) && !Object.hasOwn(v, k)) v[k] = x;
   const tab = p.get("tab") === "contribution" ? "contribution" : "estimate";
   const s = { tab, lang: p.get("lang") === "en" ? "en" : "zh", big: p.get("text") === "large",
     e: tab === "estimate" ? v : { city: v.city, insurance: v.insurance }, c: tab === "contribution" ? v : {} };
   fixEstimate(cat, s.e);
   fixContribution(cat, s.c, s.e);
+  const city = cityOf(cat, s.e.city), cCity = cityOf(cat, s.c.city);
+  s.e = accepted([...detailInputs(cat, city), ...modeOf(city, s.e.careMode).inputs], (x) => estimateKeys(cat, x), s.e);
+  s.c = accepted(cCity.contribution ? cCity.contribution.inputs : [], (x) => contributionKeys(cat, x), s.c);
   s.open = keysOf(detailInputs(cat, cityOf(cat, s.e.city))).some((k) => s.e[k]);
   s.cTouched = tab === "contribution";
   return s;

@@ -401,6 +401,28 @@ await check("eligibility details: collapsed until used, one control per input th
   eq(await page.locator(`${E} .reasons li[data-code=contribution_years_short]`).count(), 1, "reason after reopening");
 });
 
+// ---------- share links: junk and repeated keys ----------
+await check("share link with junk for a box or a choice: the form takes none of it, nor does the link it copies", async () => {
+  const base = { city: "rizhao", insurance: "resident", grade: "severe", careMode: "medical_special", month: "2022-05", careDays: "10" };
+  await open(page, q({ ...base, hospitalLevel: "9", benefitsLocked: "yes", interruptedContribution: "true" }));
+  eq(await page.locator(`${E} [data-key=hospitalLevel]`).inputValue(), "", "hospital level shown");
+  eq(await page.locator(`${E} [data-key=benefitsLocked]`).isChecked(), false, "benefitsLocked shown");
+  eq(await page.locator(`${E} [data-key=interruptedContribution]`).isChecked(), true, "interruptedContribution shown");
+  eq(await shareLink(page), origin + "/" + q({ ...base, interruptedContribution: "true" }), "copied link");
+  const c = { tab: "contribution", city: "changzhou", year: "2024", insurance: "resident" };
+  await open(page, q({ ...c, subsidized: "1", district: "mars" }));
+  eq(await page.locator(`${C} [data-key=district]`).inputValue(), "", "district shown");
+  eq(await shareLink(page), origin + "/" + q(c), "copied contributions link");
+});
+
+await check("a key given twice counts with its first value everywhere (inputs, tab, language)", async () => {
+  const jc = q(URL_CASES[0][1]);
+  await open(page, `${jc}&lang=en&city=changzhou&careMode=home&month=2022-03&lang=zh&tab=estimate&tab=contribution`);
+  await expectFigures(page, "1050.00", "450.00");
+  eq(await page.evaluate(() => document.documentElement.lang), "en", "language");
+  eq(await shareLink(page), `${origin}/${jc}&lang=en`, "copied link");
+});
+
 await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续规定不在资料中", async () => {
   await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2026-01" }));
   eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH.expired, "badge");
