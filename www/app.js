@@ -5,7 +5,8 @@
 //
 // The citizen page of ltci: a form built from catalog(), the estimate explained
 // line by line, every care mode compared, and the contributions tab.
-// Everything runs here; nothing is sent or stored.
+// Everything runs here; nothing about the person is sent or stored, nor put in
+// the address bar (the browser's history keeps every address).
 //
 // Reuse (custom element, embed page, agent view): the render* functions take a
 // root element (or shadow root) plus the catalog and the API's answer, and find
