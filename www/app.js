@@ -249,7 +249,7 @@ export function stateFromParams(cat, params) {
   const city = cityOf(cat, s.e.city), cCity = cityOf(cat, s.c.city);
   s.e = accepted([...detailInputs(cat, city), ...modeOf(city, s.e.careMode).inputs], (x) => estimateKeys(cat, x), s.e);
   s.c = accepted(cCity.contribution ? cCity.contribution.inputs : [], (x) => contributionKeys(cat, x), s.c);
-  s.open = keysOf(detailInputs(cat, cityOf(cat, s.e.city))).some((k) => s.e[k]);
+  s.open = keysOf(detailInputs(cat, city)).some((k) => s.e[k]);
   s.cTouched = tab === "contribution";
   return s;
 }
@@ -524,10 +524,11 @@ export function renderContribution(root, res, { cat, lang: L }) {
  * Mounts a calculator into `root` (an element or a shadow root).
  * opts: cat (the catalog), params (query string), page (true: header/main/footer
  * landmarks, the print button, the share link in print), onChange(params, state)
- * after every change, link(params) → the share link (made only when asked: copy, print); compact (true: benefits only, no comparison, for a
- * narrow sidebar); agent(el, {query, result | error, lang, id, params}) fills a box
- * above the result after every estimate (the call-center view, agent.js; `id` is
- * for its heading); title(lang) → the heading.
+ * after every change, link(params) → the share link (made only when asked: copy,
+ * print); compact (true: benefits only, no comparison, for a narrow sidebar);
+ * agent(el, {query, result | error, lang, id, params}) fills a box above the
+ * result after every estimate (the call-center view, agent.js; `id` is for its
+ * heading); title(lang) → the heading. Returns {state, update, outdated()}.
  */
 export function mount(root, { cat, params = "", page = false, onChange = () => {}, link, compact = false, agent, title } = {}) {
   const s = stateFromParams(cat, params);
