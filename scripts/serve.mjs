@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // A small static server for build/www, with no dependencies: the right MIME
-// types (application/wasm), the page's Content-Security-Policy as a header,
+// types (application/wasm), the page's Content-Security-Policy as a header
+// (with frame-ancestors 'none' for everything but embed.html, the page made to
+// be framed by portals),
 // the build's precompressed .br/.gz files when the client accepts them, and
 // ETag revalidation (Cache-Control: no-cache) so a new service worker and new
 // files are always picked up.
@@ -20,6 +22,11 @@ const META_CSP = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/;
 /** An HTML page's own meta policy, sent as its header: build/www/index.html's also
  *  allows its one inline script by hash (scripts/prerender.mjs). */
 const pagePolicy = (raw) => META_CSP.exec(raw.toString())?.[1] || CSP;
+/** No other site may frame the calculator (a meta policy cannot say this; only a
+ *  header can). X-Frame-Options is for browsers without frame-ancestors. */
+export const NO_FRAMING = "frame-ancestors 'none'";
+/** The one page any portal may frame (README: deploying). */
+export const EMBED = "embed.html";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -60,7 +67,8 @@ export function handler(rootDir, { log = () => {} } = {}) {
   const root = resolve(rootDir);
   return async (req, res) => {
     const base = {
-      "Content-Security-Policy": CSP,
+      "Content-Security-Policy": `${CSP}; ${NO_FRAMING}`,
+      "X-Frame-Options": "DENY",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cross-Origin-Resource-Policy": "same-origin",
@@ -77,9 +85,12 @@ export function handler(rootDir, { log = () => {} } = {}) {
     if (!hit) return done(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, "not found\n");
     const body = await readFile(hit.body);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}${hit.encoding ? "-" + hit.encoding : ""}"`;
+    // Other files get CSP; a compressed page's policy is read from its raw file.
+    const policy = hit.ext === ".html" ? pagePolicy(hit.encoding ? await readFile(hit.file) : body) : CSP;
+    const framed = hit.file === join(root, EMBED);
+    if (framed) delete base["X-Frame-Options"];
     const headers = {
-      // Other files get CSP; a compressed page's policy is read from its raw file.
-      "Content-Security-Policy": hit.ext === ".html" ? pagePolicy(hit.encoding ? await readFile(hit.file) : body) : CSP,
+      "Content-Security-Policy": framed ? policy : `${policy}; ${NO_FRAMING}`,
       "Content-Type": TYPES[hit.ext] || "application/octet-stream",
       // Always revalidate: the service worker keeps the offline copy, and a
       // new build (a new sw.js) must be seen at once.

@@ -24,7 +24,9 @@ OPTIONS:
     -V, --version     the version
 
 EXIT STATUS:
-    0 success, 2 invalid input (the error JSON is on stdout), 1 I/O failure
+    0 success, 2 invalid input (the error JSON is on stdout), 1 I/O failure;
+    when the reader of stdout goes away (`ltci estimate --jsonl | head -1`) the run
+    stops quietly: 2 if any query read so far was bad, else 0
 
 EXAMPLE:
     echo '{\"city\":\"jincheng\",\"insurance\":\"employee\",\"grade\":\"severe\",\"careMode\":\"home_visit\",\"month\":\"2024-02\"}' | ltci estimate
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
+        // Help, version or catalog cut short (`ltci catalog | head -c 100`): nothing was bad.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ltci: {e}");
@@ -65,19 +68,16 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
         return usage_error("missing command");
     };
     let command = match first.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            return Ok(ExitCode::SUCCESS);
-        }
+        "-h" | "--help" | "help" => return help(),
         "-V" | "--version" => {
-            println!("ltci {}", env!("CARGO_PKG_VERSION"));
+            writeln!(io::stdout(), "ltci {}", env!("CARGO_PKG_VERSION"))?;
             return Ok(ExitCode::SUCCESS);
         }
         "catalog" => {
             if let Some(extra) = rest.first() {
                 return usage_error(&format!("catalog takes no argument, got {extra}"));
             }
-            println!("{}", ltci::catalog().to_json());
+            writeln!(io::stdout(), "{}", ltci::catalog().to_json())?;
             return Ok(ExitCode::SUCCESS);
         }
         "estimate" => Command::Estimate,
@@ -99,52 +99,64 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
                     None => return usage_error("--format needs a value"),
                 }
             }
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
+            "-h" | "--help" => return help(),
             other => return usage_error(&format!("unknown option {other}")),
         }
     }
-    let stdin = io::stdin();
     let mut out = io::stdout().lock();
-    // Answers are written straight into one buffer, handed to stdout 64 KB at a time.
-    let mut text: Vec<u8> = Vec::with_capacity(FLUSH_AT + 8192);
-    let ok = if jsonl {
-        let mut input = stdin.lock();
-        let mut buf = Vec::with_capacity(1024);
-        let mut all_ok = true;
-        let mut first = true;
-        loop {
-            buf.clear();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                break;
-            }
-            if format != Format::Json && !first {
-                text.push(b'\n');
-            }
-            first = false;
-            let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            all_ok &= answer(command, line, format, &mut text);
-            if text.len() >= FLUSH_AT {
-                out.write_all(&text)?;
-                text.clear();
-            }
-        }
-        all_ok
+    let mut ok = true;
+    let done = if jsonl {
+        batch(command, format, &mut io::stdin().lock(), &mut out, &mut ok)
     } else {
         let mut buf = Vec::new();
-        stdin.lock().read_to_end(&mut buf)?;
-        answer(command, &buf, format, &mut text)
+        io::stdin().lock().read_to_end(&mut buf)?;
+        let mut text = Vec::new();
+        ok = answer(command, &buf, format, &mut text);
+        out.write_all(&text).and_then(|()| out.flush())
     };
-    out.write_all(&text)?;
-    out.flush()?;
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    match done {
+        // The reader went away (`| head -1`): stop quietly, but a bad query read
+        // before that still makes the status 2 (a broken pipe is no success).
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) }),
+    }
+}
+
+fn help() -> io::Result<ExitCode> {
+    io::stdout().write_all(USAGE.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How much output to gather before writing it.
 const FLUSH_AT: usize = 1 << 16;
+
+/// One query per line of `input`, one answer per line to `out`, in order; `ok`
+/// turns false at the first bad line and stays so.
+fn batch(command: Command, format: Format, input: &mut impl BufRead, out: &mut impl Write, ok: &mut bool) -> io::Result<()> {
+    // Answers are written straight into one buffer, handed to stdout 64 KB at a time.
+    let mut text: Vec<u8> = Vec::with_capacity(FLUSH_AT + 8192);
+    let mut buf = Vec::with_capacity(1024);
+    let mut first = true;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        if format != Format::Json && !first {
+            text.push(b'\n');
+        }
+        first = false;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        *ok &= answer(command, line, format, &mut text);
+        if text.len() >= FLUSH_AT {
+            out.write_all(&text)?;
+            text.clear();
+        }
+    }
+    out.write_all(&text)?;
+    out.flush()
+}
 
 /// Appends one answer (or its error) and a newline to `text`; false if the input was bad.
 fn answer(command: Command, input: &[u8], format: Format, text: &mut Vec<u8>) -> bool {

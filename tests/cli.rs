@@ -133,6 +133,56 @@ fn jsonl_of_good_lines_exits_0_and_the_last_line_needs_no_newline() {
     assert_eq!(out.lines().collect::<Vec<_>>(), expected);
 }
 
+/// Runs `ltci args…` on `stdin`, reads the first line of its output and closes the
+/// pipe, as `| head -1` does; gives that line, the exit code and stderr.
+fn first_line_then_close(args: &[&str], stdin: String) -> (String, i32, String) {
+    use std::io::{BufRead, BufReader, Read};
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the ltci binary runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || match pipe.write_all(stdin.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+        _ => {}
+    });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a first line");
+    // The reader is dropped: ltci's next write meets a closed pipe.
+    let status = child.wait().expect("ltci finishes");
+    writer.join().expect("stdin writer");
+    let mut err = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("stderr");
+    (line, status.code().expect("an exit code"), err)
+}
+
+#[test]
+fn jsonl_cut_short_by_the_reader_still_exits_2_after_a_bad_line() {
+    // Far more output than a pipe holds, so the pipe breaks while ltci writes.
+    let good = format!("{JINCHENG_VISIT}\n").repeat(5000);
+    let expected = ltci::estimate_json(JINCHENG_VISIT).expect("valid").to_json();
+    for (input, first_is_error) in [(format!("{{not json\n{good}"), true), (format!("{JINCHENG_VISIT}\n{BAD_CARE_DAYS}\n{good}"), false)] {
+        let (line, status, err) = first_line_then_close(&["estimate", "--jsonl"], input);
+        if first_is_error {
+            assert_eq!(error_of(line.trim_end())["code"], "invalid_json");
+        } else {
+            assert_eq!(line.trim_end(), expected);
+        }
+        assert_eq!(status, 2, "a bad line was read before the pipe broke");
+        assert_eq!(err, "", "a broken pipe is quiet");
+    }
+}
+
+#[test]
+fn jsonl_cut_short_by_the_reader_exits_0_when_every_line_read_was_good() {
+    let (line, status, err) = first_line_then_close(&["estimate", "--jsonl"], format!("{JINCHENG_VISIT}\n").repeat(5000));
+    assert_eq!(line.trim_end(), ltci::estimate_json(JINCHENG_VISIT).expect("valid").to_json());
+    assert_eq!((status, err.as_str()), (0, ""));
+}
+
 #[test]
 fn jsonl_with_invalid_utf8_on_one_line() {
     let mut input = Vec::new();

@@ -20,10 +20,11 @@ const T = {
 
 /** mount() options for the agent view; link(params) is the citizen page's URL for these inputs. */
 export function agentView(link) {
-  let text = "", url = "", btn, note, L = "zh";
+  let text = "", params = "", btn, note, L = "zh";
   const copy = async () => {
     if (!text) { note.textContent = T[L].fixFirst; return; }
-    try { await navigator.clipboard.writeText(`${text}\n${url}`); note.textContent = T[L].copied; }
+    // The link is made now, when asked (app.js keeps the inputs out of the address bar).
+    try { await navigator.clipboard.writeText(`${text}\n${link(params)}`); note.textContent = T[L].copied; }
     catch { note.textContent = T[L].copyFailed; }
   };
   // Alt+C from anywhere on the page (e.code: the key, whatever the keyboard layout types).
@@ -35,10 +36,10 @@ export function agentView(link) {
   });
   return {
     title: (lang) => T[lang].title,
-    agent(el, { query, error, lang, id, params }) {
+    agent(el, { query, error, lang, id, params: p }) {
       L = lang;
       const t = T[L];
-      url = link(params);
+      params = p;
       try { text = error ? "" : script(query); } catch { text = ""; }
       if (!el.firstChild) { // once per language: the calculator rebuilds everything on a switch
         note = h("span", { class: "copied", role: "status" });

@@ -5,7 +5,8 @@
 //
 // The citizen page of ltci: a form built from catalog(), the estimate explained
 // line by line, every care mode compared, and the contributions tab.
-// Everything runs here; nothing is sent or stored.
+// Everything runs here; nothing about the person is sent or stored, nor put in
+// the address bar (the browser's history keeps every address).
 //
 // Reuse (custom element, embed page, agent view): the render* functions take a
 // root element (or shadow root) plus the catalog and the API's answer, and find
@@ -17,7 +18,7 @@ import init, { catalog, estimate, contribution } from "./pkg/ltci.js";
 export const UI = {
   zh: {
     title: "长期护理保险待遇计算器",
-    privacy: "全部在本机计算：不发送、不保存任何信息。",
+    privacy: "全部在本机计算：不发送、不保存任何信息；地址栏也不记录所填内容，要分享请点“复制链接”。",
     disclaimer: "结果仅供参考，以医保经办机构核定为准。",
     otherLang: "English", bigText: "大字", tabs: "计算内容", tabE: "待遇估算", tabC: "缴费",
     city: "城市", insurance: "医保类型", grade: "失能等级", careMode: "护理方式", year: "缴费年度",
@@ -34,8 +35,8 @@ export const UI = {
       carried_forward: "沿用资料中最后的标准" },
     compare: "各护理方式比较", compareHelp: "同一个人、同一月份；其他护理方式按默认费用计算。",
     current: "（当前）", pick: (m) => `改选${m}`, inel: "不符合条件", seeResult: "看明细",
-    fix: "请修正标出的输入：", failed: "无法加载计算器，请刷新页面。",
-    copy: "复制链接", copied: "链接已复制", copyFailed: "无法复制，请复制地址栏中的链接", print: "打印",
+    fix: "请修正标出的输入：", failed: "无法加载计算器，请刷新页面。", outdated: "计算规则已更新，请刷新。", reload: "刷新",
+    copy: "复制链接", copied: "链接已复制", copyFailed: "无法自动复制，请手动复制此链接：", print: "打印", link: "本结果的链接：",
     cResult: "每年缴费", individual: "个人", employer: "单位", government: "政府", medicalFund: "医保基金",
     total: "合计", payer: "缴费方", amount: "金额（元/年）",
     live: (f, s) => `基金支付${f}元，个人自付${s == null ? "未知" : s + "元"}。`,
@@ -44,7 +45,7 @@ export const UI = {
   },
   en: {
     title: "Long-term care insurance calculator",
-    privacy: "Computed on this device: nothing is sent or stored.",
+    privacy: "Computed on this device: nothing is sent or stored, and the address bar does not keep what you enter; to share, use “Copy link”.",
     disclaimer: "For reference only; the medical insurance agency decides.",
     otherLang: "中文", bigText: "Large text", tabs: "What to calculate", tabE: "Benefits", tabC: "Contributions",
     city: "City", insurance: "Medical insurance", grade: "Disability grade", careMode: "Care mode", year: "Contribution year",
@@ -62,7 +63,8 @@ export const UI = {
     compare: "All care modes compared", compareHelp: "Same person and month; the other modes with their default costs.",
     current: " (selected)", pick: (m) => `Choose ${m}`, inel: "Not eligible", seeResult: "See details",
     fix: "Please correct the marked input: ", failed: "The calculator could not load; please reload the page.",
-    copy: "Copy link", copied: "Link copied", copyFailed: "Could not copy; copy the address bar instead", print: "Print",
+    outdated: "The calculation rules have been updated; please reload.", reload: "Reload",
+    copy: "Copy link", copied: "Link copied", copyFailed: "Could not copy; copy this link by hand: ", print: "Print", link: "Link to this result: ",
     cResult: "Contributions per year", individual: "Individual", employer: "Employer", government: "Government",
     medicalFund: "Medical insurance fund", total: "Total", payer: "Payer", amount: "Amount (yuan/year)",
     live: (f, s) => `Fund pays ${f} yuan, you pay ${s == null ? "unknown" : s + " yuan"}.`,
@@ -218,18 +220,36 @@ export function contributionKeys(cat, v) {
   return ["city", "year", "insurance", ...keysOf(contributionInputs(cityOf(cat, v.city), v))];
 }
 
+/** What the form takes of `v`: the keys it shows (`keys(v)`), a box only as "true",
+ *  a choice only as one it offers; the rest goes, so a link copied later has none of it. */
+function accepted(inputs, keys, v) {
+  for (const i of inputs) {
+    const x = v[i.key];
+    if (x == null) continue;
+    const choice = i.type === "choice" || i.options; // a select, as fieldEl builds it
+    if (i.type === "boolean" ? x !== "true" : choice && !(i.options || []).some((o) => o.id === x)) delete v[i.key];
+  }
+  const shown = keys(v), out = {};
+  for (const k of shown) if (v[k] != null) out[k] = v[k];
+  return out;
+}
+
 const META = ["tab", "lang", "text"];
-/** State from a query string: the Query's own keys, plus tab, lang and text=large. */
+/** State from a query string: the Query's own keys, plus tab, lang and text=large.
+ *  A key given twice counts with its first value, as URLSearchParams.get reads it. */
 export function stateFromParams(cat, params) {
   const p = new URLSearchParams(params);
   const v = {};
-  for (const [k, x] of p) if (!META.includes(k)) v[k] = x;
+  for (const [k, x] of p) if (!META.includes(k) && !Object.hasOwn(v, k)) v[k] = x;
   const tab = p.get("tab") === "contribution" ? "contribution" : "estimate";
   const s = { tab, lang: p.get("lang") === "en" ? "en" : "zh", big: p.get("text") === "large",
     e: tab === "estimate" ? v : { city: v.city, insurance: v.insurance }, c: tab === "contribution" ? v : {} };
   fixEstimate(cat, s.e);
   fixContribution(cat, s.c, s.e);
-  s.open = keysOf(detailInputs(cat, cityOf(cat, s.e.city))).some((k) => s.e[k]);
+  const city = cityOf(cat, s.e.city), cCity = cityOf(cat, s.c.city);
+  s.e = accepted([...detailInputs(cat, city), ...modeOf(city, s.e.careMode).inputs], (x) => estimateKeys(cat, x), s.e);
+  s.c = accepted(cCity.contribution ? cCity.contribution.inputs : [], (x) => contributionKeys(cat, x), s.c);
+  s.open = keysOf(detailInputs(cat, city)).some((k) => s.e[k]);
   s.cTouched = tab === "contribution";
   return s;
 }
@@ -503,11 +523,12 @@ export function renderContribution(root, res, { cat, lang: L }) {
 /**
  * Mounts a calculator into `root` (an element or a shadow root).
  * opts: cat (the catalog), params (query string), page (true: header/main/footer
- * landmarks, the print button), onChange(params, state) after every change,
- * link(params) → URL to copy; compact (true: benefits only, no comparison, for a
- * narrow sidebar); agent(el, {query, result | error, lang, id, params}) fills a box
- * above the result after every estimate (the call-center view, agent.js; `id` is
- * for its heading); title(lang) → the heading.
+ * landmarks, the print button, the share link in print), onChange(params, state)
+ * after every change, link(params) → the share link (made only when asked: copy,
+ * print); compact (true: benefits only, no comparison, for a narrow sidebar);
+ * agent(el, {query, result | error, lang, id, params}) fills a box above the
+ * result after every estimate (the call-center view, agent.js; `id` is for its
+ * heading); title(lang) → the heading. Returns {state, update, outdated()}.
  */
 export function mount(root, { cat, params = "", page = false, onChange = () => {}, link, compact = false, agent, title } = {}) {
   const s = stateFromParams(cat, params);
@@ -531,6 +552,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     const panel = (tab, ...kids) => h("section", compact ? { class: "panel", "data-panel": tab, "aria-label": t.tabE }
       : { role: "tabpanel", id: idp + "panel-" + tab, "aria-labelledby": idp + "tab-" + tab, class: "panel", "data-panel": tab }, ...kids);
     const body = h(page ? "main" : "div", { class: "body" },
+      s.outdated ? notice() : null,
       h("p", { class: "privacy" }, t.privacy),
       compact ? null : h("div", { role: "tablist", "aria-label": t.tabs, class: "tabs" }, tabBtn("estimate", t.tabE), tabBtn("contribution", t.tabC)),
       panel("estimate",
@@ -547,7 +569,8 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
         h("form", { class: "form", "data-part": "formC", novalidate: true, onsubmit: (e) => e.preventDefault(), oninput: onC, onchange: onC }),
         h("div", { class: "out" }, h("section", { class: "result", "data-part": "resultC" }), actions())),
       h("p", { class: "sr-only", role: "status", "data-part": "live" }));
-    const foot = h(page ? "footer" : "div", { class: "foot" }, h("p", {}, t.disclaimer));
+    const foot = h(page ? "footer" : "div", { class: "foot" }, h("p", {}, t.disclaimer),
+      page ? h("p", { class: "print-link", "data-part": "printLink" }) : null);
     app.lang = s.lang === "en" ? "en" : ZH;
     app.classList.toggle("big", s.big);
     app.classList.toggle("compact", compact);
@@ -556,13 +579,16 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     cBuilt = false;
     formE(); setTab(s.tab, false);
   };
+  const notice = () => h("p", { class: "notice", role: "alert", "data-part": "notice" }, UI[s.lang].outdated, " ",
+    h("button", { type: "button", "data-act": "reload", onclick: reload }, UI[s.lang].reload));
   const actions = () => {
     const t = UI[s.lang];
     const note = h("span", { class: "copied", role: "status" });
     return h("div", { class: "actions" },
-      h("button", { type: "button", onclick: async () => {
-        const url = link ? link(paramsFromState(cat, s)) : location.href;
-        try { await navigator.clipboard.writeText(url); note.textContent = t.copied; } catch { note.textContent = t.copyFailed; }
+      h("button", { type: "button", "data-act": "copy", onclick: async () => {
+        const url = shareLink();
+        try { await navigator.clipboard.writeText(url); note.textContent = t.copied; }
+        catch { note.replaceChildren(t.copyFailed, h("span", { class: "url" }, url)); }
       } }, t.copy),
       page && typeof print === "function" ? h("button", { type: "button", onclick: () => print() }, t.print) : null, note);
   };
@@ -692,10 +718,53 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     emit();
   }
   const emit = () => onChange(paramsFromState(cat, s), s);
+  const shareLink = () => { const p = paramsFromState(cat, s); return link ? link(p) : "?" + p; };
 
   shell();
   root.replaceChildren(app);
-  return { state: s, update: () => setTab(s.tab, false) };
+  // Print shows the share link: made for the print, dropped after it.
+  if (page && typeof addEventListener === "function") {
+    const printed = (text) => { const el = part("printLink"); if (el) el.textContent = text; };
+    addEventListener("beforeprint", () => printed(UI[s.lang].link + shareLink()));
+    addEventListener("afterprint", () => printed(""));
+  }
+  return { state: s, update: () => setTab(s.tab, false),
+    /** Says that newer rules are deployed than these (checkRules). */
+    outdated() { if (!s.outdated) { s.outdated = true; app.querySelector(".body").prepend(notice()); } } };
+}
+
+// ---------- the service worker's copy and the deployed rules ----------
+
+/** Whether the rules the server deploys now differ from `cat`'s, asked once per
+ *  page, only when our service worker (sw.js beside this module) is in charge: its
+ *  copy may be an older build's. version.json (scripts/site.mjs) is fetched past
+ *  the copy; offline, the copy is the newest there is. */
+let rulesCheck;
+export function checkRules(cat, calc) {
+  const sw = typeof navigator !== "undefined" && navigator.serviceWorker;
+  if (!sw || !sw.controller || sw.controller.scriptURL !== new URL("sw.js", import.meta.url).href) return;
+  rulesCheck ||= fetch(new URL("version.json", import.meta.url), { cache: "no-store" })
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((v) => !!v.rulesVersion && v.rulesVersion !== cat.rulesVersion, () => false);
+  rulesCheck.then((stale) => {
+    if (!stale) return;
+    calc.outdated();
+    sw.getRegistration().then((reg) => reg && reg.update()).catch(() => {}); // now, not when the browser gets to it
+  });
+}
+
+/** Reloads once the newer worker, if one is on its way, is in charge (or has failed). */
+async function reload() {
+  const reg = await navigator.serviceWorker?.getRegistration().catch(() => null);
+  if (reg) await reg.update().catch(() => {});
+  const w = reg && (reg.installing || reg.waiting);
+  if (w) {
+    await new Promise((done) => {
+      w.addEventListener("statechange", () => (w.state === "activated" || w.state === "redundant") && done());
+      setTimeout(done, 10000);
+    });
+  }
+  location.reload();
 }
 
 /** Loads the WebAssembly package once; resolves to the catalog. */
@@ -756,19 +825,27 @@ async function main() {
   const agentView = new URLSearchParams(location.search).get("view") === "agent";
   const link = (params) => location.origin + location.pathname + (String(params) ? "?" + params : "");
   const extra = agentView ? (await import("./agent.js")).agentView(link) : {};
-  const sync = (params, s) => {
-    const q = [agentView ? "view=agent" : "", String(params)].filter(Boolean).join("&");
-    history.replaceState(null, "", q ? "?" + q : location.pathname);
+  const sync = (s) => {
     document.documentElement.lang = s.lang === "en" ? "en" : ZH;
     document.title = extra.title ? extra.title(s.lang) : UI[s.lang].title;
   };
-  // The address bar and title follow every change; the first render's wait until
-  // its figures are on screen (a frame), as they are no use before.
+  // The address bar takes none of the inputs: the browser would keep each address
+  // in its history. A share link is made when asked (copy, print); one that was
+  // opened stays in the address bar until the first change, then the bare page's.
+  const bare = agentView ? "?view=agent" : "";
+  let initial = null;
+  const unlink = (params) => {
+    if (initial === null) initial = String(params);
+    else if (String(params) !== initial && location.search !== bare) history.replaceState(null, "", location.pathname + bare);
+  };
+  // The title follows every change; the first render's waits until its figures
+  // are on screen (a frame), as it is no use before.
   let painted = false, latest = null;
-  afterPaint(() => { painted = true; if (latest) sync(...latest); });
+  afterPaint(() => { painted = true; if (latest) sync(latest); });
   const active = document.activeElement, focus = root.contains(active) && (active.dataset.key || active.dataset.act);
-  mount(root, { cat, page: true, params: params(), link, ...extra,
-    onChange: (params, s) => (painted ? sync(params, s) : (latest = [params, s])) });
+  const calc = mount(root, { cat, page: true, params: params(), link, ...extra,
+    onChange: (params, s) => { unlink(params); if (painted) sync(s); else latest = s; } });
+  checkRules(cat, calc);
   root.dataset.ready = "";
   performance.mark("ltci:ready");
   if (focus) root.querySelector(`[data-key="${focus}"], [data-act="${focus}"]`)?.focus();

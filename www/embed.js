@@ -1,9 +1,10 @@
 // The iframe embed (embed.html?city=…&compact=1): the calculator alone, with the
 // page's query keys, and its height posted to the host page so it can size the
 // iframe: {type: "ltci:height", height: <CSS px>} on load and on every resize.
-// Target origin "*": any portal may embed this page, and the message carries one
-// number about the layout, nothing about the person (README-embed.md).
-import { load, mount, UI } from "./app.js";
+// Target origin "*": any portal may embed this page. The message carries one number
+// about the layout, no value typed; the height still tells the host coarse form
+// state (which inputs show, an error or a result), as the README says.
+import { load, mount, checkRules, UI } from "./app.js";
 
 const root = document.querySelector("[data-ltci-embed]");
 const params = new URLSearchParams(location.search);
@@ -20,12 +21,13 @@ new ResizeObserver(post).observe(document.documentElement);
 
 try {
   const cat = await load();
-  mount(root, {
+  const calc = mount(root, {
     cat, params, compact,
     // "Copy link" gives the full page beside this one, with the same inputs.
     link: (p) => new URL("./" + (String(p) ? "?" + p : ""), location.href).href,
     onChange(p, s) { document.documentElement.lang = s.lang === "en" ? "en" : "zh-CN"; },
   });
+  checkRules(cat, calc); // under the page's service worker, the copy may be older
 } catch {
   root.querySelector(".loading").textContent = UI.zh.failed + " " + UI.en.failed;
 }

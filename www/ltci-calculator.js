@@ -3,7 +3,7 @@
 // themed by the --ltci-* custom properties (README-embed.md). It finds app.css,
 // app.js and pkg/ beside itself, never touches the host page's URL, and any
 // number of instances may share a page (one WebAssembly instance for all).
-import { load, mount, h, UI } from "./app.js";
+import { load, mount, checkRules, h, UI } from "./app.js";
 
 const CSS = new URL("app.css", import.meta.url).href;
 const PAGE = new URL("./", import.meta.url).href;
@@ -48,11 +48,12 @@ class LtciCalculator extends HTMLElement {
 
   #render(params) {
     this.#params = params;
-    mount(this.#box, {
+    const calc = mount(this.#box, {
       cat: this.#cat, params, compact: this.hasAttribute("compact"),
       onChange: (p) => { this.#params = p; },
       link: (p) => PAGE + (String(p) ? "?" + p : ""),
     });
+    checkRules(this.#cat, calc); // only where the calculator's own service worker serves these files
   }
 }
 

@@ -10,7 +10,7 @@ import { readFileSync, mkdirSync, existsSync } from "node:fs";
 import { request } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { startServer, CSP } from "../../scripts/serve.mjs";
+import { startServer, CSP, NO_FRAMING } from "../../scripts/serve.mjs";
 import { createHash } from "node:crypto";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -66,7 +66,8 @@ const watchPage = (page) => {
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
 };
 async function newContext(opts = {}) {
-  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 }, serviceWorkers: "block", ...opts });
+  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 375, height: 800 }, serviceWorkers: "block",
+    permissions: ["clipboard-read", "clipboard-write"], ...opts });
   ctx.on("request", (r) => { const u = r.url(); if (!u.startsWith(origin + "/") && !u.startsWith("about:")) foreign.push(u); });
   ctx.on("page", watchPage);
   await ctx.addInitScript(() => {
@@ -98,6 +99,19 @@ async function expectFigures(page, fund, selfPay) {
   eq(got.selfPay, selfPay ?? "unknown", "self-pay");
 }
 const opt = (text) => ({ label: text });
+/** The share link that the shown tab's "copy link" button puts on the clipboard. */
+async function shareLink(p) {
+  await p.evaluate(() => navigator.clipboard.writeText(""));
+  await p.locator("[data-panel]:not([hidden]) [data-act=copy]").click();
+  // Polled here: page.waitForFunction takes a promise for a truthy value.
+  for (let i = 0; i < 30; i++, await p.waitForTimeout(100)) {
+    const text = await p.evaluate(() => navigator.clipboard.readText());
+    if (text) return text;
+  }
+  throw new Error("the copy button copied nothing");
+}
+/** The address bar holds no inputs (the browser keeps every address in its history). */
+const bareAddress = async (p, search = "") => eq(await p.evaluate(() => location.search), search, "the address bar");
 const zhName = (list, id) => list.find((x) => x.id === id).name.zh;
 
 // ---------- the server ----------
@@ -122,8 +136,12 @@ await check("server: CSP header equals the page's meta policy, which adds only t
   const policy = CSP.replace("script-src 'self'", `script-src 'self' ${hash}`);
   const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   eq(meta && meta[1], policy, "meta CSP");
-  eq(page.headers["content-security-policy"], policy, "CSP header");
-  eq((await get("/app.js")).headers["content-security-policy"], CSP, "CSP header of a script");
+  eq(page.headers["content-security-policy"], `${policy}; ${NO_FRAMING}`, "CSP header: the meta policy, and no framing");
+  eq(page.headers["x-frame-options"], "DENY", "X-Frame-Options");
+  eq((await get("/app.js")).headers["content-security-policy"], `${CSP}; ${NO_FRAMING}`, "CSP header of a script");
+  const embed = await get("/embed.html");
+  eq(embed.headers["content-security-policy"], embed.body.toString().match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1], "embed.html: its meta policy, framing allowed");
+  eq(embed.headers["x-frame-options"], undefined, "embed.html: no X-Frame-Options");
   ok(page.headers["content-type"].startsWith("text/html"), "html type");
   const wasm = await get("/pkg/ltci_bg.wasm", { "accept-encoding": "gzip, deflate, br" });
   eq(wasm.headers["content-type"], "application/wasm", "wasm type");
@@ -138,6 +156,17 @@ await check("server: CSP header equals the page's meta policy, which adds only t
   eq((await get("/app.js", { "if-none-match": (await get("/app.js")).headers.etag })).status, 304, "revalidation");
   eq((await get("/../package.json")).status, 404, "path escape");
   eq((await get("/%2e%2e/package.json")).status, 404, "encoded path escape");
+});
+
+await check("framing: another site's page cannot frame the calculator's pages (frame-ancestors 'none'); it can frame embed.html", async () => {
+  const fctx = await browser.newContext(); // a context of its own: the refused frames are console errors there
+  const p = await fctx.newPage();
+  await p.setContent(["/?view=agent", "/", "/embed-demo.html", "/embed.html"].map((u, i) => `<iframe id="f${i}" src="${origin}${u}"></iframe>`).join(""));
+  await p.frameLocator("#f3").locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  const got = [];
+  for (let i = 0; i < 4; i++) got.push((await (await p.$(`#f${i}`)).contentFrame()).url().startsWith("chrome-error:") ? "refused" : "shown");
+  eq(got.join(" "), "refused refused refused shown", "agent view, page, embed demo, embed.html");
+  await fctx.close();
 });
 
 // ---------- the prerendered first screen (scripts/prerender.mjs) ----------
@@ -220,7 +249,9 @@ await check("prerendered first screen: a city chosen, a month typed and English 
   eq(await p.locator(`${E} [data-out=fund]`).textContent(), want.totals.fund, "fund");
   eq(await p.locator(".title").textContent(), "Long-term care insurance calculator", "title in English");
   eq(await p.locator(`${E} [data-key=city]`).inputValue(), "jincheng", "city");
-  await p.waitForFunction(() => location.search.includes("city=jincheng") && location.search.includes("lang=en"), null, { timeout: 3000 });
+  const link = await shareLink(p);
+  ok(link.includes("city=jincheng") && link.includes("month=2024-02") && link.includes("lang=en"), `share link ${link}`);
+  await bareAddress(p);
   await p.close();
 });
 
@@ -273,8 +304,9 @@ async function formCase(name, steps, fund, selfPay, urlHas) {
     const f = page.locator(`${E} form`);
     await steps(f);
     await expectFigures(page, fund, selfPay);
-    const url = page.url();
+    const url = await shareLink(page);
     for (const part of urlHas) ok(url.includes(part), `URL lacks ${part}: ${url}`);
+    await bareAddress(page);
     await open(page, new URL(url).search);
     await expectFigures(page, fund, selfPay);
   });
@@ -382,10 +414,35 @@ await check("eligibility details: collapsed until used, one control per input th
   await type(d, "累计缴费年数", "12");
   const li = page.locator(`${E} .reasons li[data-code=contribution_years_short]`);
   ok((await li.textContent()).includes("晋市政发〔2020〕14号 四(六)2"), "clause");
-  ok(page.url().includes("contributionYears.continuous=1") && page.url().includes("contributionYears.cumulative=12"), "URL keys");
-  await open(page, new URL(page.url()).search);
+  const link = await shareLink(page);
+  ok(link.includes("contributionYears.continuous=1") && link.includes("contributionYears.cumulative=12"), "URL keys");
+  // An opened share link stays in the address bar until the first change.
+  await open(page, new URL(link).search);
+  await bareAddress(page, new URL(link).search);
   eq(await page.locator(`${E} details`).getAttribute("open"), "", "open when the link carries its inputs");
   eq(await page.locator(`${E} .reasons li[data-code=contribution_years_short]`).count(), 1, "reason after reopening");
+});
+
+// ---------- share links: junk and repeated keys ----------
+await check("share link with junk for a box or a choice: the form takes none of it, nor does the link it copies", async () => {
+  const base = { city: "rizhao", insurance: "resident", grade: "severe", careMode: "medical_special", month: "2022-05", careDays: "10" };
+  await open(page, q({ ...base, hospitalLevel: "9", benefitsLocked: "yes", interruptedContribution: "true" }));
+  eq(await page.locator(`${E} [data-key=hospitalLevel]`).inputValue(), "", "hospital level shown");
+  eq(await page.locator(`${E} [data-key=benefitsLocked]`).isChecked(), false, "benefitsLocked shown");
+  eq(await page.locator(`${E} [data-key=interruptedContribution]`).isChecked(), true, "interruptedContribution shown");
+  eq(await shareLink(page), origin + "/" + q({ ...base, interruptedContribution: "true" }), "copied link");
+  const c = { tab: "contribution", city: "changzhou", year: "2024", insurance: "resident" };
+  await open(page, q({ ...c, subsidized: "1", district: "mars" }));
+  eq(await page.locator(`${C} [data-key=district]`).inputValue(), "", "district shown");
+  eq(await shareLink(page), origin + "/" + q(c), "copied contributions link");
+});
+
+await check("a key given twice counts with its first value everywhere (inputs, tab, language)", async () => {
+  const jc = q(URL_CASES[0][1]);
+  await open(page, `${jc}&lang=en&city=changzhou&careMode=home&month=2022-03&lang=zh&tab=estimate&tab=contribution`);
+  await expectFigures(page, "1050.00", "450.00");
+  eq(await page.evaluate(() => document.documentElement.lang), "en", "language");
+  eq(await shareLink(page), `${origin}/${jc}&lang=en`, "copied link");
 });
 
 await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续规定不在资料中", async () => {
@@ -433,7 +490,7 @@ await check("contributions via the form: tab, jincheng, 2023, employee, employed
   eq(await page.locator(`${C} td[data-out=total]`).textContent(), "216.00", "total");
   eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "108.00", "individual");
   eq(await page.locator(`${C} td[data-out=employer]`).textContent(), "108.00", "employer");
-  const url = page.url();
+  const url = await shareLink(page);
   for (const part of ["tab=contribution", "city=jincheng", "year=2023", "category=employed", "monthlyBase=6000"]) ok(url.includes(part), `URL lacks ${part}`);
 });
 
@@ -453,7 +510,8 @@ await check("contributions: jincheng retired → the pension input, not the base
   eq(await page.locator(`${C} td[data-out=individual]`).textContent(), "90.00", "individual");
   eq(await page.locator(`${C} td[data-out=government]`).textContent(), "90.00", "government");
   eq(await page.locator(`${C} td[data-out=total]`).textContent(), "180.00", "total");
-  ok(page.url().includes("category=retired") && page.url().includes("monthlyPension=5000") && !page.url().includes("monthlyBase"), `URL ${page.url()}`);
+  const link = await shareLink(page);
+  ok(link.includes("category=retired") && link.includes("monthlyPension=5000") && !link.includes("monthlyBase"), `URL ${link}`);
   await pick(f, /^人员类别/, "在职职工");
   eq(await f.getByLabel(label("monthlyBase"), { exact: false }).count(), 1, "base input for an employed person");
   eq(await f.getByLabel(label("monthlyPension"), { exact: false }).count(), 0, "no pension input for an employed person");
@@ -467,7 +525,7 @@ await check("contributions: nantong → the sources give no amounts (not_in_sour
 });
 
 // ---------- language, accessibility, elder-friendliness ----------
-await check("English switch: labels, results and the URL change; back to Chinese", async () => {
+await check("English switch: labels, results and the share link change; back to Chinese", async () => {
   await open(page, q(URL_CASES[0][1]));
   await page.getByRole("button", { name: "English" }).click();
   eq(await page.evaluate(() => document.documentElement.lang), "en", "html lang");
@@ -477,11 +535,12 @@ await check("English switch: labels, results and the URL change; back to Chinese
   ok((await page.locator(`${E} .line h4`).first().textContent()).includes("Home-visit quota"), "line labelEn");
   ok((await page.locator(`${E} .line .basis`).first().textContent()).startsWith("monthly quota"), "basisEn");
   eq(await page.getByRole("tab", { name: "Contributions" }).count(), 1, "tab name");
-  ok(page.url().includes("lang=en"), "URL lang=en");
   eq(await page.evaluate(() => document.activeElement.dataset.act), "lang", "focus stays on the switch");
+  ok((await shareLink(page)).includes("lang=en"), "share link lang=en");
+  await bareAddress(page); // the link it was opened with went at the first change
   await page.getByRole("button", { name: "中文" }).click();
   eq(await page.locator(`${E} form`).getByLabel("城市", { exact: true }).count(), 1, "back to Chinese");
-  ok(!page.url().includes("lang=en"), "URL without lang");
+  ok(!(await shareLink(page)).includes("lang=en"), "share link without lang");
 });
 
 async function axe(label, p = page, options = {}) {
@@ -522,7 +581,7 @@ await check("elder-friendly: base font ≥ 18 px, every control ≥ 44 px, large
   const big = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".ltci")).fontSize));
   ok(big >= size * 1.2, `large text ${big}px`);
   eq(await page.getByRole("button", { name: "大字" }).getAttribute("aria-pressed"), "true", "aria-pressed");
-  ok(page.url().includes("text=large"), "URL text=large");
+  ok((await shareLink(page)).includes("text=large"), "share link text=large");
 });
 
 await check("320 px wide: no horizontal scrolling", async () => {
@@ -568,13 +627,26 @@ await check("screen readers: a short summary in the live region, not the whole t
   ok(text.includes("450.00") && text.length < 60, `live text: ${text}`);
 });
 
-await check("print: a one-page summary (A4 PDF)", async () => {
+await check("print: a one-page summary (A4 PDF) with the share link, made for the print only", async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await open(page, q(URL_CASES[0][1]));
+  await page.locator(`${E} [data-key=careDays]`).fill("20");
+  await bareAddress(page);
+  const link = await shareLink(page);
+  ok(link.includes("careDays=20"), `share link ${link}`);
+  const printLink = page.locator("[data-part=printLink]");
+  eq(await printLink.textContent(), "", "no link before printing");
   await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  eq(await printLink.textContent(), "本结果的链接：" + link, "the link in print");
+  ok(await printLink.isVisible(), "the link shows in print");
   await page.screenshot({ path: join(shots, "print-1280.png"), fullPage: true });
+  await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+  eq(await printLink.textContent(), "", "no link after printing");
   await page.emulateMedia({ media: null }); // page.pdf() uses print media unless screen is emulated
+  await page.evaluate(() => { window.printed = []; addEventListener("beforeprint", () => window.printed.push(document.querySelector("[data-part=printLink]").textContent)); });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
+  eq(JSON.stringify(await page.evaluate(() => window.printed)), JSON.stringify(["本结果的链接：" + link]), "the link when printing");
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
   eq(pages, 1, "PDF pages");
 });
@@ -682,12 +754,33 @@ await check("iframe embed.html?city=jincheng&…&month=2024-02 → 1050.00 / 450
   const before = await sized();
   const msgs = await demo.evaluate(() => window.ltciMessages);
   ok(msgs.length >= 1 && msgs.every((m) => m.fromIframe), "messages from the iframe");
-  for (const m of msgs) eq(JSON.stringify(Object.keys(m.data)), '["type","height"]', "message shape (nothing about the person)");
+  for (const m of msgs) eq(JSON.stringify(Object.keys(m.data)), '["type","height"]', "message shape (one number)");
   const last = msgs[msgs.length - 1].data.height;
   ok(Number.isInteger(last) && last > 500 && last === before, `height ${last}, iframe ${before}`);
   await frame.getByRole("button", { name: "大字" }).click();
   const after = await sized();
   ok(after > before + 100, `iframe grew with large text: ${before} → ${after}`);
+});
+
+await check("iframe heights follow coarse form state (empty / valid / invalid charge), and the README says so", async () => {
+  await demo.evaluate(() => {
+    window.ltciMessages = [];
+    document.querySelector("iframe.ltci-embed").src = "embed.html?city=lianyungang&insurance=resident&grade=severe&careMode=elderly_institution&month=2026-12";
+  });
+  const frame = demo.frameLocator("iframe.ltci-embed");
+  await frame.locator("[data-out=fund]").waitFor({ timeout: 10000 });
+  const heights = [];
+  for (const charge of ["", "50", "abc"]) {
+    await frame.locator("[data-key=dailyCharge]").fill(charge);
+    await frame.locator(charge === "abc" ? "[data-out=error]" : "[data-out=fund]").waitFor({ timeout: 3000 });
+    await demo.waitForTimeout(300); // the ResizeObserver's message
+    heights.push(await demo.evaluate(() => window.ltciMessages.filter((m) => m.data.type === "ltci:height").at(-1).data.height));
+  }
+  console.log(`  (iframe heights, empty / valid / invalid charge: ${heights.join(" / ")} px)`);
+  eq(new Set(heights).size, 3, `three heights ${heights.join(" / ")}`);
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  ok(!/nothing about the person/.test(readme), "README: 'nothing about the person'");
+  ok(/coarse form state/.test(readme), "README: says the height reveals coarse form state");
 });
 
 await check("embed.html?compact=1: benefits only (no tabs, no comparison, no print)", async () => {
@@ -798,7 +891,7 @@ await check("service worker: registers, caches the page, and it computes with th
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[12]", "one cache of 12 files (the page, the agent view, the embeds)");
+  eq(JSON.stringify(cached), "[13]", "one cache of 13 files (the page, the agent view, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
