@@ -4,6 +4,11 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
 
+/// The largest query any door reads: a real one is under 1 KB; more is refused
+/// as `invalid_value` before it is parsed, so that no input costs more than a
+/// glance ([`Error::too_large`]).
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+
 /// What went wrong with a query. Never a panic: every bad input ends here.
 ///
 /// ```
@@ -184,6 +189,12 @@ impl Error {
         }
         // What is left is the whole query's: not an object.
         Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")
+    }
+
+    /// A query over [`MAX_QUERY_BYTES`], refused before it is read.
+    pub fn too_large() -> Error {
+        let kb = MAX_QUERY_BYTES / 1024;
+        Error::new(ErrorCode::InvalidValue, None, format!("查询过大：最多{kb} KB"), format!("the query is too large: at most {kb} KB"))
     }
 
     /// Input bytes that are not UTF-8.

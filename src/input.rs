@@ -16,22 +16,6 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
-/// The largest query any door reads: a real one is under 1 KB; more is refused
-/// as `invalid_value` before it is parsed, so that no input costs more than a
-/// glance (api.md: "Bad input").
-pub const MAX_QUERY_BYTES: usize = 64 * 1024;
-
-/// The error for a query over [`MAX_QUERY_BYTES`].
-pub(crate) fn too_large() -> Error {
-    let kb = MAX_QUERY_BYTES / 1024;
-    Error::new(
-        crate::error::ErrorCode::InvalidValue,
-        None,
-        format!("查询过大：最多{kb} KB"),
-        format!("the query is too large: at most {kb} KB"),
-    )
-}
-
 /// The key under which `serde_json` (`arbitrary_precision`) hands over a number's text.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 

@@ -14,8 +14,8 @@ use serde::Serialize;
 ///
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    if text.len() > crate::input::MAX_QUERY_BYTES {
-        return Err(crate::input::too_large());
+    if text.len() > crate::error::MAX_QUERY_BYTES {
+        return Err(Error::too_large());
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = text.trim_ascii_start();

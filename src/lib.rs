@@ -68,9 +68,9 @@ mod wasm;
 
 pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
 pub use contribution::contribution;
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCode, MAX_QUERY_BYTES};
 pub use estimate::estimate;
-pub use input::MAX_QUERY_BYTES;
+
 pub use model::{
     Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals,
     ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Payer, Policy, Query, Reason, ReasonCode, Status, Text,

@@ -108,8 +108,9 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
     let done = if jsonl {
         batch(command, format, &mut io::stdin().lock(), &mut out, &mut ok)
     } else {
+        // More than a query may be is not kept (it is refused as too large).
         let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
+        io::stdin().lock().take(KEEP as u64).read_to_end(&mut buf)?;
         let mut text = Vec::new();
         ok = answer(command, &buf, format, &mut text);
         out.write_all(&text).and_then(|()| out.flush())
@@ -139,7 +140,7 @@ fn batch(command: Command, format: Format, input: &mut impl BufRead, out: &mut i
     let mut first = true;
     loop {
         buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        if !read_line(input, &mut buf)? {
             break;
         }
         if format != Format::Json && !first {
@@ -158,8 +159,37 @@ fn batch(command: Command, format: Format, input: &mut impl BufRead, out: &mut i
     out.flush()
 }
 
+/// The most of one query that is kept: one byte more than a query may have,
+/// so that a longer one is refused as too large without holding all of it.
+const KEEP: usize = ltci::MAX_QUERY_BYTES + 1;
+
+/// Reads one line (with its newline) into `buf`, keeping at most [`KEEP`]
+/// bytes of it; false at the end of the input.
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<bool> {
+    let mut read = false;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(read);
+        }
+        read = true;
+        let end = chunk.iter().position(|&b| b == b'\n').map(|i| i + 1);
+        let part = chunk.get(..end.unwrap_or(chunk.len())).unwrap_or_default();
+        let room = KEEP.saturating_sub(buf.len());
+        buf.extend_from_slice(part.get(..part.len().min(room)).unwrap_or_default());
+        let used = part.len();
+        input.consume(used);
+        if end.is_some() {
+            return Ok(true);
+        }
+    }
+}
+
 /// Appends one answer (or its error) and a newline to `text`; false if the input was bad.
 fn answer(command: Command, input: &[u8], format: Format, text: &mut Vec<u8>) -> bool {
+    if input.len() > ltci::MAX_QUERY_BYTES {
+        return error(&ltci::Error::too_large(), format, text);
+    }
     let Ok(query) = std::str::from_utf8(input) else {
         return error(&ltci::Error::not_utf8(), format, text);
     };

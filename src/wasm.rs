@@ -76,18 +76,18 @@ impl<'de> serde::Deserializer<'de> for AsMap {
 
 /// The query as a plain object of plain values, read once with calls that
 /// cannot throw past this function: a getter or Proxy trap that throws, a
-/// cycle, or a query larger than [`crate::MAX_QUERY_BYTES`] (its keys and
+/// cycle, or a query larger than [`crate::error::MAX_QUERY_BYTES`] (its keys and
 /// texts counted as in its JSON) is a coded error, never a trap. A query is
 /// one object deep, two with `contributionYears`; anything deeper is kept
 /// only as "a list" (which no field accepts), so a cycle is never followed.
 fn plain_copy(value: &JsValue) -> Result<JsValue, crate::Error> {
-    let mut budget = crate::MAX_QUERY_BYTES;
+    let mut budget = crate::error::MAX_QUERY_BYTES;
     copy(value, 0, &mut budget)
 }
 
 /// Counts `n` bytes of the query against what is left of its size limit.
 fn spend(budget: &mut usize, n: usize) -> Result<(), crate::Error> {
-    *budget = budget.checked_sub(n).ok_or_else(crate::input::too_large)?;
+    *budget = budget.checked_sub(n).ok_or_else(crate::Error::too_large)?;
     Ok(())
 }
 

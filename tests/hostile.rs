@@ -94,3 +94,16 @@ fn text_formats_never_pass_a_control_character_of_the_input_to_the_terminal() {
         }
     }
 }
+
+#[test]
+fn a_batch_line_of_ten_megabytes_is_refused_as_too_large_and_the_batch_goes_on() {
+    let huge = format!(r#"{{{HEAD},"assessedMonth":"{}"}}"#, "9".repeat(10 << 20));
+    let input = format!("{huge}\n{{{HEAD}}}\n");
+    let out = ltci(&["estimate", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "one answer a line: {:?}", lines.iter().map(|l| l.len()).collect::<Vec<_>>());
+    assert!(lines[0].contains("\"invalid_value\"") && lines[0].contains("too large") && lines[0].len() < 300, "{}", lines[0]);
+    assert!(lines[1].contains("\"fund\":\"1050.00\""), "{}", lines[1]);
+}
