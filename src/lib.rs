@@ -144,8 +144,6 @@ pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
     contribution(&parse_contribution(text)?)
 }
 
-/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
-#[cfg(not(target_arch = "wasm32"))]
 impl Estimate {
     /// The estimate as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
@@ -158,8 +156,6 @@ impl Estimate {
     }
 }
 
-/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
-#[cfg(not(target_arch = "wasm32"))]
 impl Contribution {
     /// The contribution as compact JSON, exactly as every door prints it.
     pub fn to_json(&self) -> String {
@@ -172,8 +168,6 @@ impl Contribution {
     }
 }
 
-/// JSON text: the command line's and the Rust API's (WebAssembly answers are objects).
-#[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
     /// The catalog as compact JSON.
     pub fn to_json(&self) -> String {
