@@ -322,3 +322,64 @@ fn help_and_version() {
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o).trim_end(), format!("ltci {}", env!("CARGO_PKG_VERSION")));
 }
+
+// ---- Hostile input (issue 14): huge lines, control characters ---------------
+
+const HOSTILE_HEAD: &str = r#""city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_visit","month":"2024-02""#;
+
+#[test]
+fn a_query_over_64_kb_is_refused_before_it_is_read_in_every_rust_door() {
+    let text = many_keys_query(10_000);
+    assert!(text.len() > ltci::MAX_QUERY_BYTES);
+    for err in [ltci::parse_query(&text).expect_err("too large"), ltci::estimate_json(&text).expect_err("too large")] {
+        assert_eq!(err.code(), ltci::ErrorCode::InvalidValue);
+        assert_eq!(err.field(), None);
+        assert!(err.message_en().contains("too large"), "{}", err.message_en());
+    }
+    let out = ltci(&["estimate"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let line = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(line.len() < 400, "the error line repeats the input: {} bytes", line.len());
+    assert!(line.contains("\"invalid_value\""), "{line}");
+}
+
+#[test]
+fn text_formats_never_pass_a_control_character_of_the_input_to_the_terminal() {
+    let forged =
+        r#"{"city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_visit","month":"2024-02\n基金支付 99999.00 元\n"}"#;
+    let escape = r#"{"city":"jincheng\u001b[2J\u0000","insurance":"employee","grade":"severe","careMode":"home_visit","month":"2024-02"}"#;
+    for format in ["text", "script", "json"] {
+        for query in [forged, escape] {
+            let out = ltci(&["estimate", "--format", format], query.as_bytes());
+            assert_eq!(out.status.code(), Some(2), "{format}: {query}");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            assert!(!text.lines().any(|l| l.trim_start().starts_with("基金支付")), "{format}: a forged line:\n{text}");
+            assert!(!text.contains(['\u{1b}', '\0']), "{format}: a raw control character:\n{text:?}");
+            // Only the line breaks the format itself writes.
+            assert!(text.lines().count() <= 2, "{format}: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_batch_line_of_ten_megabytes_is_refused_as_too_large_and_the_batch_goes_on() {
+    let huge = format!(r#"{{{HOSTILE_HEAD},"assessedMonth":"{}"}}"#, "9".repeat(10 << 20));
+    let input = format!("{huge}\n{{{HOSTILE_HEAD}}}\n");
+    let out = ltci(&["estimate", "--jsonl"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "one answer a line: {:?}", lines.iter().map(|l| l.len()).collect::<Vec<_>>());
+    assert!(lines[0].contains("\"invalid_value\"") && lines[0].contains("too large") && lines[0].len() < 300, "{}", lines[0]);
+    assert!(lines[1].contains("\"fund\":\"1050.00\""), "{}", lines[1]);
+}
+
+/// `{HEAD, "k0":1, "k1":1, …}` with `n` unknown keys.
+fn many_keys_query(n: usize) -> String {
+    let mut q = format!("{{{HOSTILE_HEAD}");
+    for i in 0..n {
+        q.push_str(&format!(",\"k{i}\":1"));
+    }
+    q.push('}');
+    q
+}
