@@ -7,6 +7,7 @@
 //
 //   node tests/e2e/persist.mjs        (CHROMIUM=/path/to/chromium to use another browser)
 import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM, check, eq, finish, ok, until } from "./harness.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -25,34 +26,9 @@ if (!existsSync(join(www, "index.html"))) {
 }
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), "ltci-e2e-"));
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const chromiumPath = CHROMIUM;
 
-// ---------- the harness ----------
-let passed = 0, failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e && e.message || e).split("\n").slice(0, 3).join(" | ")}`);
-  }
-}
-function eq(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-function ok(cond, what) { if (!cond) throw new Error(what); }
-/** Polls `fn` in the page until it gives a truthy value (page.waitForFunction does
- *  not wait for a promise); false after `timeout` ms. */
-async function until(page, fn, arg, timeout = 10000) {
-  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((go) => setTimeout(go, 100))) {
-    if (await page.evaluate(fn, arg).catch(() => false)) return true;
-  }
-  return false;
-}
+
 
 // One origin whose files can be switched from one build to another (a deploy),
 // or taken away (offline).
@@ -238,5 +214,4 @@ await new Promise((done) => server.close(done));
 server.closeAllConnections();
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\npersist e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

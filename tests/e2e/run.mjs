@@ -5,6 +5,7 @@
 //   node tests/e2e/run.mjs            (CHROMIUM=/path/to/chromium to use another browser;
 //                                      DEBUG_E2E=1 prints each console error with its page as it comes)
 import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM, check, eq, finish, ok, until } from "./harness.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { readFileSync, mkdirSync, existsSync } from "node:fs";
 import { request } from "node:http";
@@ -30,30 +31,11 @@ const cat = ltci.catalog();
 const city = (id) => cat.cities.find((c) => c.id === id);
 const thrown = (fn, q) => { try { fn(q); } catch (e) { return e; } throw new Error("expected an error for " + JSON.stringify(q)); };
 
-// ---------- the harness ----------
-let passed = 0, failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e && e.message || e).split("\n").slice(0, 3).join(" | ")}`);
-  }
-}
-function eq(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-function ok(cond, what) { if (!cond) throw new Error(what); }
+
 
 const srv = await startServer({ root: www, port: 0 });
 const origin = srv.url.replace(/\/$/, "");
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 // Every request, console error, page error and CSP violation, in every context.
 const foreign = [], errors = [];
@@ -906,5 +888,4 @@ await check("no console errors, page errors or CSP violations", async () => { eq
 await browser.close();
 await srv.close().catch(() => {});
 console.log(`\ne2e: ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in build/screenshots/`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
