@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Contribution, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Note, Payer};
 use crate::money::Money;
 use crate::month::Date;
-use crate::rules::{check_value, At, ContributionLines, Unit};
+use crate::rules::{check_value, At, City, ContributionLines, Unit};
 use std::borrow::Cow;
 
 /// The oldest age anyone is taken to have.
@@ -26,7 +26,11 @@ const MAX_AGE: u32 = 150;
 /// `insurance_not_covered`; `not_in_force` for a year before the first standard;
 /// `missing_field` or `invalid_value` for the city's own inputs.
 pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
-    let city = cities::find_or_error(&q.city)?;
+    contribution_in(cities::find_or_error(&q.city)?, q)
+}
+
+/// The contribution under `city`'s rules (the query's city, or one built for a test).
+pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Result<Contribution, Error> {
     let Some(rules) = city.contribution else {
         return Err(Error::at(
             ErrorCode::NotInSources,

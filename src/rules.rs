@@ -217,6 +217,7 @@ impl At {
 }
 
 /// A care mode and the inputs it reads.
+#[derive(Clone, Copy)]
 pub(crate) struct Mode {
     pub id: &'static str,
     pub name: Text,
@@ -229,6 +230,7 @@ pub(crate) struct Mode {
 }
 
 /// One input of a care mode.
+#[derive(Clone, Copy)]
 pub(crate) struct Input {
     pub key: &'static str,
     pub label: Text,
