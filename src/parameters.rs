@@ -13,9 +13,9 @@
 
 use crate::cities::{self, CITIES};
 use crate::error::Error;
-use crate::model::{Figure, ParamUnit, Parameter, ParameterValue, Status, Text};
+use crate::model::{Figure, ParamUnit, Parameter, ParameterValue, Status};
 use crate::month::{Date, Month};
-use crate::rules::{City, Dated, DocKind, Document, Param};
+use crate::rules::{City, DocKind};
 
 /// Every parameter of one city (or of all), with all their values or, for a
 /// `month`, those in force in it: for a month after the last value's period
@@ -26,114 +26,136 @@ use crate::rules::{City, Dated, DocKind, Document, Param};
 ///
 /// `unknown_city`.
 pub fn parameters(city: Option<&str>, month: Option<Month>) -> Result<Vec<Parameter>, Error> {
-    Ok(match city {
-        Some(id) => of_city(cities::find_or_error(id)?, month),
-        None => CITIES.iter().flat_map(|c| of_city(c, month)).collect(),
-    })
+    let mut out = Vec::new();
+    match city {
+        Some(id) => push_city(&mut out, cities::find_or_error(id)?, month),
+        None => {
+            for c in CITIES {
+                push_city(&mut out, c, month);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A city's table: its documents' periods, then its parameters in the order of its module.
+#[cfg(test)]
 pub(crate) fn of_city(city: &'static City, month: Option<Month>) -> Vec<Parameter> {
-    let mut out = periods(city, month);
-    out.extend(city.params.iter().map(|p| parameter(city.id, p, month)));
+    let mut out = Vec::new();
+    push_city(&mut out, city, month);
     out
 }
 
-/// The documents' periods, as parameters of their own: the day each takes
-/// effect, the day it ends, and the days a month starting mid-month counts
+/// The documents' periods come first, as parameters of their own: the day each
+/// takes effect, the day it ends, and the days a month starting mid-month counts
 /// (日照 2020-03: 16). They are the documents' own dates, not a copy.
-fn periods(city: &City, month: Option<Month>) -> Vec<Parameter> {
-    let docs = city.documents;
-    let dated = |d: &'static Document, from: Date, to: Option<Date>, value: Figure| {
-        let v = ParameterValue { from, to, value, document: d.number, citation: d.period_citation, quote: d.period_quote, status: None };
-        (v, d.kind)
-    };
-    let rows: [Row; 3] = [
-        (
-            "scheme.effective_from",
-            Text::new("施行日期", "In force from"),
-            ParamUnit::Date,
-            docs.iter().map(|d| dated(d, d.effective_from, d.effective_to, Figure::Day(d.effective_from))).collect(),
-        ),
-        (
-            "scheme.effective_to",
-            Text::new("有效期至", "In force until"),
-            ParamUnit::Date,
-            docs.iter().filter_map(|d| Some(dated(d, d.effective_from, d.effective_to, Figure::Day(d.effective_to?)))).collect(),
-        ),
-        (
-            "scheme.first_month_days",
-            Text::new("施行首月计算的天数", "Days counted in the first month"),
-            ParamUnit::Days,
-            docs.iter()
-                .filter(|d| d.effective_from.day() > 1)
-                .map(|d| {
-                    let first = d.effective_from.month();
-                    let last = Date::ymd(first.year(), first.number(), u8::try_from(first.days()).unwrap_or(28));
-                    dated(d, d.effective_from, Some(last), Figure::Number(d.days_in_force(first).into()))
-                })
-                .collect(),
-        ),
+fn push_city(out: &mut Vec<Parameter>, city: &'static City, month: Option<Month>) {
+    let rows = [
+        ("scheme.effective_from", "施行日期", ParamUnit::Date),
+        ("scheme.effective_to", "有效期至", ParamUnit::Date),
+        ("scheme.first_month_days", "施行首月计算的天数", ParamUnit::Days),
     ];
-    rows.into_iter()
-        .filter(|(_, _, _, values)| !values.is_empty())
-        .map(|(id, label, unit, values)| Parameter {
-            city: city.id,
-            id,
-            label: label.zh,
-            label_en: label.en,
-            unit,
-            values: in_month(values, month),
-        })
-        .collect()
-}
-
-/// A parameter of the periods: id, label, unit, values with their documents' kinds.
-type Row = (&'static str, Text, ParamUnit, Vec<(ParameterValue, DocKind)>);
-
-fn parameter(city: &'static str, p: &'static Param, month: Option<Month>) -> Parameter {
-    let values = p.values.iter().map(value).collect();
-    Parameter { city, id: p.id, label: p.label.zh, label_en: p.label.en, unit: p.unit, values: in_month(values, month) }
-}
-
-fn value(v: &Dated) -> (ParameterValue, DocKind) {
-    let shown = ParameterValue {
-        from: v.from,
-        to: v.to,
-        value: Figure::Number(v.value),
-        document: v.document.number,
-        citation: v.citation,
-        quote: v.quote,
-        status: None,
-    };
-    (shown, v.document.kind)
-}
-
-/// For a month: the values whose period meets it, each with its status; if
-/// none does, the one the rules apply (the last started by then, else the first).
-fn in_month(values: Vec<(ParameterValue, DocKind)>, month: Option<Month>) -> Vec<ParameterValue> {
-    let Some(month) = month else { return values.into_iter().map(|(v, _)| v).collect() };
-    let meets = |v: &ParameterValue| v.from.month() <= month && v.to.is_none_or(|t| t.month() >= month);
-    let mut kept: Vec<&(ParameterValue, DocKind)> = values.iter().filter(|(v, _)| meets(v)).collect();
-    if kept.is_empty() {
-        kept.extend(values.iter().rev().find(|(v, _)| v.from.month() <= month).or(values.first()));
-    }
-    kept.into_iter()
-        .map(|(v, kind)| {
-            let status = if month < v.from.month() {
-                Status::NotInForce
-            } else if v.to.is_some_and(|t| month > t.month()) {
-                Status::Expired
-            } else {
-                match kind {
-                    DocKind::Draft => Status::Draft,
-                    DocKind::Article => Status::Article,
-                    DocKind::Policy => Status::InForce,
+    for (row, (id, label, unit)) in rows.into_iter().enumerate() {
+        let mut values = Vec::new();
+        for d in city.documents {
+            let start = d.effective_from.month();
+            let (to, value) = match row {
+                0 => (d.effective_to, Figure::Day(d.effective_from)),
+                1 => match d.effective_to {
+                    Some(end) => (d.effective_to, Figure::Day(end)),
+                    None => continue,
+                },
+                _ if d.effective_from.day() > 1 => {
+                    let last = Date::ymd(start.year(), start.number(), u8::try_from(start.days()).unwrap_or(28));
+                    (Some(last), Figure::Number(d.days_in_force(start).into()))
                 }
+                _ => continue,
             };
-            ParameterValue { status: Some(status), ..v.clone() }
-        })
-        .collect()
+            let (citation, quote) = (d.period_citation, d.period_quote);
+            values.push(ParameterValue { from: d.effective_from, to, value, document: d.number, citation, quote, status: None });
+        }
+        push(out, city, id, label, unit, values, month);
+    }
+    for p in city.params {
+        let mut values = Vec::new();
+        for v in p.values {
+            let (citation, quote) = (v.citation, v.quote);
+            values.push(ParameterValue {
+                from: v.from,
+                to: v.to,
+                value: Figure::Number(v.value),
+                document: v.document.number,
+                citation,
+                quote,
+                status: None,
+            });
+        }
+        push(out, city, p.id, p.label, p.unit, values, month);
+    }
+}
+
+/// Adds a parameter with, for a month, the values whose period meets it, each
+/// with its status; if none does, the one the rules apply then (the last
+/// started by then, else the first), whose status says it is past or not yet.
+#[inline(never)]
+fn push(
+    out: &mut Vec<Parameter>,
+    city: &City,
+    id: &'static str,
+    label: &'static str,
+    unit: ParamUnit,
+    values: Vec<ParameterValue>,
+    month: Option<Month>,
+) {
+    let values = match month {
+        None => values,
+        Some(m) => {
+            let (mut kept, mut applied) = (Vec::new(), 0);
+            for (i, v) in values.iter().enumerate() {
+                if v.from.month() <= m {
+                    applied = i;
+                    if v.to.is_none_or(|t| t.month() >= m) {
+                        kept.push(status(city, v, m));
+                    }
+                }
+            }
+            if kept.is_empty() {
+                kept.extend(values.get(applied).map(|v| status(city, v, m)));
+            }
+            kept
+        }
+    };
+    if !values.is_empty() {
+        out.push(Parameter { city: city.id, id, label, label_en: english(id), unit, values });
+    }
+}
+
+/// The English label: the id in words, `home_visit.monthly_quota` → "Home visit:
+/// monthly quota", `medical_special.bed_day_quota.level_1` → "Medical special: bed
+/// day quota, level 1". (Written-out names cost the page's size budget 0.5 KB.)
+fn english(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() + 4);
+    for (i, part) in id.split('.').enumerate() {
+        out.push_str(["", ": "].get(i).copied().unwrap_or(", "));
+        out.push_str(&part.replace('_', " "));
+    }
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// A value for a month: before its period, after it, or in it (as its document is).
+fn status(city: &City, v: &ParameterValue, m: Month) -> ParameterValue {
+    let kind = city.documents.iter().find(|d| d.number == v.document).map_or(DocKind::Policy, |d| d.kind);
+    let status = match kind {
+        _ if m < v.from.month() => Status::NotInForce,
+        _ if v.to.is_some_and(|t| m > t.month()) => Status::Expired,
+        DocKind::Draft => Status::Draft,
+        DocKind::Article => Status::Article,
+        DocKind::Policy => Status::InForce,
+    };
+    ParameterValue { status: Some(status), ..v.clone() }
 }
 
 #[cfg(test)]

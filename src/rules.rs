@@ -132,9 +132,11 @@ impl City {
 /// A figure of the rules (parameters.md): an id the formulas refer to, its
 /// names, its unit, and its values by date, each with its source.
 pub(crate) struct Param {
-    /// Stable, dotted, English: `home_visit.monthly_quota`.
+    /// Stable, dotted, English words: `home_visit.monthly_quota`. The English
+    /// label is the id in words ("Home visit: monthly quota").
     pub id: &'static str,
-    pub label: Text,
+    /// The Chinese label.
+    pub label: &'static str,
     pub unit: ParamUnit,
     /// In date order, periods not overlapping.
     pub values: &'static [Dated],
@@ -155,7 +157,7 @@ pub(crate) struct Dated {
 }
 
 impl Param {
-    pub const fn new(id: &'static str, label: Text, unit: ParamUnit, values: &'static [Dated]) -> Param {
+    pub const fn new(id: &'static str, label: &'static str, unit: ParamUnit, values: &'static [Dated]) -> Param {
         Param { id, label, unit, values }
     }
 

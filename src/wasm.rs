@@ -31,6 +31,14 @@ pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] 
     output(&contribution)
 }
 
+/// Every figure the rules read, with its dated values and sources:
+/// `parameters()`, `parameters({city})`, `parameters({city, month})`.
+#[wasm_bindgen(unchecked_return_type = "Parameter[]")]
+pub fn parameters(#[wasm_bindgen(unchecked_param_type = "ParametersQuery | undefined")] query: &JsValue) -> Result<JsValue, JsValue> {
+    let q = if query.is_undefined() || query.is_null() { crate::ParametersQuery::default() } else { input(query, crate::read_parameters)? };
+    output(&crate::parameters_for(&q).map_err(|e| throw(&e))?)
+}
+
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
 pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {

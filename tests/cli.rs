@@ -289,9 +289,13 @@ fn params_lists_every_figure_with_its_clause_and_quote() {
     let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     let table = v.as_array().expect("a list");
     let ids: Vec<&str> = table.iter().filter_map(|p| p["id"].as_str()).collect();
-    for id in
-        ["scheme.effective_from", "scheme.effective_to", "disability.min_months", "home_visit.monthly_quota", "contribution.employer_rate"]
-    {
+    for id in [
+        "scheme.effective_from",
+        "scheme.effective_to",
+        "disability.minimum_months",
+        "home_visit.monthly_quota",
+        "contribution.employer_rate",
+    ] {
         assert!(ids.contains(&id), "{id} missing: {ids:?}");
     }
     for p in table {

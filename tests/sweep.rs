@@ -71,9 +71,9 @@ fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, full: bool, lev
     let share_of = |quota: Decimal, share: &str| quota * p.get(share);
     match (city, mode) {
         // 常政办发〔2021〕71号 五(四): family care every day within the cap; per-day rates.
-        ("changzhou", "home") => (d * p.by_grade("home.family_care_daily", grade)).min(p.by_grade("home.life_care_cap", grade)),
-        ("changzhou", "elderly_institution") => d * p.by_grade("elderly_institution.life_care_daily", grade),
-        ("changzhou", "medical_institution") => d * p.by_grade("medical_institution.life_care_daily", grade),
+        ("changzhou", "home") => (d * p.by_grade("home.family_care_per_day", grade)).min(p.by_grade("home.life_care_cap", grade)),
+        ("changzhou", "elderly_institution") => d * p.by_grade("elderly_institution.life_care_per_day", grade),
+        ("changzhou", "medical_institution") => d * p.by_grade("medical_institution.life_care_per_day", grade),
         // 晋市政发〔2020〕14号 四(七): daily quotas, monthly quotas (per day in a part month), shares.
         ("jincheng", "home_self") => share_of(d * p.get("home_self.daily_quota"), "home_self.fund_share"),
         ("jincheng", "home_visit") => {
@@ -90,23 +90,23 @@ fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, full: bool, lev
         ("jincheng", "institution") => share_of(d * p.get("institution.daily_quota"), "institution.fund_share"),
         // 连云港 三(二): per-day rates; by the hour for the least visits a month, within the limit.
         ("lianyungang", "home_visit") => {
-            let hours = p.get("home_visit.hours_per_visit") * p.get("home_visit.min_visits_per_month");
+            let hours = p.get("home_visit.hours_per_visit") * p.get("home_visit.minimum_visits_per_month");
             (hours * p.get("home_visit.hourly_rate")).min(p.get("home_visit.monthly_limit"))
         }
         ("lianyungang", m) => d * p.get(&format!("{m}.daily_rate")),
         // 日政办发〔2020〕9号 三(五): the bed-day quota's share, plus the care subsidy in facilities.
         ("rizhao", "medical_special") => {
             let quota = p.get(&format!("medical_special.bed_day_quota.level_{level}"));
-            d * (share_of(quota, "medical_special.fund_share") + p.get("care_subsidy.daily"))
+            d * (share_of(quota, "medical_special.fund_share") + p.get("care_subsidy.per_day"))
         }
         ("rizhao", "institution") => {
-            d * (share_of(p.get("institution.bed_day_quota"), "institution.fund_share") + p.get("care_subsidy.daily"))
+            d * (share_of(p.get("institution.bed_day_quota"), "institution.fund_share") + p.get("care_subsidy.per_day"))
         }
         ("rizhao", "home") => d * share_of(p.get("home.bed_day_quota"), "home.fund_share"),
         // 南通: the package a month (prorated in a part month), plus the subsidy a day.
         ("nantong", "home") => {
             assert!(full, "南通 starts before the sweep");
-            p.get("package.monthly_fund") + d * p.by_grade("care_subsidy.daily", grade)
+            p.get("package.monthly_fund") + d * p.by_grade("care_subsidy.per_day", grade)
         }
         other => panic!("no expected amount for {other:?}"),
     }

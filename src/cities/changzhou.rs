@@ -91,15 +91,15 @@ pub(crate) static CITY: City = City {
 
 /// 五(一) "经过6个月以上的治疗后病情基本稳定"
 static MIN_DISABILITY_MONTHS: Param = Param::new(
-    "disability.min_months",
-    Text::new("失能后最短治疗月数", "Minimum months of treatment after the disability"),
+    "disability.minimum_months",
+    "失能后最短治疗月数",
     Months,
     &[Dated::of(&DOCUMENT, cite!("五(一)"), dec!(6), "经过6个月以上的治疗后病情基本稳定")],
 );
 /// 五(一) "次月起": benefits start one month after the assessment.
 static BENEFITS_FROM_NEXT_MONTH: Param = Param::new(
     "benefits.months_after_assessment",
-    Text::new("评估后起付待遇的月数", "Months from the assessment to the first benefit"),
+    "评估后起付待遇的月数",
     Months,
     &[Dated::of(&DOCUMENT, cite!("五(一)"), dec!(1), "次月起可按规定享受相应保障待遇")],
 );
@@ -199,15 +199,15 @@ const HOME_MEDICAL_INPUT: Input = Input {
 
 /// 五(四)1(1) 亲情照护生活护理补助, 中度失能 元/日.
 static FAMILY_CARE_DAILY_MODERATE: Param = Param::new(
-    "home.family_care_daily.moderate",
-    Text::new("亲情照护生活护理补助（中度）", "Family-care subsidy (moderate)"),
+    "home.family_care_per_day.moderate",
+    "亲情照护生活护理补助（中度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(12), "中度失能12元/日")],
 );
 /// 五(四)1(1) 亲情照护生活护理补助, 重度失能 元/日.
 static FAMILY_CARE_DAILY_SEVERE: Param = Param::new(
-    "home.family_care_daily.severe",
-    Text::new("亲情照护生活护理补助（重度）", "Family-care subsidy (severe)"),
+    "home.family_care_per_day.severe",
+    "亲情照护生活护理补助（重度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(20), "重度失能20元/日")],
 );
@@ -218,14 +218,14 @@ static FAMILY_CARE_DAILY_SEVERE: Param = Param::new(
 /// 五(四)1(1) 生活护理两项合并, 中度失能 月上限.
 static HOME_LIFE_CARE_CAP_MODERATE: Param = Param::new(
     "home.life_care_cap.moderate",
-    Text::new("居家生活护理月支付上限（中度）", "Home life care monthly cap (moderate)"),
+    "居家生活护理月支付上限（中度）",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(900), "中度失能人员不超过900元/月")],
 );
 /// 五(四)1(1) 生活护理两项合并, 重度失能 月上限.
 static HOME_LIFE_CARE_CAP_SEVERE: Param = Param::new(
     "home.life_care_cap.severe",
-    Text::new("居家生活护理月支付上限（重度）", "Home life care monthly cap (severe)"),
+    "居家生活护理月支付上限（重度）",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(1500), "重度失能人员不超过1500元/月")],
 );
@@ -236,14 +236,14 @@ static HOME_LIFE_CARE_CAP_SEVERE: Param = Param::new(
 /// 五(四)1(2) 家庭病床医疗护理 月限额.
 static HOME_MEDICAL_LIMIT: Param = Param::new(
     "home.medical_nursing_limit",
-    Text::new("居家家庭病床医疗护理月限额", "Home: home-sickbed nursing monthly limit"),
+    "居家家庭病床医疗护理月限额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(2)"), dec!(600), "限额标准为600元/月")],
 );
 /// 五(四)1(2) 限额内基金补偿比例.
 static HOME_MEDICAL_SHARE: Param = Param::new(
     "home.medical_nursing_share",
-    Text::new("居家家庭病床医疗护理基金补偿比例", "Home: home-sickbed nursing fund share"),
+    "居家家庭病床医疗护理基金补偿比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(2)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
 );
@@ -254,14 +254,14 @@ static HOME_MEDICAL_SHARE: Param = Param::new(
 /// 五(四)1(3) 护理辅具租赁 月限额.
 static DEVICE_RENTAL_LIMIT: Param = Param::new(
     "home.device_rental_limit",
-    Text::new("护理辅具租赁月限额", "Care device rental monthly limit"),
+    "护理辅具租赁月限额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(3)"), dec!(300), "限额标准为300元/月")],
 );
 /// 五(四)1(3) 限额内基金补偿比例.
 static DEVICE_RENTAL_SHARE: Param = Param::new(
     "home.device_rental_share",
-    Text::new("护理辅具租赁基金补偿比例", "Care device rental fund share"),
+    "护理辅具租赁基金补偿比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("五(四)1(3)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
 );
@@ -398,15 +398,15 @@ const ELDERLY_INSTITUTION: Mode = Mode {
 
 /// 五(四)2(1) 养老机构生活护理, 中度失能 元/日.
 static ELDERLY_INSTITUTION_DAILY_MODERATE: Param = Param::new(
-    "elderly_institution.life_care_daily.moderate",
-    Text::new("养老机构生活护理日补偿（中度）", "Elderly-care institution: life care per day (moderate)"),
+    "elderly_institution.life_care_per_day.moderate",
+    "养老机构生活护理日补偿（中度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)2(1)"), dec!(30), "按中度失能30元/日")],
 );
 /// 五(四)2(1) 养老机构生活护理, 重度失能 元/日.
 static ELDERLY_INSTITUTION_DAILY_SEVERE: Param = Param::new(
-    "elderly_institution.life_care_daily.severe",
-    Text::new("养老机构生活护理日补偿（重度）", "Elderly-care institution: life care per day (severe)"),
+    "elderly_institution.life_care_per_day.severe",
+    "养老机构生活护理日补偿（重度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)2(1)"), dec!(50), "重度失能50元/日")],
 );
@@ -416,14 +416,14 @@ static ELDERLY_INSTITUTION_DAILY_SEVERE: Param = Param::new(
 /// 五(四)2(2) 家庭病床医疗护理 月限额.
 static ELDERLY_MEDICAL_LIMIT: Param = Param::new(
     "elderly_institution.medical_nursing_limit",
-    Text::new("养老机构家庭病床医疗护理月限额", "Elderly-care institution: home-sickbed nursing monthly limit"),
+    "养老机构家庭病床医疗护理月限额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("五(四)2(2)"), dec!(600), "限额标准为600元/月")],
 );
 /// 五(四)2(2) 限额内基金补偿比例.
 static ELDERLY_MEDICAL_SHARE: Param = Param::new(
     "elderly_institution.medical_nursing_share",
-    Text::new("养老机构家庭病床医疗护理基金补偿比例", "Elderly-care institution: home-sickbed nursing fund share"),
+    "养老机构家庭病床医疗护理基金补偿比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("五(四)2(2)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
 );
@@ -475,15 +475,15 @@ const MEDICAL_INSTITUTION: Mode = Mode {
 
 /// 五(四)3(1) 医疗机构生活护理, 中度失能 元/日.
 static MEDICAL_INSTITUTION_DAILY_MODERATE: Param = Param::new(
-    "medical_institution.life_care_daily.moderate",
-    Text::new("医疗机构生活护理日补偿（中度）", "Hospital LTC ward: life care per day (moderate)"),
+    "medical_institution.life_care_per_day.moderate",
+    "医疗机构生活护理日补偿（中度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)3(1)"), dec!(24), "按中度失能24元/日")],
 );
 /// 五(四)3(1) 医疗机构生活护理, 重度失能 元/日.
 static MEDICAL_INSTITUTION_DAILY_SEVERE: Param = Param::new(
-    "medical_institution.life_care_daily.severe",
-    Text::new("医疗机构生活护理日补偿（重度）", "Hospital LTC ward: life care per day (severe)"),
+    "medical_institution.life_care_per_day.severe",
+    "医疗机构生活护理日补偿（重度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("五(四)3(1)"), dec!(40), "重度失能40元/日")],
 );
@@ -493,7 +493,7 @@ static MEDICAL_INSTITUTION_DAILY_SEVERE: Param = Param::new(
 /// 五(四)3(2) 医疗护理 基金补偿比例 (no limit).
 static MEDICAL_NURSING_SHARE: Param = Param::new(
     "medical_institution.medical_nursing_share",
-    Text::new("医疗机构医疗护理基金补偿比例", "Hospital LTC ward: medical nursing fund share"),
+    "医疗机构医疗护理基金补偿比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("五(四)3(2)"), dec!(0.75), "长期护理保险基金补偿75%")],
 );
@@ -591,35 +591,35 @@ const YEAR_2022: (Date, Option<Date>) = (Date::ymd(2022, 1, 1), Some(Date::ymd(2
 /// 三(二) 2022年度 个人缴费 元/人.
 static CONTRIBUTION_INDIVIDUAL: Param = Param::new(
     "contribution.individual",
-    Text::new("个人缴费", "Personal contribution"),
+    "个人缴费",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "个人缴费30元/人").during(YEAR_2022.0, YEAR_2022.1)],
 );
 /// 三(二) 2022年度 政府补助 元/人.
 static CONTRIBUTION_GOVERNMENT: Param = Param::new(
     "contribution.government",
-    Text::new("政府补助", "Government subsidy"),
+    "政府补助",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "政府补助30元/人").during(YEAR_2022.0, YEAR_2022.1)],
 );
 /// 三(二) 2022年度 医保基金 元/人; 三(三)3 says from which fund.
 static CONTRIBUTION_MEDICAL_FUND: Param = Param::new(
     "contribution.medical_fund",
-    Text::new("医保基金划转", "From the medical insurance fund"),
+    "医保基金划转",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(40), "医保基金40元/人").during(YEAR_2022.0, YEAR_2022.1)],
 );
 /// 三(三)1 "符合享受居民医保保费个人缴费政府补助条件的人员……个人缴费部分由政府全额补助"
 static SUBSIDIZED_BY_GOVERNMENT: Param = Param::new(
     "contribution.individual_subsidized_share",
-    Text::new("符合补助条件者个人缴费的政府补助比例", "Government share of a subsidised person's contribution"),
+    "符合补助条件者个人缴费的政府补助比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(三)1"), dec!(1), "个人缴费部分由政府全额补助")],
 );
 /// 三(三)2 "新北区、天宁区、钟楼区由市区两级财政各按50%比例承担"
 static CITY_SHARE_IN_CITY_DISTRICTS: Param = Param::new(
     "contribution.city_share_in_central_districts",
-    Text::new("新北、天宁、钟楼区政府补助的市级分担比例", "City share of the subsidy in Xinbei, Tianning, Zhonglou"),
+    "新北、天宁、钟楼区政府补助的市级分担比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(三)2"), dec!(0.5), "由市区两级财政各按50%比例承担")],
 );

@@ -94,22 +94,22 @@ pub(crate) static CITY: City = City {
 
 /// 四(二) "失能状态持续6个月以上"
 static MIN_DISABILITY_MONTHS: Param = Param::new(
-    "disability.min_months",
-    Text::new("失能状态最短持续月数", "Minimum months of disability"),
+    "disability.minimum_months",
+    "失能状态最短持续月数",
     Months,
     &[Dated::of(&DOCUMENT, cite!("四(二)"), dec!(6), "失能状态持续6个月以上")],
 );
 /// 四(六)2 "在本市连续参保缴费2年（含）以上"
 static MIN_CONTINUOUS_YEARS: Param = Param::new(
-    "contribution_years.min_continuous",
-    Text::new("本市连续参保缴费最少年数", "Minimum continuous contribution years"),
+    "contribution_years.minimum_continuous",
+    "本市连续参保缴费最少年数",
     Years,
     &[Dated::of(&DOCUMENT, cite!("四(六)2"), dec!(2), "在本市连续参保缴费2年（含）以上")],
 );
 /// 四(六)2 "并累计缴费满10年"
 static MIN_CUMULATIVE_YEARS: Param = Param::new(
-    "contribution_years.min_cumulative",
-    Text::new("累计缴费最少年数", "Minimum cumulative contribution years"),
+    "contribution_years.minimum_cumulative",
+    "累计缴费最少年数",
     Years,
     &[Dated::of(&DOCUMENT, cite!("四(六)2"), dec!(10), "累计缴费满10年")],
 );
@@ -239,14 +239,14 @@ const INSTITUTION: Mode = Mode {
 /// 四(七)1 居家自主护理 每人每日定额.
 static HOME_SELF_DAILY_QUOTA: Param = Param::new(
     "home_self.daily_quota",
-    Text::new("居家自主护理每日定额", "Home self-care daily quota"),
+    "居家自主护理每日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("四(七)1"), dec!(30), "每人每日定额30元")],
 );
 /// 四(七)1 基金支付比例 (全额: an allowance).
 static HOME_SELF_FUND_SHARE: Param = Param::new(
     "home_self.fund_share",
-    Text::new("居家自主护理基金支付比例", "Home self-care fund share"),
+    "居家自主护理基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("四(七)1"), dec!(1), "由长期护理保险基金全额支付")],
 );
@@ -257,21 +257,21 @@ static HOME_SELF_FUND_SHARE: Param = Param::new(
 /// 四(七)2 居家上门护理 每月定额.
 static HOME_VISIT_MONTHLY_QUOTA: Param = Param::new(
     "home_visit.monthly_quota",
-    Text::new("居家上门护理每月定额", "Home-visit monthly quota"),
+    "居家上门护理每月定额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(1500), "每月定额1500元")],
 );
 /// 四(七)2 居家上门护理 "(50元/日)".
 static HOME_VISIT_DAILY_QUOTA: Param = Param::new(
     "home_visit.daily_quota",
-    Text::new("居家上门护理日定额", "Home-visit daily quota"),
+    "居家上门护理日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(50), "（50元/日）")],
 );
 /// 四(七)2 基金支付比例.
 static HOME_VISIT_FUND_SHARE: Param = Param::new(
     "home_visit.fund_share",
-    Text::new("居家上门护理基金支付比例", "Home-visit fund share"),
+    "居家上门护理基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(0.7), "由长期护理保险基金支付70%")],
 );
@@ -282,35 +282,35 @@ static HOME_VISIT_FUND_SHARE: Param = Param::new(
 /// 四(七)3 叠加护理 居家护理部分 每人每日定额.
 static COMBINED_FAMILY_DAILY_QUOTA: Param = Param::new(
     "home_combined.family_daily_quota",
-    Text::new("叠加护理居家护理部分每日定额", "Combined care: family part, daily quota"),
+    "叠加护理居家护理部分每日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(15), "居家护理部分每人每日定额15元")],
 );
 /// 四(七)3 居家护理部分 基金支付比例 (全额).
 static COMBINED_FAMILY_FUND_SHARE: Param = Param::new(
     "home_combined.family_fund_share",
-    Text::new("叠加护理居家护理部分基金支付比例", "Combined care: family part, fund share"),
+    "叠加护理居家护理部分基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(1), "由长期护理保险基金全额支付")],
 );
 /// 四(七)3 叠加护理 机构上门护理部分 每月定额.
 static COMBINED_VISIT_MONTHLY_QUOTA: Param = Param::new(
     "home_combined.visit_monthly_quota",
-    Text::new("叠加护理机构上门护理部分每月定额", "Combined care: visit part, monthly quota"),
+    "叠加护理机构上门护理部分每月定额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(1000), "机构上门护理部分每月定额1000元/月")],
 );
 /// 四(七)3 叠加护理 机构上门护理部分 "(33元/日)".
 static COMBINED_VISIT_DAILY_QUOTA: Param = Param::new(
     "home_combined.visit_daily_quota",
-    Text::new("叠加护理机构上门护理部分日定额", "Combined care: visit part, daily quota"),
+    "叠加护理机构上门护理部分日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(33), "（33元/日）")],
 );
 /// 四(七)3 机构上门护理部分 基金支付比例.
 static COMBINED_VISIT_FUND_SHARE: Param = Param::new(
     "home_combined.visit_fund_share",
-    Text::new("叠加护理机构上门护理部分基金支付比例", "Combined care: visit part, fund share"),
+    "叠加护理机构上门护理部分基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(0.7), "由长期护理保险基金支付70%")],
 );
@@ -320,14 +320,14 @@ static COMBINED_VISIT_FUND_SHARE: Param = Param::new(
 /// 四(七)4 机构护理 每人每日定额.
 static INSTITUTION_DAILY_QUOTA: Param = Param::new(
     "institution.daily_quota",
-    Text::new("机构护理每日定额", "Institutional care daily quota"),
+    "机构护理每日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("四(七)4"), dec!(100), "每人每日定额100元")],
 );
 /// 四(七)4 基金支付比例.
 static INSTITUTION_FUND_SHARE: Param = Param::new(
     "institution.fund_share",
-    Text::new("机构护理基金支付比例", "Institutional care fund share"),
+    "机构护理基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("四(七)4"), dec!(0.7), "由长期护理保险基金支付70%")],
 );
@@ -439,7 +439,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
 /// 四(四)1 单位缴费比例.
 static EMPLOYER_RATE: Param = Param::new(
     "contribution.employer_rate",
-    Text::new("单位缴费比例", "Employer contribution rate"),
+    "单位缴费比例",
     RateOfBase,
     &[Dated::of(&DOCUMENT, cite!("四(四)1"), dec!(0.0015), "以0.15%的比例按月缴纳")],
 );
@@ -451,23 +451,23 @@ static EMPLOYER_RATE: Param = Param::new(
 /// 四(四)2 在职职工 个人缴费比例: the years of the document are the years stated.
 static EMPLOYED_RATE: Param = Param::new(
     "contribution.employed_rate",
-    Text::new("在职职工个人缴费比例", "Employed: personal contribution rate"),
+    "在职职工个人缴费比例",
     RateOfBase,
-    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "在职职工以0.15%的比例按月从个人账户中划拨")],
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "在职职工以0.15%的比例按月")],
 );
 /// 四(四)2 灵活就业人员 个人缴费比例.
 static FLEXIBLE_RATE: Param = Param::new(
     "contribution.flexible_rate",
-    Text::new("灵活就业人员个人缴费比例", "Flexibly employed: personal contribution rate"),
+    "灵活就业人员个人缴费比例",
     RateOfBase,
-    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.003), "灵活就业人员以0.3%的比例每年从个人账户中一次性划拨")],
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.003), "灵活就业人员以0.3%的比例")],
 );
 /// 四(四)2 退休人员 个人缴费比例 (of the pension).
 static RETIRED_RATE: Param = Param::new(
     "contribution.retired_rate",
-    Text::new("退休人员个人缴费比例（退休工资）", "Retired: personal contribution rate (of the pension)"),
+    "退休人员个人缴费比例（退休工资）",
     RateOfBase,
-    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "以本人退休工资为基数，以0.15%的比例每年从个人账户中一次性划拨")],
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "以本人退休工资为基数，以0.15%的比例")],
 );
 
 // 四(四)3 "财政补助部分。以退休人员（含灵活就业退休人员）个人退休工资为基数，按0.15%的比例补助。"
@@ -475,7 +475,7 @@ static RETIRED_RATE: Param = Param::new(
 /// 四(四)3 退休人员 财政补助比例.
 static RETIREE_SUBSIDY_RATE: Param = Param::new(
     "contribution.retiree_subsidy_rate",
-    Text::new("退休人员财政补助比例（退休工资）", "Retired: government subsidy rate (of the pension)"),
+    "退休人员财政补助比例（退休工资）",
     RateOfBase,
     &[Dated::of(&DOCUMENT, cite!("四(四)3"), dec!(0.0015), "按0.15%的比例补助")],
 );
@@ -488,7 +488,7 @@ static RETIREE_SUBSIDY_RATE: Param = Param::new(
 /// all of it in the pilot years 2021–2022, none after.
 static EMPLOYER_SHARE_FROM_FUND: Param = Param::new(
     "contribution.employer_share_from_medical_fund",
-    Text::new("单位缴费由医保统筹基金划拨的比例", "Share of the employer contribution paid from the medical fund"),
+    "单位缴费由医保统筹基金划拨的比例",
     Ratio,
     &[
         Dated::of(&DOCUMENT, cite!("四(四)"), dec!(1), "单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨")

@@ -37,7 +37,7 @@ static DOCUMENT: Document = Document {
     effective_to: None,
     kind: DocKind::Draft,
     period_citation: cite!("七"),
-    period_quote: "2026年12月1日起，受理失能等级评估申请，落地城乡居民长期护理保险待遇",
+    period_quote: "2026年12月1日起……落地城乡居民长期护理保险待遇",
     last_reviewed: Date::ymd(2026, 12, 2),
     // 一 "参加我市城乡居民基本医疗保险参保人员……同步参加我市长期护理保险"
     insurance: &[Insurance::Resident],
@@ -82,15 +82,15 @@ pub(crate) static CITY: City = City {
 
 /// 三(一) "失能状态持续6个月以上"
 static MIN_DISABILITY_MONTHS: Param = Param::new(
-    "disability.min_months",
-    Text::new("失能状态最短持续月数", "Minimum months of disability"),
+    "disability.minimum_months",
+    "失能状态最短持续月数",
     Months,
     &[Dated::of(&DOCUMENT, cite!("三(一)"), dec!(6), "失能状态持续6个月以上")],
 );
 /// 三(一) "设置6个月待遇等待期"
 static WAITING_PERIOD_MONTHS: Param = Param::new(
     "benefits.waiting_period_months",
-    Text::new("中断缴费后的待遇等待期", "Waiting period after interrupted contributions"),
+    "中断缴费后的待遇等待期",
     Months,
     &[Dated::of(&DOCUMENT, cite!("三(一)"), dec!(6), "设置6个月待遇等待期")],
 );
@@ -220,23 +220,23 @@ const HOME_VISIT: Mode = Mode {
 /// 三(二)1 "选择入住定点护理机构中的医疗机构护理床位接受护理服务的，按50元/天的标准与定点护理机构结算"
 static MEDICAL_INSTITUTION_DAILY_RATE: Param = Param::new(
     "medical_institution.daily_rate",
-    Text::new("医疗机构护理床位日结算标准", "Hospital care bed: daily rate"),
+    "医疗机构护理床位日结算标准",
     YuanPerDay,
-    &[Dated::of(&DOCUMENT, cite!("三(二)1"), dec!(50), "按50元/天的标准与定点护理机构结算")],
+    &[Dated::of(&DOCUMENT, cite!("三(二)1"), dec!(50), "按50元/天的标准")],
 );
 /// 三(二)2 "选择入住定点护理机构中的养老服务机构护理床位接受护理服务的，按40元/天的标准与定点护理机构结算"
 static ELDERLY_INSTITUTION_DAILY_RATE: Param = Param::new(
     "elderly_institution.daily_rate",
-    Text::new("养老服务机构护理床位日结算标准", "Elderly-care institution bed: daily rate"),
+    "养老服务机构护理床位日结算标准",
     YuanPerDay,
-    &[Dated::of(&DOCUMENT, cite!("三(二)2"), dec!(40), "按40元/天的标准与定点护理机构结算")],
+    &[Dated::of(&DOCUMENT, cite!("三(二)2"), dec!(40), "按40元/天的标准")],
 );
 /// 三(二)3 "在社区服务机构接受日间照护服务的，按20元/天的标准与定点护理机构结算"
 static DAY_CARE_DAILY_RATE: Param = Param::new(
     "day_care.daily_rate",
-    Text::new("社区日间照护日结算标准", "Community day care: daily rate"),
+    "社区日间照护日结算标准",
     YuanPerDay,
-    &[Dated::of(&DOCUMENT, cite!("三(二)3"), dec!(20), "按20元/天的标准与定点护理机构结算")],
+    &[Dated::of(&DOCUMENT, cite!("三(二)3"), dec!(20), "按20元/天的标准")],
 );
 
 // 三(二)4 "每次服务时长2小时，每月服务次数不低于10次，按30元/小时的标准与服务机构结算，
@@ -247,28 +247,28 @@ static DAY_CARE_DAILY_RATE: Param = Param::new(
 /// 三(二)4 居家上门护理 元/小时.
 static HOME_VISIT_HOURLY_RATE: Param = Param::new(
     "home_visit.hourly_rate",
-    Text::new("居家上门护理小时结算标准", "Home visits: hourly rate"),
+    "居家上门护理小时结算标准",
     YuanPerHour,
-    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(30), "按30元/小时的标准与服务机构结算")],
+    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(30), "按30元/小时的标准")],
 );
 /// 三(二)4 "月度限额600元"
 static HOME_VISIT_MONTHLY_LIMIT: Param = Param::new(
     "home_visit.monthly_limit",
-    Text::new("居家上门护理月度限额", "Home visits: monthly limit"),
+    "居家上门护理月度限额",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(600), "月度限额600元")],
 );
 /// 三(二)4 "每次服务时长2小时"
 static HOURS_PER_VISIT: Param = Param::new(
     "home_visit.hours_per_visit",
-    Text::new("居家上门护理每次服务时长", "Home visits: hours per visit"),
+    "居家上门护理每次服务时长",
     Hours,
     &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(2), "每次服务时长2小时")],
 );
 /// 三(二)4 "每月服务次数不低于10次"
 static MIN_VISITS_PER_MONTH: Param = Param::new(
-    "home_visit.min_visits_per_month",
-    Text::new("居家上门护理每月最少服务次数", "Home visits: minimum visits a month"),
+    "home_visit.minimum_visits_per_month",
+    "居家上门护理每月最少服务次数",
     VisitsPerMonth,
     &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(10), "每月服务次数不低于10次")],
 );
@@ -399,24 +399,23 @@ const FIRST_STANDARD: (Date, Option<Date>) = (Date::ymd(2026, 10, 1), Some(Date:
 /// 二(一) 个人缴费 每人每年.
 static CONTRIBUTION_INDIVIDUAL: Param = Param::new(
     "contribution.individual",
-    Text::new("个人缴费", "Personal contribution"),
+    "个人缴费",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(20), "个人缴费每人每年20元").during(FIRST_STANDARD.0, FIRST_STANDARD.1)],
 );
 /// 二(一) 政府补助 每人每年.
 static CONTRIBUTION_GOVERNMENT: Param = Param::new(
     "contribution.government",
-    Text::new("政府补助", "Government subsidy"),
+    "政府补助",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(20), "政府补助每人每年20元").during(FIRST_STANDARD.0, FIRST_STANDARD.1)],
 );
 /// 二(一) "18周岁以下……暂不单独筹资": 以下 includes the number (民法典 第1259条).
 static NOT_FINANCED_UP_TO_AGE: Param = Param::new(
     "contribution.not_financed_up_to_age",
-    Text::new("暂不单独筹资的年龄上限", "Age up to which residents are not separately financed"),
+    "暂不单独筹资的年龄上限",
     Years,
-    &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(18), "18周岁以下参加城乡居民基本医疗保险的参保人员暂不单独筹资")
-        .during(FIRST_STANDARD.0, None)],
+    &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(18), "18周岁以下……暂不单独筹资").during(FIRST_STANDARD.0, None)],
 );
 
 static CONTRIBUTION: ContributionRules = ContributionRules {

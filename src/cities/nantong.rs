@@ -130,21 +130,21 @@ const HOME: Mode = Mode {
 /// 一是 套餐居家服务 "每周服务4次".
 static PACKAGE_VISITS_PER_WEEK: Param = Param::new(
     "package.visits_per_week",
-    Text::new("套餐居家服务每周次数", "Home service package: visits a week"),
+    "套餐居家服务每周次数",
     VisitsPerWeek,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(4), "每周服务4次")],
 );
 /// 一是 "月费用约1100元由基金支付" (approximate in the source).
 static PACKAGE_MONTHLY_FUND: Param = Param::new(
     "package.monthly_fund",
-    Text::new("套餐居家服务基金月支付（约数）", "Home service package: fund per month (approximate)"),
+    "套餐居家服务基金月支付（约数）",
     YuanPerMonth,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(1100), "月费用约1100元由基金支付")],
 );
 /// 一是 "个人自付5元∕次".
 static PACKAGE_SELF_PAY_PER_VISIT: Param = Param::new(
     "package.self_pay_per_visit",
-    Text::new("套餐居家服务个人每次自付", "Home service package: you pay per visit"),
+    "套餐居家服务个人每次自付",
     YuanPerVisit,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(5), "个人自付5元∕次")],
 );
@@ -169,21 +169,21 @@ const DEVICE_QUOTE: &str = "重度和中度失能失智人员分别为8000元∕
 /// 二是 辅具租售 重度 年限额.
 static DEVICE_YEARLY_LIMIT_SEVERE: Param = Param::new(
     "devices.yearly_limit.severe",
-    Text::new("居家辅具租售年限额（重度）", "Assistive devices yearly limit (severe)"),
+    "居家辅具租售年限额（重度）",
     YuanPerYear,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(8000), DEVICE_QUOTE)],
 );
 /// 二是 辅具租售 中度 年限额.
 static DEVICE_YEARLY_LIMIT_MODERATE: Param = Param::new(
     "devices.yearly_limit.moderate",
-    Text::new("居家辅具租售年限额（中度）", "Assistive devices yearly limit (moderate)"),
+    "居家辅具租售年限额（中度）",
     YuanPerYear,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(6000), DEVICE_QUOTE)],
 );
 /// 二是 "在限额内基金和个人按8∶2比例支付".
 static DEVICE_FUND_SHARE: Param = Param::new(
     "devices.fund_share",
-    Text::new("居家辅具租售限额内基金支付比例", "Assistive devices: fund share within the limit"),
+    "居家辅具租售限额内基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(0.8), "在限额内基金和个人按8∶2比例支付")],
 );
@@ -192,15 +192,15 @@ static DEVICE_FUND_SHARE: Param = Param::new(
 
 /// 三是 照护服务补助 重度 元/人天.
 static CARE_SUBSIDY_DAILY_SEVERE: Param = Param::new(
-    "care_subsidy.daily.severe",
-    Text::new("居家照护服务补助（重度）", "Home-care subsidy per day (severe)"),
+    "care_subsidy.per_day.severe",
+    "居家照护服务补助（重度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 三是"), dec!(15), "重度失能失智人员15元∕人天")],
 );
 /// 三是 照护服务补助 中度 元/人天.
 static CARE_SUBSIDY_DAILY_MODERATE: Param = Param::new(
-    "care_subsidy.daily.moderate",
-    Text::new("居家照护服务补助（中度）", "Home-care subsidy per day (moderate)"),
+    "care_subsidy.per_day.moderate",
+    "居家照护服务补助（中度）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 三是"), dec!(8), "中度失能失智8元∕人天")],
 );

@@ -201,56 +201,52 @@ const SPECIAL_QUOTE: &str = "医疗专护的一、二、三级医院分别为140
 /// 三(五) 医疗专护 一级医院 每床日定额.
 static MEDICAL_SPECIAL_QUOTA_LEVEL_1: Param = Param::new(
     "medical_special.bed_day_quota.level_1",
-    Text::new("医疗专护每床日定额（一级医院）", "Medical special care bed-day quota (level 1 hospital)"),
+    "医疗专护每床日定额（一级医院）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(140), SPECIAL_QUOTE)],
 );
 /// 三(五) 医疗专护 二级医院 每床日定额.
 static MEDICAL_SPECIAL_QUOTA_LEVEL_2: Param = Param::new(
     "medical_special.bed_day_quota.level_2",
-    Text::new("医疗专护每床日定额（二级医院）", "Medical special care bed-day quota (level 2 hospital)"),
+    "医疗专护每床日定额（二级医院）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(180), SPECIAL_QUOTE)],
 );
 /// 三(五) 医疗专护 三级医院 每床日定额.
 static MEDICAL_SPECIAL_QUOTA_LEVEL_3: Param = Param::new(
     "medical_special.bed_day_quota.level_3",
-    Text::new("医疗专护每床日定额（三级医院）", "Medical special care bed-day quota (level 3 hospital)"),
+    "医疗专护每床日定额（三级医院）",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(200), SPECIAL_QUOTE)],
 );
 /// 三(五) 医疗专护 "护理保险资金支付比例60%".
 static MEDICAL_SPECIAL_FUND_SHARE: Param = Param::new(
     "medical_special.fund_share",
-    Text::new("医疗专护基金支付比例", "Medical special care fund share"),
+    "医疗专护基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付比例60%")],
 );
 /// 三(五) 机构护理 每床日定额.
 static INSTITUTION_QUOTA: Param = Param::new(
     "institution.bed_day_quota",
-    Text::new("机构护理每床日定额", "Institutional care bed-day quota"),
+    "机构护理每床日定额",
     YuanPerDay,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(60), "机构护理60元")],
 );
 /// 三(五) 机构护理 "护理保险资金支付60%".
 static INSTITUTION_FUND_SHARE: Param = Param::new(
     "institution.fund_share",
-    Text::new("机构护理基金支付比例", "Institutional care fund share"),
+    "机构护理基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付60%")],
 );
 /// 三(五) 居家护理 每床日定额.
-static HOME_QUOTA: Param = Param::new(
-    "home.bed_day_quota",
-    Text::new("居家护理每床日定额", "Home care bed-day quota"),
-    YuanPerDay,
-    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(50), "居家护理50元")],
-);
+static HOME_QUOTA: Param =
+    Param::new("home.bed_day_quota", "居家护理每床日定额", YuanPerDay, &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(50), "居家护理50元")]);
 /// 三(五) 居家护理 "护理保险资金支付60%".
 static HOME_FUND_SHARE: Param = Param::new(
     "home.fund_share",
-    Text::new("居家护理基金支付比例", "Home care fund share"),
+    "居家护理基金支付比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付60%")],
 );
@@ -260,10 +256,10 @@ static HOME_FUND_SHARE: Param = Param::new(
 
 /// 三(五) 照护补助 每人每天.
 static CARE_SUBSIDY_DAILY: Param = Param::new(
-    "care_subsidy.daily",
-    Text::new("照护补助每人每天", "Care subsidy per person per day"),
+    "care_subsidy.per_day",
+    "照护补助每人每天",
     YuanPerDay,
-    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(15), "按失能人员每人每天15元标准，发放照护补助")],
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(15), "每人每天15元标准，发放照护补助")],
 );
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
@@ -413,21 +409,21 @@ const YEAR_2020: (Date, Option<Date>) = (Date::ymd(2020, 1, 1), Some(Date::ymd(2
 /// 三(二) 2020年 居民基本医疗保险统筹资金 每人每年.
 static CONTRIBUTION_MEDICAL_FUND: Param = Param::new(
     "contribution.medical_fund",
-    Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
+    "居民医保统筹资金划拨",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "居民基本医疗保险统筹资金每人30元").during(YEAR_2020.0, YEAR_2020.1)],
 );
 /// 三(二) 2020年 财政补助 每人每年.
 static CONTRIBUTION_GOVERNMENT: Param = Param::new(
     "contribution.government",
-    Text::new("财政补助", "Government subsidy"),
+    "财政补助",
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(20), "财政补助每人20元").during(YEAR_2020.0, YEAR_2020.1)],
 );
 /// 三(二) 财政补助 市级分担比例 (岚山区 the rest).
 static CITY_SHARE: Param = Param::new(
     "contribution.government_city_share",
-    Text::new("财政补助的市级分担比例", "City share of the government subsidy"),
+    "财政补助的市级分担比例",
     Ratio,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(0.45), "由市级和岚山区暂按照45%、55%的比例分担").during(YEAR_2020.0, YEAR_2020.1)],
 );

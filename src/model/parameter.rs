@@ -27,8 +27,7 @@ mod readers {
 }
 
 /// What a parameter's value measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamUnit {
     Yuan,
     YuanPerDay,
@@ -95,6 +94,14 @@ impl ParamUnit {
     }
 }
 
+/// Its JSON name, `id()` (a lookup, not a match of serde's per variant: the
+/// page's WebAssembly size budget).
+impl Serialize for ParamUnit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
 /// One figure of a city's rules and its values by date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -103,7 +110,8 @@ pub struct Parameter {
     /// Stable, dotted, English: what the formulas refer to.
     pub id: &'static str,
     pub label: &'static str,
-    pub label_en: &'static str,
+    /// The id in words: "Home visit: monthly quota".
+    pub label_en: String,
     pub unit: ParamUnit,
     /// In date order; for one month, only those in force in it.
     pub values: Vec<ParameterValue>,
