@@ -2,9 +2,9 @@
 // version in, so each build gets a new cache and the old one is dropped.
 const VERSION = "__LTCI_VERSION__";
 const CACHE = "ltci-" + VERSION;
-// The page, its call-center view (agent.js) and the two embeds; not the embed demo.
+// The page, its call-center and rules views (agent.js, rules.js) and the two embeds; not the embed demo.
 const FILES = ["./", "index.html", "app.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
-  "agent.js", "embed.html", "embed.js", "ltci-calculator.js"];
+  "agent.js", "rules.js", "embed.html", "embed.js", "ltci-calculator.js"];
 
 self.addEventListener("install", (e) => {
   e.waitUntil(caches.open(CACHE)
