@@ -34,8 +34,12 @@ pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] 
 /// Every figure the rules read, with its dated values and sources:
 /// `parameters()`, `parameters({city})`, `parameters({city, month})`.
 #[wasm_bindgen(unchecked_return_type = "Parameter[]")]
-pub fn parameters(#[wasm_bindgen(unchecked_param_type = "ParametersQuery | undefined")] query: &JsValue) -> Result<JsValue, JsValue> {
-    let q = if query.is_undefined() || query.is_null() { crate::ParametersQuery::default() } else { input(query, crate::read_parameters)? };
+pub fn parameters(#[wasm_bindgen(unchecked_optional_param_type = "ParametersQuery")] query: Option<JsValue>) -> Result<JsValue, JsValue> {
+    // `undefined` and `null` are no query: every city, every value.
+    let q = match query {
+        None => crate::ParametersQuery::default(),
+        Some(q) => input(&q, crate::read_parameters)?,
+    };
     output(&crate::parameters_for(&q).map_err(|e| throw(&e))?)
 }
 
