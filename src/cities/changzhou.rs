@@ -602,12 +602,12 @@ static CONTRIBUTION_GOVERNMENT: Param = Param::new(
     YuanPerPersonYear,
     &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "政府补助30元/人").during(YEAR_2022.0, YEAR_2022.1)],
 );
-/// 三(二) 2022年度 医保基金 元/人; 三(三)3 says from which fund.
+/// 三(二) 2022年度 医保基金 元/人; 三(三)3 says from which fund, so both are cited.
 static CONTRIBUTION_MEDICAL_FUND: Param = Param::new(
     "contribution.medical_fund",
     "医保基金划转",
     YuanPerPersonYear,
-    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(40), "医保基金40元/人").during(YEAR_2022.0, YEAR_2022.1)],
+    &[Dated::of(&DOCUMENT, cite!("三(二)、三(三)3"), dec!(40), "医保基金40元/人").during(YEAR_2022.0, YEAR_2022.1)],
 );
 /// 三(三)1 "符合享受居民医保保费个人缴费政府补助条件的人员……个人缴费部分由政府全额补助"
 static SUBSIDIZED_BY_GOVERNMENT: Param = Param::new(
@@ -701,7 +701,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
         Text::new("医保基金划转", "From the medical insurance fund"),
         medical.value,
         basis(format!("医保基金{m}元/人"), format!("medical insurance fund {m} yuan per person")),
-        cite!("三(二)、三(三)3"),
+        medical.citation,
     );
     if q.insurance == Insurance::Employee {
         out.note(note(
@@ -742,7 +742,8 @@ fn government_lines(at: &At, district: Option<&Choice>, out: &mut ContributionLi
                 format!("政府补助{g}元/人，由{}财政承担", d.name.zh),
                 format!("government subsidy {g} yuan per person, paid by {} finances", d.name.en),
             ),
-            cite!("三(三)2"),
+            // 三(三)2, the clause that names the districts and the city's share.
+            at.param(&CITY_SHARE_IN_CITY_DISTRICTS).citation,
         ),
         Some(d) => {
             let share = at.param(&CITY_SHARE_IN_CITY_DISTRICTS);
