@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Category, Choice, Grade, Insurance, Status, Text};
 use crate::money::plain;
 use crate::month::{Date, Month};
-use crate::rules::{City, ContributionRules, Default, Document, Input, Mode, Unit, MAX_MONEY};
+use crate::rules::{City, ContributionRules, Default, Document, Input, Mode, Unit, MAX_MONEY, NO_DOCUMENT};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -91,6 +91,8 @@ pub struct DocumentInfo {
     pub effective_to: Option<Date>,
     /// For the catalog's month: `in_force`, `expired`, `not_in_force`, `draft` or `article`.
     pub status: Status,
+    /// The day its figures were last checked against the source (规则核对日期).
+    pub last_reviewed: Date,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -192,17 +194,19 @@ pub fn catalog_at(month: Month) -> Catalog {
 }
 
 fn city(c: &City, month: Month) -> CityInfo {
+    // Who is covered and the care modes are the month's document's.
+    let now = c.document(month).unwrap_or(&NO_DOCUMENT);
     CityInfo {
         id: c.id,
         name: c.name,
         documents: c.documents.iter().map(|d| document(d, month)).collect(),
-        insurance: c.insurance.iter().map(|i| i.id()).collect(),
-        grades: c.grades.iter().map(|g| g.id()).collect(),
+        insurance: now.insurance.iter().map(|i| i.id()).collect(),
+        grades: now.grades.iter().map(|g| g.id()).collect(),
         query_inputs: c.query_inputs.to_vec(),
         care_days_help: c.care_days_help,
         grade_names: c.grade_names.iter().map(|(g, name)| GradeName { id: g.id(), name: *name }).collect(),
-        care_modes: c.modes.iter().map(mode).collect(),
-        contribution: c.contribution.map(contribution),
+        care_modes: now.modes.iter().map(mode).collect(),
+        contribution: c.contribution.map(|r| contribution(r, c)),
     }
 }
 
@@ -214,6 +218,7 @@ pub(crate) fn document(d: &Document, month: Month) -> DocumentInfo {
         effective_from: d.effective_from,
         effective_to: d.effective_to,
         status: d.status(month),
+        last_reviewed: d.last_reviewed,
     }
 }
 
@@ -475,11 +480,12 @@ static CONTRIBUTION_INPUTS: [InputInfo; 6] = [
     ),
 ];
 
-fn contribution(r: &ContributionRules) -> ContributionInfo {
+fn contribution(r: &ContributionRules, c: &City) -> ContributionInfo {
+    let from = r.stated_from(c);
     ContributionInfo {
-        document: r.document.number,
-        stated_from: r.stated_from,
-        stated_to: r.stated_to,
+        document: c.param(r.standard).at(Date::ymd(from, 1, 1)).document.number,
+        stated_from: from,
+        stated_to: r.stated_to(c),
         insurance: r.insurance.iter().map(|i| i.id()).collect(),
         inputs: r.inputs.iter().filter_map(|k| contribution_input(k, r)).collect(),
     }

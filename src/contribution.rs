@@ -11,7 +11,8 @@ use crate::cities;
 use crate::error::{Error, ErrorCode};
 use crate::model::{Contribution, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Note, Payer};
 use crate::money::Money;
-use crate::rules::{check_value, ContributionLines, Unit};
+use crate::month::Date;
+use crate::rules::{check_value, At, City, ContributionLines, Unit};
 use std::borrow::Cow;
 
 /// The oldest age anyone is taken to have.
@@ -25,7 +26,11 @@ const MAX_AGE: u32 = 150;
 /// `insurance_not_covered`; `not_in_force` for a year before the first standard;
 /// `missing_field` or `invalid_value` for the city's own inputs.
 pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
-    let city = cities::find_or_error(&q.city)?;
+    contribution_in(cities::find_or_error(&q.city)?, q)
+}
+
+/// The contribution under `city`'s rules (the query's city, or one built for a test).
+pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Result<Contribution, Error> {
     let Some(rules) = city.contribution else {
         return Err(Error::at(
             ErrorCode::NotInSources,
@@ -45,8 +50,8 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
     if !rules.insurance.contains(&q.insurance) {
         return Err(Error::at(ErrorCode::InsuranceNotCovered, "insurance", rules.insurance_not_covered.zh, rules.insurance_not_covered.en));
     }
-    if q.year < rules.stated_from {
-        let first = rules.stated_from;
+    let (first, last) = (rules.stated_from(city), rules.stated_to(city));
+    if q.year < first {
         return Err(Error::at(
             ErrorCode::NotInForce,
             "year",
@@ -57,15 +62,17 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
             ),
         ));
     }
+    // A contribution year is under the values in force on its 1 January.
+    let at = At { city, on: Date::ymd(q.year, 1, 1) };
     let mut out = ContributionLines::default();
-    (rules.compute)(q, &mut out).map_err(|e| crate::catalog::with_contribution_label(&e))?;
-    let status = if q.year > rules.stated_to {
+    (rules.compute)(q, &at, &mut out).map_err(|e| crate::catalog::with_contribution_label(&e))?;
+    let status = if q.year > last {
         out.note(Note {
             code: "carried_forward",
-            message: Cow::Owned(format!("资料只给出{}年度的标准，此处沿用。{}", rules.stated_to, rules.later_years.zh)),
+            message: Cow::Owned(format!("资料只给出{last}年度的标准，此处沿用。{}", rules.later_years.zh)),
             message_en: Cow::Owned(format!(
-                "The sources state the standard up to {}; it is carried forward here. {}",
-                rules.stated_to, rules.later_years.en
+                "The sources state the standard up to {last}; it is carried forward here. {}",
+                rules.later_years.en
             )),
             citation: rules.later_years_citation,
         });
@@ -73,6 +80,7 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
     } else {
         ContributionStatus::Stated
     };
+    let document = at.param(rules.standard).document;
     let sum = |p: Payer| out.lines.iter().filter(|l| l.payer == p).map(|l| l.amount).sum::<Money>();
     let totals = ContributionTotals {
         individual: sum(Payer::Individual),
@@ -87,13 +95,7 @@ pub fn contribution(q: &ContributionQuery) -> Result<Contribution, Error> {
         insurance: q.insurance,
         lines: out.lines,
         totals,
-        policy: ContributionPolicy {
-            document: rules.document.number,
-            title: rules.document.title,
-            stated_from: rules.stated_from,
-            stated_to: rules.stated_to,
-            status,
-        },
+        policy: ContributionPolicy { document: document.number, title: document.title, stated_from: first, stated_to: last, status },
         notes: out.notes,
     })
 }

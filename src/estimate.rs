@@ -25,17 +25,21 @@ use crate::rules::{self, check_value, City, Ctx, Default, Document, Mode, Out, U
 /// assert_eq!(e.reasons[0].code, ltci::ReasonCode::InsuranceNotCovered);
 /// ```
 pub fn estimate(query: &Query) -> Result<Estimate, Error> {
-    let city = cities::find_or_error(&query.city)?;
-    let mode = mode(city, &query.care_mode)?;
+    estimate_in(cities::find_or_error(&query.city)?, query)
+}
+
+/// The estimate under `city`'s rules (the city of the query, or one built for a test).
+pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate, Error> {
     let month = query.month.unwrap_or_else(Month::current);
     let document = city.document(month).ok_or_else(|| cities::unknown_city(&query.city))?;
+    let mode = mode(city, document, &query.care_mode)?;
     let days_in_force = document.days_in_force(month);
     let care_days = care_days(query.care_days, days_in_force, document, month)?;
     validate_common(query)?;
     validate_inputs(city, mode, query, care_days)?;
 
     let status = document.status(month);
-    let ctx = Ctx { query, city, mode, document, month, care_days };
+    let ctx = Ctx { query, city, mode, document, month, on: document.first_day(month), care_days };
 
     let mut reasons = Vec::new();
     not_in_force(&ctx, &mut reasons);
@@ -45,6 +49,9 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     (city.notes)(&ctx, &mut notes);
     if status == Status::Expired {
         notes.push(expired(city, document));
+    }
+    if let Some(n) = mid_month(&ctx, days_in_force) {
+        notes.push(n);
     }
     let mut out = Out::default();
     if reasons.is_empty() {
@@ -91,9 +98,10 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
     })
 }
 
-fn mode(city: &'static City, id: &str) -> Result<&'static Mode, Error> {
-    city.mode(id).ok_or_else(|| {
-        let known = list(city.modes.iter().map(|m| m.id));
+/// The care mode `id` of the month's document.
+fn mode(city: &City, document: &Document, id: &str) -> Result<&'static Mode, Error> {
+    document.mode(id).ok_or_else(|| {
+        let known = list(document.modes.iter().map(|m| m.id));
         let id = crate::error::echo(id);
         Error::at(
             ErrorCode::UnknownCareMode,
@@ -202,7 +210,7 @@ fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Not
         || mode.inputs.iter().any(|i| {
             let default = match i.default {
                 Default::CareDays => ctx.care_days_dec(),
-                Default::FromCareDays(f, _) => f(ctx.care_days),
+                Default::FromCareDays(f, _) => f(ctx),
                 _ => return false,
             };
             q.inputs.get(i.key).is_none_or(|v| v == default)
@@ -267,6 +275,33 @@ fn not_in_force(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             ctx.document.period_citation,
         ));
     }
+}
+
+/// A month in which a later document starts after its first day: the estimate
+/// is that document's, for the days it is in force (as in a scheme's first
+/// month); the days before are under the previous one and not counted. One
+/// month is not split between two sets of values: `careDays` beyond the new
+/// document's days is an `invalid_value` that names the day.
+fn mid_month(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Note> {
+    let (doc, from) = (ctx.document, ctx.document.effective_from);
+    let before = ctx.month.days() - days_in_force;
+    let i = ctx.city.documents.iter().position(|d| std::ptr::eq(*d, doc))?;
+    let previous = ctx.city.documents.get(i.checked_sub(1)?)?;
+    if before == 0 {
+        return None;
+    }
+    Some(rules::note(
+        "rules_change_mid_month",
+        format!(
+            "{}自{from}起施行：本估算只计当月{from}起的{days_in_force}天；此前{before}天适用{}，不在本估算内（可按上月的规定估算这些天）。",
+            doc.number, previous.number
+        ),
+        format!(
+            "{} applies from {from}: this estimate counts only the {days_in_force} days from then; the {before} days before are under {} and not in this estimate (estimate them with the previous month's rules).",
+            doc.number, previous.number
+        ),
+        doc.period_citation,
+    ))
 }
 
 /// A month after the document's period: computed anyway, with a warning.

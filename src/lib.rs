@@ -25,11 +25,14 @@
 //!   conditions, and the [`Policy`] document with its status.
 //! - [`catalog`] describes every city, document, care mode and input, for forms.
 //! - [`contribution`] says what each payer puts in per year (筹资).
+//! - [`parameters`] lists every figure the rules read, with its dated values,
+//!   each with its document, clause and the words of the source (`quote`).
 //! - [`Error`] is the one error type: bad input, naming the field, in Chinese
 //!   and English. Nothing here panics on input.
 //!
-//! Each city is one module under `src/cities/`, opening with the document it
-//! implements; every amount there is a named constant under the clause it quotes.
+//! Each city is one module under `src/cities/`, opening with the documents it
+//! implements; every figure there is a parameter with dated values, under the
+//! clause it quotes, and the formulas read the value in force for the month.
 //!
 //! ## Money
 //!
@@ -60,6 +63,7 @@ mod json;
 mod model;
 mod money;
 mod month;
+mod parameters;
 mod reference;
 pub mod render;
 mod rules;
@@ -73,11 +77,12 @@ pub use estimate::estimate;
 
 pub use model::{
     Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals,
-    ContributionYears, Estimate, Grade, Inputs, Insurance, Line, LineKind, Note, Payer, Policy, Query, Reason, ReasonCode, Status, Text,
-    Totals,
+    ContributionYears, Estimate, Figure, Grade, Inputs, Insurance, Line, LineKind, Note, ParamUnit, Parameter, ParameterValue,
+    ParametersQuery, Payer, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
 pub use money::Money;
 pub use month::{Date, Month};
+pub use parameters::parameters;
 pub use reference::RULES_VERSION;
 
 /// Reads a Query from JSON text.
@@ -142,6 +147,38 @@ pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
 /// Any error of [`parse_contribution`] or [`contribution`].
 pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
     contribution(&parse_contribution(text)?)
+}
+
+/// Reads a parameters query (`{"city": …, "month": …}`, both optional) from JSON text.
+///
+/// # Errors
+///
+/// `invalid_json`, `unknown_field` or `invalid_value` (a month not `YYYY-MM`), naming the key.
+pub fn parse_parameters(text: &str) -> Result<ParametersQuery, Error> {
+    json::from_str(text)
+}
+
+/// Reads a parameters query from any serde deserializer, as [`read_query`].
+///
+/// # Errors
+///
+/// As [`parse_parameters`].
+pub fn read_parameters<'de, D: serde::Deserializer<'de>>(de: D) -> Result<ParametersQuery, Error> {
+    json::read(de, |_| None)
+}
+
+/// The parameters a query asks for: [`parameters`] with its city and month.
+///
+/// # Errors
+///
+/// `unknown_city`.
+pub fn parameters_for(q: &ParametersQuery) -> Result<Vec<Parameter>, Error> {
+    parameters(q.city.as_deref(), q.month)
+}
+
+/// Parameters as compact JSON (an array), exactly as every door prints them.
+pub fn parameters_to_json(params: &[Parameter]) -> String {
+    json::to_string(&params)
 }
 
 impl Estimate {

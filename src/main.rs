@@ -13,11 +13,16 @@ USAGE:
     ltci estimate [--jsonl] [--format json|text|script]   Query JSON on stdin → Estimate
     ltci contribution [--jsonl] [--format json|text]      ContributionQuery JSON on stdin → Contribution
     ltci catalog                                          cities, documents, care modes and inputs as JSON
+    ltci params [--city ID] [--month YYYY-MM] [--format json|text]
+                                                          every figure the rules read, dated, with its source;
+                                                          with --month only the values in force in that month
 
 OPTIONS:
     --jsonl           one query per line in, one result (or error object) per line out, in order;
                       a bad line (a blank one too, so line numbers stay aligned) gives an error
                       object and does not stop the batch (exit status 2 if any line was bad)
+    --city ID         params: one city's (default: every city)
+    --month YYYY-MM   params: the values in force in that month (default: all, by date)
     --format FORMAT   json (default), text: a Chinese table for staff terminals,
                       script: what a call-center agent reads out (estimate only)
     -h, --help        this help
@@ -80,6 +85,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
             writeln!(io::stdout(), "{}", ltci::catalog().to_json())?;
             return Ok(ExitCode::SUCCESS);
         }
+        "params" => return params(rest),
         "estimate" => Command::Estimate,
         "contribution" => Command::Contribution,
         other => return usage_error(&format!("unknown command {other}")),
@@ -126,6 +132,47 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
 fn help() -> io::Result<ExitCode> {
     io::stdout().write_all(USAGE.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `ltci params`: the parameter tables, as JSON or as a table.
+fn params(args: &[String]) -> io::Result<ExitCode> {
+    let (mut query, mut text) = (serde_json::Map::new(), false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            flag @ ("--city" | "--month") => {
+                let Some(value) = it.next() else { return usage_error(&format!("{flag} needs a value")) };
+                query.insert(flag.trim_start_matches('-').to_owned(), value.clone().into());
+            }
+            "--format" => match it.next().map(String::as_str) {
+                Some("json") => text = false,
+                Some("text") => text = true,
+                Some(other) => return usage_error(&format!("unknown format {other}")),
+                None => return usage_error("--format needs a value"),
+            },
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return usage_error(&format!("unknown option {other}")),
+        }
+    }
+    // The flags are read as the other doors read `{"city", "month"}`: the same errors.
+    let format = if text { Format::Text } else { Format::Json };
+    let mut out = Vec::new();
+    let ok = match ltci::parse_parameters(&serde_json::Value::Object(query).to_string()).and_then(|q| Ok((ltci::parameters_for(&q)?, q))) {
+        Ok((table, q)) => {
+            let shown = if text { ltci::render::parameters_text(&table, q.month) } else { ltci::parameters_to_json(&table) };
+            out.extend_from_slice(shown.as_bytes());
+            out.push(b'\n');
+            true
+        }
+        Err(e) => error(&e, format, &mut out),
+    };
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&out)?;
+    stdout.flush()?;
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(2) })
 }
 
 /// How much output to gather before writing it.

@@ -53,6 +53,11 @@ impl Month {
         }
     }
 
+    /// Its first day.
+    pub fn first_day(self) -> Date {
+        Date { month: self, day: 1 }
+    }
+
     /// The month after this one; saturates at 9999-12.
     #[must_use]
     pub fn next(self) -> Month {

@@ -8,7 +8,7 @@
 //! assert!(table.contains("1050.00"));
 //! ```
 
-use crate::model::{Estimate, Status};
+use crate::model::{Estimate, Figure, ParamUnit, Parameter, Status};
 use crate::money::Money;
 use std::fmt::Write;
 
@@ -208,5 +208,75 @@ pub fn script(e: &Estimate) -> String {
         Status::InForce | Status::NotInForce => {}
     }
     let _ = write!(s, "具体以医保经办机构核定为准。（依据：{}；案例编号{}）", e.policy.document, e.reference);
+    s
+}
+
+/// A parameter's value as people read it: "1500元/月", "70%", "0.15%", "2021-01-01".
+pub fn figure(unit: ParamUnit, value: Figure) -> String {
+    let Figure::Number(v) = value else { return value.to_string() };
+    let pct = || format!("{}%", crate::money::plain(v * rust_decimal::Decimal::ONE_HUNDRED));
+    let word = match unit {
+        ParamUnit::Ratio | ParamUnit::RateOfBase => return pct(),
+        ParamUnit::Date => "",
+        ParamUnit::Yuan => "元",
+        ParamUnit::YuanPerDay => "元/日",
+        ParamUnit::YuanPerHour => "元/小时",
+        ParamUnit::YuanPerMonth => "元/月",
+        ParamUnit::YuanPerVisit => "元/次",
+        ParamUnit::YuanPerYear => "元/年",
+        ParamUnit::YuanPerPersonYear => "元/人·年",
+        ParamUnit::Days => "天",
+        ParamUnit::Hours => "小时",
+        ParamUnit::Months => "个月",
+        ParamUnit::Years => "年",
+        ParamUnit::VisitsPerWeek => "次/周",
+        ParamUnit::VisitsPerMonth => "次/月",
+    };
+    format!("{}{word}", crate::money::plain(v))
+}
+
+/// The parameter tables as a readable Chinese list, city by city: the
+/// documents (period, status for the month, 规则核对日期), then each figure
+/// with its values, periods, clauses and quotes.
+///
+/// ```
+/// let month = ltci::Month::parse("2024-02");
+/// let table = ltci::parameters(Some("jincheng"), month).unwrap();
+/// let text = ltci::render::parameters_text(&table, month);
+/// assert!(text.contains("居家上门护理每月定额 · home_visit.monthly_quota"));
+/// assert!(text.contains("1500元/月"));
+/// assert!(text.contains("“每月定额1500元”"));
+/// ```
+pub fn parameters_text(params: &[Parameter], month: Option<crate::Month>) -> String {
+    let mut s = String::new();
+    let mut city = "";
+    for p in params {
+        if p.city != city {
+            city = p.city;
+            if !s.is_empty() {
+                s.push('\n');
+            }
+            let when = month.map_or_else(String::new, |m| format!("（{m}）"));
+            let _ = writeln!(s, "{} · 规则与参数{when}", city_name(city));
+            for d in crate::cities::find(city).map_or(&[][..], |c| c.documents) {
+                let to = d.effective_to.map_or_else(|| String::from("—"), |t| t.to_string());
+                let status = month.map_or_else(String::new, |m| format!("，{}", status_zh(d.status(m))));
+                let _ = writeln!(
+                    s,
+                    "文件：{}（{}至{to}{status}）规则核对日期 {}",
+                    source(d.number, d.title),
+                    d.effective_from,
+                    d.last_reviewed
+                );
+            }
+        }
+        let _ = writeln!(s, "\n{} · {}", p.label, p.id);
+        for v in &p.values {
+            let to = v.to.map_or_else(|| String::from("—"), |t| t.to_string());
+            let status = v.status.map_or_else(String::new, |st| format!("  {}", status_zh(st)));
+            let _ = writeln!(s, "  {}  {}至{to}{status}", figure(p.unit, v.value), v.from);
+            let _ = writeln!(s, "    〔{}〕“{}”", v.citation, v.quote);
+        }
+    }
     s
 }

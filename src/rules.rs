@@ -1,25 +1,27 @@
-//! What a city module declares (its documents, care modes and their inputs)
-//! and the formulas several cities share. No amount lives here: each comes in
-//! as an argument from the city module that cites it.
+//! What a city module declares (its documents, their parameters, care modes
+//! and inputs) and the formulas several cities share. No amount lives here:
+//! each is a [`Param`] of the city module, under the clause it quotes, and the
+//! formulas read the value in force on the day they compute ([`Ctx::param`]).
 
 use crate::error::{Error, ErrorCode};
 use crate::model::{
-    Choice, ContributionLine, ContributionQuery, Grade, Insurance, Line, Note, Payer, Query, Reason, ReasonCode, Status, Text,
+    Choice, ContributionLine, ContributionQuery, Grade, Insurance, Line, Note, ParamUnit, Payer, Query, Reason, ReasonCode, Status, Text,
 };
 use crate::money::{is_whole, plain, Money};
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-/// A city's rules: who is covered, the care modes, and the functions that apply them.
+/// A city's rules: its documents, its parameters, and the functions that apply them.
+#[derive(Clone, Copy)]
 pub(crate) struct City {
     pub id: &'static str,
     pub name: Text,
-    /// In the order they took effect; the estimate uses the last one that started.
-    pub documents: &'static [Document],
-    pub insurance: &'static [Insurance],
-    pub grades: &'static [Grade],
-    pub modes: &'static [Mode],
+    /// In the order they took effect; a month is under the last one started by then.
+    pub documents: &'static [&'static Document],
+    /// Every figure the rules read, in the order of the city module: the table
+    /// the formulas read from (`Ctx::param`) and `ltci params` lists.
+    pub params: &'static [&'static Param],
     /// The common query inputs this city's rules read (beyond city, insurance, grade, mode, month, careDays).
     pub query_inputs: &'static [&'static str],
     /// Help for `careDays`: what does not count as a care day here.
@@ -47,7 +49,9 @@ pub(crate) enum DocKind {
     Article,
 }
 
-/// A source document and the period it governs.
+/// A source document, the period it governs, and who and what it covers: a
+/// successor document is a new entry (`..PREVIOUS` keeps what it does not change).
+#[derive(Clone, Copy)]
 pub(crate) struct Document {
     /// Its number (as printed in its header) or, without one, its short name.
     pub number: &'static str,
@@ -58,6 +62,15 @@ pub(crate) struct Document {
     pub kind: DocKind,
     /// The clause that sets the period, cited by `not_in_force` and `policy_expired`.
     pub period_citation: &'static str,
+    /// The source's words that set the period.
+    pub period_quote: &'static str,
+    /// The day its parameters were last checked against the source text.
+    pub last_reviewed: Date,
+    /// Insurance types whose members can receive benefits.
+    pub insurance: &'static [Insurance],
+    /// Grades that can receive benefits.
+    pub grades: &'static [Grade],
+    pub modes: &'static [Mode],
 }
 
 impl Document {
@@ -80,20 +93,133 @@ impl Document {
             month.days()
         }
     }
+
+    /// The day a month's rules are read on: its first, or the document's first if later.
+    pub fn first_day(&self, month: Month) -> Date {
+        if month == self.effective_from.month() {
+            self.effective_from
+        } else {
+            month.first_day()
+        }
+    }
+
+    pub fn mode(&self, id: &str) -> Option<&'static Mode> {
+        self.modes.iter().find(|m| m.id == id)
+    }
 }
 
 impl City {
+    /// A care mode of any of the city's documents, the latest first.
     pub fn mode(&self, id: &str) -> Option<&'static Mode> {
-        self.modes.iter().find(|m| m.id == id)
+        self.documents.iter().rev().find_map(|d| d.mode(id))
     }
 
     /// The document for a month: the last one started by then, else the first.
     pub fn document(&self, month: Month) -> Option<&'static Document> {
-        self.documents.iter().rev().find(|d| d.effective_from.month() <= month).or(self.documents.first())
+        self.documents.iter().rev().find(|d| d.effective_from.month() <= month).or(self.documents.first()).copied()
+    }
+
+    /// This city's entry for a parameter: the one in its table with its id (so
+    /// that a city built with other values reads those), else the parameter itself.
+    pub fn param(&self, p: &'static Param) -> &'static Param {
+        let table = self.params;
+        table.iter().find(|q| std::ptr::eq(**q, p)).or_else(|| table.iter().find(|q| q.id == p.id)).copied().unwrap_or(p)
+    }
+}
+
+// ---- Parameters -----------------------------------------------------------
+
+/// A figure of the rules (parameters.md): an id the formulas refer to, its
+/// names, its unit, and its values by date, each with its source.
+pub(crate) struct Param {
+    /// Stable, dotted, English words: `home_visit.monthly_quota`. The English
+    /// label is the id in words ("Home visit: monthly quota").
+    pub id: &'static str,
+    /// The Chinese label.
+    pub label: &'static str,
+    pub unit: ParamUnit,
+    /// In date order, periods not overlapping.
+    pub values: &'static [Dated],
+}
+
+/// One value of a parameter, the period it holds for, and where it is written.
+#[derive(Clone, Copy)]
+pub(crate) struct Dated {
+    pub from: Date,
+    /// `None`: open-ended.
+    pub to: Option<Date>,
+    pub value: Decimal,
+    pub document: &'static Document,
+    /// Document and clause, as on estimate lines.
+    pub citation: &'static str,
+    /// The few words of the source that state it.
+    pub quote: &'static str,
+}
+
+impl Param {
+    pub const fn new(id: &'static str, label: &'static str, unit: ParamUnit, values: &'static [Dated]) -> Param {
+        Param { id, label, unit, values }
+    }
+
+    /// The value in force on `day`: the last to start by then; before the first,
+    /// the first (a month before a scheme is refused, its conditions still checked).
+    pub fn at(&self, day: Date) -> &'static Dated {
+        let values = self.values;
+        values.iter().rev().find(|v| v.from <= day).or(values.first()).unwrap_or(&NO_VALUE)
+    }
+}
+
+impl Dated {
+    /// A value stated by `document` for its whole period.
+    pub const fn of(document: &'static Document, citation: &'static str, value: Decimal, quote: &'static str) -> Dated {
+        Dated { from: document.effective_from, to: document.effective_to, value, document, citation, quote }
+    }
+
+    /// The same value for another period (a part of its document's, or a contribution year's).
+    pub const fn during(self, from: Date, to: Option<Date>) -> Dated {
+        Dated { from, to, ..self }
+    }
+
+    /// A count of months, years or days.
+    pub fn count(&self) -> u32 {
+        u32::try_from(self.value).unwrap_or(0)
+    }
+}
+
+/// What a parameter without values would give; tests keep every table full.
+static NO_VALUE: Dated =
+    Dated { from: Date::ymd(1000, 1, 1), to: None, value: Decimal::ZERO, document: &NO_DOCUMENT, citation: "", quote: "" };
+/// The document of a city without any (none has none).
+pub(crate) static NO_DOCUMENT: Document = Document {
+    number: "",
+    title: "",
+    issued: None,
+    effective_from: Date::ymd(1000, 1, 1),
+    effective_to: None,
+    kind: DocKind::Article,
+    period_citation: "",
+    period_quote: "",
+    last_reviewed: Date::ymd(1000, 1, 1),
+    insurance: &[],
+    grades: &[],
+    modes: &[],
+};
+
+/// The parameters of a city on one day, for rules that have no [`Ctx`] (contributions).
+#[derive(Clone, Copy)]
+pub(crate) struct At {
+    pub city: &'static City,
+    pub on: Date,
+}
+
+impl At {
+    pub fn param(&self, p: &'static Param) -> &'static Dated {
+        self.city.param(p).at(self.on)
     }
 }
 
 /// A care mode and the inputs it reads.
+#[derive(Clone, Copy)]
 pub(crate) struct Mode {
     pub id: &'static str,
     pub name: Text,
@@ -106,6 +232,7 @@ pub(crate) struct Mode {
 }
 
 /// One input of a care mode.
+#[derive(Clone, Copy)]
 pub(crate) struct Input {
     pub key: &'static str,
     pub label: Text,
@@ -189,8 +316,8 @@ pub(crate) enum Default {
     Fixed(Decimal),
     /// The month's care days.
     CareDays,
-    /// Computed from the care days; the text says how.
-    FromCareDays(fn(u32) -> Decimal, Text),
+    /// Computed from the care days (and the parameters); the text says how.
+    FromCareDays(fn(&Ctx<'_>) -> Decimal, Text),
     /// No value: the rule works without it (e.g. an unknown charge).
     Absent,
     /// The query must give it (`missing_field`).
@@ -204,10 +331,17 @@ pub(crate) struct Ctx<'q> {
     pub mode: &'static Mode,
     pub document: &'static Document,
     pub month: Month,
+    /// The day the month's parameters are read on (`Document::first_day`).
+    pub on: Date,
     pub care_days: u32,
 }
 
 impl Ctx<'_> {
+    /// The value of `p` in force for this month, with its source.
+    pub fn param(&self, p: &'static Param) -> &'static Dated {
+        self.city.param(p).at(self.on)
+    }
+
     pub fn grade(&self) -> Grade {
         self.query.grade
     }
@@ -237,7 +371,7 @@ impl Ctx<'_> {
         match self.mode.inputs.iter().find(|i| i.key == key)?.default {
             Default::Fixed(v) => Some(v),
             Default::CareDays => Some(self.care_days_dec()),
-            Default::FromCareDays(f, _) => Some(f(self.care_days)),
+            Default::FromCareDays(f, _) => Some(f(self)),
             Default::Absent | Default::Required => None,
         }
     }
@@ -432,6 +566,17 @@ pub(crate) fn quota_share_line(
     )
 }
 
+/// A daily quota for the care days at the fund's share: paid in full, an
+/// allowance; at a lower share, a service whose rest the person pays.
+pub(crate) fn daily_quota_line(id: &'static str, label: Text, rate: &Dated, share: &Dated, days: u32) -> Line {
+    if share.value == Decimal::ONE {
+        return daily_allowance_line(id, label, rate.value, days, rate.citation);
+    }
+    let q = plain(rate.value);
+    let words = basis(format!("每日定额{q}元 × {days}日"), format!("{q} yuan/day × {days} days"));
+    quota_share_line(id, label, rate.value * Decimal::from(days), share.value, words, rate.citation)
+}
+
 /// A per-day allowance paid in full by the fund.
 pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal, days: u32, citation: &'static str) -> Line {
     let fund = Money::round(rate * Decimal::from(days));
@@ -463,14 +608,15 @@ pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
 }
 
 /// `disabilityMonths` below the minimum the city requires.
-pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason>, source: &'static str, citation: &'static str) {
-    let months = ctx.query.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS);
-    if months < min {
+pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, out: &mut Vec<Reason>) {
+    let min = ctx.param(min);
+    let (months, m) = (ctx.query.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS), min.count());
+    if months < m {
         out.push(reason(
             ReasonCode::DisabilityTooShort,
-            format!("失能状态须持续{min}个月以上（“{source}”），目前为{months}个月。"),
-            format!("The disability must have lasted at least {min} months; it has lasted {months}."),
-            citation,
+            format!("失能状态须持续{m}个月以上（“{}”），目前为{months}个月。", min.quote),
+            format!("The disability must have lasted at least {m} months; it has lasted {months}."),
+            min.citation,
         ));
     }
 }
@@ -478,10 +624,10 @@ pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: u32, out: &mut Vec<Reason
 /// Default of `disabilityMonths` (api.md).
 pub(crate) const DEFAULT_DISABILITY_MONTHS: u32 = 6;
 
-/// Benefits start in the month of the assessment (`from_next` false) or the month after.
-pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, from_next: bool, out: &mut Vec<Reason>, citation: &'static str) {
+/// Benefits start in the month of the assessment, or `after` months later (常州 次月起).
+pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reason>, citation: &'static str) {
     let Some(assessed) = ctx.query.assessed_month else { return };
-    let first = if from_next { assessed.next() } else { assessed };
+    let first = (0..after).fold(assessed, |m, _| m.next());
     if ctx.month < first {
         out.push(reason(
             ReasonCode::BeforeBenefitStart,
@@ -506,7 +652,7 @@ pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rul
 
 /// `grade` outside the grades the city covers.
 pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
-    if !ctx.city.grades.contains(&ctx.grade()) {
+    if !ctx.document.grades.contains(&ctx.grade()) {
         let g = ctx.grade().name();
         out.push(reason(
             ReasonCode::GradeNotCovered,
@@ -519,7 +665,7 @@ pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text
 
 /// `insurance` outside the insurance types the city covers.
 pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
-    if !ctx.city.insurance.contains(&ctx.insurance()) {
+    if !ctx.document.insurance.contains(&ctx.insurance()) {
         out.push(reason(ReasonCode::InsuranceNotCovered, rule.zh, rule.en, citation));
     }
 }
@@ -557,10 +703,9 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
 
 /// A city's contribution rules.
 pub(crate) struct ContributionRules {
-    pub document: &'static Document,
-    /// The years the source states a standard for.
-    pub stated_from: u16,
-    pub stated_to: u16,
+    /// The figure whose dated values are the years the sources state a
+    /// standard for; a year is under the value in force on its 1 January.
+    pub standard: &'static Param,
     /// Why the first year is what it is, when the source does not say it outright.
     pub first_year_citation: &'static str,
     /// Who sets later standards, in the source's own words.
@@ -572,7 +717,26 @@ pub(crate) struct ContributionRules {
     pub inputs: &'static [&'static str],
     /// The districts `district` may name.
     pub districts: &'static [Choice],
-    pub compute: fn(&ContributionQuery, &mut ContributionLines) -> Result<(), Error>,
+    pub compute: fn(&ContributionQuery, &At, &mut ContributionLines) -> Result<(), Error>,
+}
+
+impl ContributionRules {
+    /// The first year a standard is stated for: the year its first value holds
+    /// from 1 January (a value from 2026-10 is for the year 2027).
+    pub fn stated_from(&self, city: &City) -> u16 {
+        let from = city.param(self.standard).values.first().map_or(Date::ymd(9999, 12, 31), |v| v.from);
+        let y = from.month().year();
+        if from == Date::ymd(y, 1, 1) {
+            y
+        } else {
+            y.saturating_add(1)
+        }
+    }
+
+    /// The last year a standard is stated for (9999 when it is open-ended).
+    pub fn stated_to(&self, city: &City) -> u16 {
+        city.param(self.standard).values.last().and_then(|v| v.to).map_or(9999, |d| d.month().year())
+    }
 }
 
 /// The lines and notes a city computes.

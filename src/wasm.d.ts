@@ -124,6 +124,8 @@ export interface DocumentInfo {
   effectiveFrom: string;
   effectiveTo: string | null;
   status: PolicyStatus;
+  /** "YYYY-MM-DD": the day its figures were last checked against the source (规则核对日期). */
+  lastReviewed: string;
 }
 
 export interface ContributionInfo {
@@ -187,6 +189,47 @@ export interface Contribution {
   totals: { individual: Money; employer: Money; government: Money; medicalFund: Money; total: Money };
   policy: { document: string; title: string; statedFrom: number; statedTo: number; status: "stated" | "carried_forward" };
   notes: Note[];
+}
+
+/** Which parameters: one city's or every city's; every value, or those in force in one month. */
+export interface ParametersQuery {
+  city?: CityId | string;
+  month?: MonthString;
+}
+
+/** What a parameter's value measures; `ratio` and `rate_of_base` are decimals (70% is "0.7"). */
+export type ParamUnit =
+  | "yuan" | "yuan_per_day" | "yuan_per_hour" | "yuan_per_month" | "yuan_per_visit" | "yuan_per_year"
+  | "yuan_per_person_year" | "ratio" | "rate_of_base" | "days" | "hours" | "months" | "years"
+  | "visits_per_week" | "visits_per_month" | "date";
+
+/** One value of a parameter, the period it holds for and its source (parameters.md). */
+export interface ParameterValue {
+  /** "YYYY-MM-DD" */
+  from: string;
+  /** null: open-ended. */
+  to: string | null;
+  /** A decimal string ("1500", "0.7"), or a "YYYY-MM-DD" day for unit `date`. */
+  value: string;
+  document: string;
+  /** Document and clause, as on estimate lines. */
+  citation: string;
+  /** The few words of the source that state it. */
+  quote: string;
+  /** Only when a month was asked: `expired` is the last value, after its period, still applied. */
+  status?: PolicyStatus;
+}
+
+/** A figure of a city's rules (parameters.md), e.g. id "home_visit.monthly_quota"; the documents' periods first (ids "scheme.…"). */
+export interface Parameter {
+  city: CityId;
+  id: string;
+  /** The Chinese label. */
+  label: string;
+  /** The id in words: "Home visit: monthly quota". */
+  labelEn: string;
+  unit: ParamUnit;
+  values: ParameterValue[];
 }
 
 /** Thrown by every export on bad input. */

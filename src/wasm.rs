@@ -31,6 +31,18 @@ pub fn contribution(#[wasm_bindgen(unchecked_param_type = "ContributionQuery")] 
     output(&contribution)
 }
 
+/// Every figure the rules read, with its dated values and sources:
+/// `parameters()`, `parameters({city})`, `parameters({city, month})`.
+#[wasm_bindgen(unchecked_return_type = "Parameter[]")]
+pub fn parameters(#[wasm_bindgen(unchecked_optional_param_type = "ParametersQuery")] query: Option<JsValue>) -> Result<JsValue, JsValue> {
+    // `undefined` and `null` are no query: every city, every value.
+    let q = match query {
+        None => crate::ParametersQuery::default(),
+        Some(q) => input(&q, crate::read_parameters)?,
+    };
+    output(&crate::parameters_for(&q).map_err(|e| throw(&e))?)
+}
+
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
 pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {

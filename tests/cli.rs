@@ -1,5 +1,6 @@
 //! The `ltci` command line: the same JSON as the library, exit statuses, JSONL
-//! batches, text and script formats, the catalog, contributions, bad arguments.
+//! batches, text and script formats, the catalog, contributions, parameters,
+//! bad arguments.
 
 mod common;
 
@@ -305,6 +306,9 @@ fn bad_arguments_exit_2_with_usage_on_stderr() {
         &["estimate", "--format", "xml"][..],
         &["contribution", "--format", "script"][..],
         &["catalog", "extra"][..],
+        &["params", "--city"][..],
+        &["params", "--format", "script"][..],
+        &["params", "jincheng"][..],
     ] {
         let o = ltci(args, JINCHENG_VISIT.as_bytes());
         assert_eq!(code(&o), 2, "{args:?}");
@@ -382,4 +386,99 @@ fn many_keys_query(n: usize) -> String {
     }
     q.push('}');
     q
+}
+
+/// `ltci params --city jincheng --month 2024-02`: every figure of 晋市政发〔2020〕14号
+/// the rules read, each with its clause and quote, all in force that month.
+#[test]
+fn params_lists_every_figure_with_its_clause_and_quote() {
+    let o = ltci(&["params", "--city", "jincheng", "--month", "2024-02"], b"");
+    assert_eq!(code(&o), 0, "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    let month = ltci::Month::parse("2024-02");
+    let expected = ltci::parameters_to_json(&ltci::parameters(Some("jincheng"), month).expect("jincheng"));
+    assert_eq!(stdout(&o), format!("{expected}\n"));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let table = v.as_array().expect("a list");
+    let ids: Vec<&str> = table.iter().filter_map(|p| p["id"].as_str()).collect();
+    for id in [
+        "scheme.effective_from",
+        "scheme.effective_to",
+        "disability.minimum_months",
+        "home_visit.monthly_quota",
+        "contribution.employer_rate",
+    ] {
+        assert!(ids.contains(&id), "{id} missing: {ids:?}");
+    }
+    for p in table {
+        assert_eq!(p["city"], "jincheng");
+        for key in ["label", "labelEn", "unit"] {
+            assert!(p[key].as_str().is_some_and(|s| !s.is_empty()), "{p}: {key}");
+        }
+        let values = p["values"].as_array().expect("values");
+        assert_eq!(values.len(), 1, "{p}: one value in force");
+        let value = &values[0];
+        assert_eq!(value["status"], "in_force", "{p}");
+        assert_eq!(value["document"], "晋市政发〔2020〕14号", "{p}");
+        assert!(value["citation"].as_str().is_some_and(|c| c.starts_with("晋市政发〔2020〕14号 ")), "{p}");
+        assert!(value["quote"].as_str().is_some_and(|q| !q.is_empty()), "{p}");
+    }
+    let quota = table.iter().find(|p| p["id"] == "home_visit.monthly_quota").expect("the quota");
+    assert_eq!(quota["unit"], "yuan_per_month");
+    assert_eq!(quota["values"][0]["value"], "1500");
+    assert_eq!(quota["values"][0]["citation"], "晋市政发〔2020〕14号 四(七)2");
+    assert_eq!(quota["values"][0]["quote"], "每月定额1500元");
+
+    let text = ltci(&["params", "--city", "jincheng", "--month", "2024-02", "--format", "text"], b"");
+    assert_eq!(code(&text), 0);
+    let out = stdout(&text);
+    assert!(
+        out.contains("规则核对日期") && out.contains("1500元/月") && out.contains("〔晋市政发〔2020〕14号 四(七)2〕“每月定额1500元”"),
+        "{out}"
+    );
+}
+
+/// 晋城 四(四): the employer share is paid by the medical fund in 2021–2022, by the employer after.
+#[test]
+fn params_show_the_employer_share_by_month() {
+    let share = |month: &str| {
+        let o = ltci(&["params", "--city", "jincheng", "--month", month], b"");
+        assert_eq!(code(&o), 0);
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        let p = v.as_array().expect("a list").iter().find(|p| p["id"] == "contribution.employer_share_from_medical_fund").cloned();
+        p.expect("the employer share")["values"][0].clone()
+    };
+    let (pilot, after) = (share("2022-06"), share("2023-06"));
+    assert_eq!(
+        (&pilot["value"], &pilot["from"], &pilot["to"]),
+        (&Value::from("1"), &Value::from("2021-01-01"), &Value::from("2022-12-31"))
+    );
+    assert!(pilot["quote"].as_str().is_some_and(|q| q.contains("统筹基金累计结余中划拨")), "{pilot}");
+    assert_eq!((&after["value"], &after["from"]), (&Value::from("0"), &Value::from("2023-01-01")));
+    assert!(after["quote"].as_str().is_some_and(|q| q.contains("用人单位")), "{after}");
+}
+
+#[test]
+fn params_without_flags_list_every_city_with_every_value() {
+    let o = ltci(&["params"], b"");
+    assert_eq!(code(&o), 0);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let mut cities: Vec<&str> = v.as_array().expect("a list").iter().filter_map(|p| p["city"].as_str()).collect();
+    cities.dedup();
+    assert_eq!(cities, ["changzhou", "jincheng", "lianyungang", "rizhao", "nantong"]);
+    // Without a month, no value has a status, and 晋城's employer share has both its values.
+    let share = v.as_array().expect("a list").iter().find(|p| p["id"] == "contribution.employer_share_from_medical_fund").expect("share");
+    assert_eq!(share["values"].as_array().map(Vec::len), Some(2));
+    assert!(share["values"][0].get("status").is_none());
+}
+
+#[test]
+fn params_errors_exit_2_with_the_error_object() {
+    for (args, field, code_) in
+        [(&["params", "--month", "2024-2"][..], "month", "invalid_value"), (&["params", "--city", "beijing"][..], "city", "unknown_city")]
+    {
+        let o = ltci(args, b"");
+        assert_eq!(code(&o), 2, "{args:?}");
+        let e = error_of(stdout(&o).trim_end());
+        assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some(code_), Some(field)), "{args:?}");
+    }
 }

@@ -1,7 +1,9 @@
 //! Every city × care mode × grade × insurance × month from 2019-01 to 2028-12,
 //! with the catalog's cities and modes and only the inputs a mode requires
 //! (日照 medical_special: hospitalLevel 1, 2, 3 in turn): never an error, always
-//! the contract's invariants, and the facts each city's document implies.
+//! the contract's invariants, and what the city's parameters in force that
+//! month imply: the amounts, the days, the start of the scheme (`ltci::parameters`,
+//! not a table of this file: a new version of a city's rules changes them both).
 
 mod common;
 
@@ -27,56 +29,86 @@ fn dec(v: &Value) -> Decimal {
     Decimal::from_str(v.as_str().expect("a money string")).expect("a decimal")
 }
 
-/// What the fund pays for a full month (or the days in force) with default
-/// inputs, by the documents' own figures; `level` only for 日照 medical_special.
-fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, level: u32) -> Decimal {
-    let d = Decimal::from(days);
-    let severe = grade == "severe";
-    let n = |x: i64| Decimal::from(x);
-    match (city, mode) {
-        // 常政办发〔2021〕71号 五(四): family care every day (the cap never binds),
-        // 30/50 and 24/40 yuan a day.
-        ("changzhou", "home") => d * n(if severe { 20 } else { 12 }),
-        ("changzhou", "elderly_institution") => d * n(if severe { 50 } else { 30 }),
-        ("changzhou", "medical_institution") => d * n(if severe { 40 } else { 24 }),
-        // 晋市政发〔2020〕14号 四(七): 30/day; 1500 × 70%; 15/day + 1000 × 70%; 100/day × 70%.
-        ("jincheng", "home_self") => d * n(30),
-        ("jincheng", "home_visit") => n(1050),
-        ("jincheng", "home_combined") => d * n(15) + n(700),
-        ("jincheng", "institution") => d * n(70),
-        // 连云港 三(二): 50, 40, 20 a day; 30 × the default 20 hours, at most 600.
-        ("lianyungang", "medical_institution") => d * n(50),
-        ("lianyungang", "elderly_institution") => d * n(40),
-        ("lianyungang", "day_care") => d * n(20),
-        ("lianyungang", "home_visit") => n(600),
-        // 日政办发〔2020〕9号 三(五): 60% of the bed-day quota, plus 15 a day in facilities.
-        ("rizhao", "medical_special") => d * (n([140, 180, 200][level as usize - 1]) * Decimal::new(6, 1) + n(15)),
-        ("rizhao", "institution") => d * (n(36) + n(15)),
-        ("rizhao", "home") => d * n(30),
-        // 南通: package about 1100 a month, plus 15/8 a day.
-        ("nantong", "home") => n(1100) + d * n(if severe { 15 } else { 8 }),
-        other => panic!("no expected amount for {other:?}"),
+/// One city's parameters in force in one month: id → value, as the table lists them.
+struct Params(BTreeMap<String, String>);
+
+impl Params {
+    fn of(city: &str, month: &str) -> Params {
+        let table = ltci::parameters(Some(city), ltci::Month::parse(month)).expect("a city's parameters");
+        let table = serde_json::to_value(table).expect("parameters serialize");
+        let mut map = BTreeMap::new();
+        for p in table.as_array().expect("a list") {
+            let values = p["values"].as_array().expect("values");
+            assert_eq!(values.len(), 1, "{city} {month} {}: one value in force", p["id"]);
+            map.insert(p["id"].as_str().expect("id").to_owned(), values[0]["value"].as_str().expect("a value").to_owned());
+        }
+        Params(map)
+    }
+
+    fn get(&self, id: &str) -> Decimal {
+        let v = self.0.get(id).unwrap_or_else(|| panic!("no parameter {id}"));
+        Decimal::from_str(v).unwrap_or_else(|_| panic!("{id} = {v} is not a number"))
+    }
+
+    /// A per-grade parameter: `….moderate` or `….severe`.
+    fn by_grade(&self, id: &str, grade: &str) -> Decimal {
+        self.get(&format!("{id}.{grade}"))
+    }
+
+    fn day(&self, id: &str) -> Option<(u32, u32, u32)> {
+        let v = self.0.get(id)?;
+        let n = |r: std::ops::Range<usize>| v.get(r).and_then(|t| t.parse().ok()).expect("a date");
+        Some((n(0..4), n(5..7), n(8..10)))
     }
 }
 
-/// The policy status a city's document gives a month (api.md, cities/*.md).
-fn expected_status(city: &str, ym: (u32, u32)) -> &'static str {
-    let period = |from: (u32, u32), to: (u32, u32)| {
-        if ym < from {
-            "not_in_force"
-        } else if ym > to {
-            "expired"
-        } else {
-            "in_force"
+/// What the fund pays for a full month (or the days in force) with default
+/// inputs, by the parameters in force; `level` only for 日照 medical_special.
+/// The arithmetic is each city's, written again from its spec; the figures are
+/// the parameters'.
+fn expected_fund(city: &str, mode: &str, grade: &str, days: u32, full: bool, level: u32, p: &Params) -> Decimal {
+    let d = Decimal::from(days);
+    let share_of = |quota: Decimal, share: &str| quota * p.get(share);
+    match (city, mode) {
+        // 常政办发〔2021〕71号 五(四): family care every day within the cap; per-day rates.
+        ("changzhou", "home") => (d * p.by_grade("home.family_care_per_day", grade)).min(p.by_grade("home.life_care_cap", grade)),
+        ("changzhou", "elderly_institution") => d * p.by_grade("elderly_institution.life_care_per_day", grade),
+        ("changzhou", "medical_institution") => d * p.by_grade("medical_institution.life_care_per_day", grade),
+        // 晋市政发〔2020〕14号 四(七): daily quotas, monthly quotas (per day in a part month), shares.
+        ("jincheng", "home_self") => share_of(d * p.get("home_self.daily_quota"), "home_self.fund_share"),
+        ("jincheng", "home_visit") => {
+            let monthly = p.get("home_visit.monthly_quota");
+            let quota = if full { monthly } else { (d * p.get("home_visit.daily_quota")).min(monthly) };
+            share_of(quota, "home_visit.fund_share")
         }
-    };
-    match city {
-        "changzhou" => period((2022, 1), (2024, 12)),
-        "jincheng" => period((2021, 1), (2025, 12)),
-        "rizhao" => period((2020, 3), (2022, 12)),
-        "lianyungang" => "draft",
-        "nantong" => "article",
-        other => panic!("unknown city {other}"),
+        ("jincheng", "home_combined") => {
+            let monthly = p.get("home_combined.visit_monthly_quota");
+            let visit = if full { monthly } else { (d * p.get("home_combined.visit_daily_quota")).min(monthly) };
+            share_of(d * p.get("home_combined.family_daily_quota"), "home_combined.family_fund_share")
+                + share_of(visit, "home_combined.visit_fund_share")
+        }
+        ("jincheng", "institution") => share_of(d * p.get("institution.daily_quota"), "institution.fund_share"),
+        // 连云港 三(二): per-day rates; by the hour for the least visits a month, within the limit.
+        ("lianyungang", "home_visit") => {
+            let hours = p.get("home_visit.hours_per_visit") * p.get("home_visit.minimum_visits_per_month");
+            (hours * p.get("home_visit.hourly_rate")).min(p.get("home_visit.monthly_limit"))
+        }
+        ("lianyungang", m) => d * p.get(&format!("{m}.daily_rate")),
+        // 日政办发〔2020〕9号 三(五): the bed-day quota's share, plus the care subsidy in facilities.
+        ("rizhao", "medical_special") => {
+            let quota = p.get(&format!("medical_special.bed_day_quota.level_{level}"));
+            d * (share_of(quota, "medical_special.fund_share") + p.get("care_subsidy.per_day"))
+        }
+        ("rizhao", "institution") => {
+            d * (share_of(p.get("institution.bed_day_quota"), "institution.fund_share") + p.get("care_subsidy.per_day"))
+        }
+        ("rizhao", "home") => d * share_of(p.get("home.bed_day_quota"), "home.fund_share"),
+        // 南通: the package a month (prorated in a part month), plus the subsidy a day.
+        ("nantong", "home") => {
+            assert!(full, "南通 starts before the sweep");
+            p.get("package.monthly_fund") + d * p.by_grade("care_subsidy.per_day", grade)
+        }
+        other => panic!("no expected amount for {other:?}"),
     }
 }
 
@@ -90,28 +122,45 @@ fn every_city_mode_grade_insurance_and_month() {
 
     let mut problems: Vec<String> = Vec::new();
     let mut eligible: BTreeMap<String, usize> = BTreeMap::new();
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut want_eligible: BTreeMap<String, usize> = BTreeMap::new();
+    let mut before: BTreeMap<String, usize> = BTreeMap::new();
     let mut count = 0;
     let mut level = 0;
 
     for city in cities {
         let id = city["id"].as_str().expect("id");
-        let covered_insurance: Vec<&str> = city["insurance"].as_array().expect("insurance").iter().filter_map(Value::as_str).collect();
-        let covered_grades: Vec<&str> = city["grades"].as_array().expect("grades").iter().filter_map(Value::as_str).collect();
-        for mode in city["careModes"].as_array().expect("careModes") {
-            let mode_id = mode["id"].as_str().expect("mode id");
-            let required: Vec<&str> = mode["inputs"]
-                .as_array()
-                .expect("inputs")
-                .iter()
-                .filter(|i| i["required"] == true)
-                .filter_map(|i| i["key"].as_str())
-                .collect();
-            for grade in grades {
-                for insurance in insurances {
-                    for (y, m) in months() {
+        let params: BTreeMap<(u32, u32), Params> = months().map(|(y, m)| ((y, m), Params::of(id, &format!("{y:04}-{m:02}")))).collect();
+        for (y, m) in months() {
+            let month = format!("{y:04}-{m:02}");
+            let at = ltci::catalog_at(ltci::Month::parse(&month).expect("a month"));
+            let at = serde_json::to_value(at).expect("catalog serializes");
+            let c = at["cities"].as_array().expect("cities").iter().find(|c| c["id"] == id).expect("the city").clone();
+            let p = &params[&(y, m)];
+            let from = p.day("scheme.effective_from").expect("a start");
+            // The days of the month in force: from the start in its first month.
+            let first_month = p.0.get("scheme.first_month_days").filter(|_| (from.0, from.1) == (y, m));
+            let days = first_month.map_or(days_in(y, m), |d| d.parse().expect("days"));
+            let before_start = (y, m) < (from.0, from.1);
+            // The status the catalog gives the document of the month.
+            let doc = c["documents"].as_array().expect("documents").iter().rev().find(|d| {
+                let f = d["effectiveFrom"].as_str().unwrap_or("");
+                f[..7] <= *month.as_str()
+            });
+            let status = doc.unwrap_or(&c["documents"][0])["status"].as_str().expect("a status").to_owned();
+            let covered_insurance: Vec<&str> = c["insurance"].as_array().expect("insurance").iter().filter_map(Value::as_str).collect();
+            let covered_grades: Vec<&str> = c["grades"].as_array().expect("grades").iter().filter_map(Value::as_str).collect();
+            for mode in c["careModes"].as_array().expect("careModes") {
+                let mode_id = mode["id"].as_str().expect("mode id");
+                let required: Vec<&str> = mode["inputs"]
+                    .as_array()
+                    .expect("inputs")
+                    .iter()
+                    .filter(|i| i["required"] == true)
+                    .filter_map(|i| i["key"].as_str())
+                    .collect();
+                for grade in grades {
+                    for insurance in insurances {
                         count += 1;
-                        let month = format!("{y:04}-{m:02}");
                         let mut q = json!({ "city": id, "insurance": insurance, "grade": grade, "careMode": mode_id, "month": month });
                         for key in &required {
                             assert_eq!(*key, "hospitalLevel", "an unexpected required input");
@@ -131,24 +180,17 @@ fn every_city_mode_grade_insurance_and_month() {
                         }
                         let codes: Vec<&str> =
                             e["reasons"].as_array().expect("reasons").iter().filter_map(|r| r["code"].as_str()).collect();
-                        for c in &codes {
-                            *reasons.entry(format!("{id} {c}")).or_default() += 1;
+                        if e["policy"]["status"] != status.as_str() {
+                            problems.push(format!("{text}: status {}, expected {status}", e["policy"]["status"]));
                         }
-                        let status = e["policy"]["status"].as_str().unwrap_or("");
-                        if status != expected_status(id, (y, m)) {
-                            problems.push(format!("{text}: status {status}, expected {}", expected_status(id, (y, m))));
-                        }
-                        let days = if (id, y, m) == ("rizhao", 2020, 3) { 16 } else { days_in(y, m) };
                         if e["careDays"] != days {
                             problems.push(format!("{text}: careDays {}, expected {days}", e["careDays"]));
                         }
                         // Which conditions a default query can fail: insurance, grade, and the scheme's start.
-                        let before_start = expected_status(id, (y, m)) == "not_in_force"
-                            || (id == "lianyungang" && (y, m) < (2026, 12))
-                            || (id == "nantong" && (y, m) < (2016, 1));
                         let mut want: Vec<&str> = Vec::new();
                         if before_start {
                             want.push("not_in_force");
+                            *before.entry(id.to_owned()).or_default() += 1;
                         }
                         if !covered_insurance.contains(&insurance) {
                             want.push("insurance_not_covered");
@@ -159,9 +201,12 @@ fn every_city_mode_grade_insurance_and_month() {
                         if codes != want {
                             problems.push(format!("{text}: reasons {codes:?}, expected {want:?}"));
                         }
+                        if want.is_empty() {
+                            *want_eligible.entry(id.to_owned()).or_default() += 1;
+                        }
                         if e["eligible"] == true {
                             *eligible.entry(id.to_owned()).or_default() += 1;
-                            let want = expected_fund(id, mode_id, grade, days, level);
+                            let want = expected_fund(id, mode_id, grade, days, days == days_in(y, m), level, p);
                             let got = dec(&e["totals"]["fund"]);
                             if got != want {
                                 problems.push(format!("{text}: fund {got}, expected {want}"));
@@ -180,30 +225,11 @@ fn every_city_mode_grade_insurance_and_month() {
         problems.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
     assert_eq!(count, 15 * 4 * 2 * 120, "every combination was run");
-
-    // Eligible estimates per city: covered grades × covered insurance × modes × months in effect.
-    let want: BTreeMap<String, usize> = [
-        ("changzhou", 2 * 2 * 3 * 84), // 2022-01..2028-12
-        ("jincheng", 4 * 96),          // severe employees, 2021-01..2028-12
-        ("lianyungang", 4 * 25),       // severe residents, 2026-12..2028-12
-        ("nantong", 2 * 2 * 120),      // every month of the sweep
-        ("rizhao", 2 * 3 * 106),       // residents, 2020-03..2028-12
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    assert_eq!(eligible, want);
-
-    // 晋城: a resident is never covered, whatever the month, mode or grade.
-    assert_eq!(reasons.get("jincheng insurance_not_covered"), Some(&(4 * 4 * 120)));
-    // 连云港: every month before 2026-12 (95 of them) is not in force, for every query.
-    assert_eq!(reasons.get("lianyungang not_in_force"), Some(&(4 * 4 * 2 * 95)));
-    // 常州 2019-01..2021-12, 日照 2019-01..2020-02, 晋城 2019-01..2020-12.
-    assert_eq!(reasons.get("changzhou not_in_force"), Some(&(3 * 4 * 2 * 36)));
-    assert_eq!(reasons.get("rizhao not_in_force"), Some(&(3 * 4 * 2 * 14)));
-    assert_eq!(reasons.get("jincheng not_in_force"), Some(&(4 * 4 * 2 * 24)));
-    // 南通 starts in 2016, before the sweep.
-    assert_eq!(reasons.get("nantong not_in_force"), None);
+    // Eligible exactly where the parameters and the catalog say: covered, from the start.
+    assert_eq!(eligible, want_eligible);
+    // Every city has eligible months in the sweep; all but 南通 (from 2016) start inside it.
+    assert_eq!(eligible.len(), 5);
+    assert_eq!(before.keys().cloned().collect::<Vec<_>>(), ["changzhou", "jincheng", "lianyungang", "rizhao"]);
 }
 
 /// Statuses month by month at the documents' boundaries.
@@ -282,6 +308,8 @@ fn the_catalog_matches_the_spec() {
         assert_eq!(city["insurance"], json!(insurance), "{id}");
         assert_eq!(city["grades"], json!(grades), "{id}");
         let doc = &city["documents"][0];
+        // parameters.md: the day its values were last checked against the source.
+        assert!(doc["lastReviewed"].as_str().is_some_and(|d| d.len() == 10 && d >= "2026-12-01"), "{id}: lastReviewed");
         assert_eq!(
             (&doc["issued"], doc["effectiveFrom"].as_str(), &doc["effectiveTo"], doc["status"].as_str()),
             (&issued, Some(from), &to, Some(status)),

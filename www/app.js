@@ -42,6 +42,7 @@ export const UI = {
     live: (f, s) => `基金支付${f}元，个人自付${s == null ? "未知" : s + "元"}。`,
     liveC: (t) => `每年缴费合计${t}元。`,
     ref: "案例编号：", refHelp: (v) => `相同的输入在同一规则版本（${v}）下得到相同的编号；来电咨询时报此编号即可复现本结果。`,
+    rules: "规则与参数", reviewed: "规则核对日期",
   },
   en: {
     title: "Long-term care insurance calculator",
@@ -70,6 +71,7 @@ export const UI = {
     live: (f, s) => `Fund pays ${f} yuan, you pay ${s == null ? "unknown" : s + " yuan"}.`,
     liveC: (t) => `Total contributions ${t} yuan a year.`,
     ref: "Case reference: ", refHelp: (v) => `The same inputs give the same reference under the same rules version (${v}); quote it when you call.`,
+    rules: "Rules and figures", reviewed: "Checked against the source",
   },
 };
 
@@ -124,6 +126,9 @@ export function chinaMonth(date = new Date()) {
   const d = new Date(date.getTime() + 8 * 3600e3);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
+
+/** The link to a city's rules and figures in a month (rules.js). */
+export const rulesHref = (city, month, L) => `?view=rules&city=${city}${month === chinaMonth() ? "" : "&month=" + month}${L === "en" ? "&lang=en" : ""}`;
 
 // ---------- the catalog ----------
 
@@ -399,16 +404,19 @@ export const errorText = (e, L) => (L === "en" ? e.messageEn || e.message : e.me
 const amountEl = (label, value, key, L) => h("div", { class: "amt" }, h("dt", {}, label),
   h("dd", { "data-amt": key }, value == null ? UI[L].unknown : value));
 
-function policyEl(p, L, extra) {
+/** A result's document: status (with the link to its rules and figures), period, day checked. */
+function policyEl(p, L, doc, rules) {
   const t = UI[L];
-  const when = p.effectiveFrom ? (p.effectiveTo ? t.period(p.effectiveFrom, p.effectiveTo) : t.from(p.effectiveFrom)) : extra;
+  const when = p.effectiveTo ? t.period(p.effectiveFrom, p.effectiveTo) : t.from(p.effectiveFrom);
   return h("div", { class: "policy" },
-    h("p", {}, h("span", { class: `badge s-${p.status}`, "data-out": "status" }, t.status[p.status] || p.status)),
-    h("p", {}, t.source, zh(p.document, "doc"), en(L, "", " — "), h("span", { lang: ZH }, `《${p.title}》`), when ? h("span", { class: "when" }, when) : null));
+    h("p", {}, h("span", { class: `badge s-${p.status}`, "data-out": "status" }, t.status[p.status] || p.status),
+      rules ? [" ", h("a", { href: rules, class: "rules", "data-act": "rules" }, t.rules)] : null),
+    h("p", {}, t.source, zh(p.document, "doc"), en(L, "", " — "), h("span", { lang: ZH }, `《${p.title}》`), h("span", { class: "when" }, when),
+      doc ? h("span", { class: "when" }, `${t.reviewed}${en(L, "：", ": ")}${doc.lastReviewed}`) : null));
 }
 
 /** The estimate: big figures, reasons, lines with basis and clause, notes, policy. */
-export function renderEstimate(root, est, { cat, lang: L, query = {}, onCharge }) {
+export function renderEstimate(root, est, { cat, lang: L, query = {}, onCharge, rules }) {
   const t = UI[L], city = cityOf(cat, est.city), mode = modeOf(city, est.careMode);
   const name = (list, id) => tx((list.find((x) => x.id === id) || {}).name, L);
   const summary = [tx(city.name, L), name(cat.insuranceTypes, query.insurance), name(cat.grades, query.grade),
@@ -431,7 +439,7 @@ export function renderEstimate(root, est, { cat, lang: L, query = {}, onCharge }
   }
   k.push(h("p", { class: "ref" }, t.ref, h("strong", { "data-out": "reference" }, est.reference),
     h("span", { class: "help" }, t.refHelp(cat.rulesVersion))));
-  k.push(policyEl(est.policy, L));
+  k.push(policyEl(est.policy, L, city.documents.find((d) => d.number === est.policy.document), rules && rulesHref(est.city, est.month, L)));
   if (est.lines.length) {
     k.push(h("h3", {}, t.lines), h("ol", { class: "lines" }, est.lines.map((l) => h("li", { class: "line", "data-id": l.id },
       h("h4", {}, en(L, l.label, l.labelEn), l.kind === "allowance" ? h("span", { class: "tag" }, t.allowance) : null),
@@ -690,7 +698,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       part("peek").textContent = errorText(r.error, L);
       if (say) announce(errorText(r.error, L));
     } else {
-      renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge });
+      renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge, rules: page });
       const compare = () => renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
@@ -821,8 +829,15 @@ async function main() {
     note.parentElement.replaceChildren(note); // a prerendered form would not work
     return;
   }
+  // ?view=rules: a city's rules and figures (rules.js), not the calculator.
+  const view = new URLSearchParams(location.search).get("view");
+  if (view === "rules") {
+    (await import("./rules.js")).rulesView(root, cat);
+    root.dataset.ready = "";
+    return;
+  }
   // ?view=agent: the call-center view, the same calculator with the script box (agent.js).
-  const agentView = new URLSearchParams(location.search).get("view") === "agent";
+  const agentView = view === "agent";
   const link = (params) => location.origin + location.pathname + (String(params) ? "?" + params : "");
   const extra = agentView ? (await import("./agent.js")).agentView(link) : {};
   const sync = (s) => {

@@ -2,10 +2,10 @@
 // version in, so each build gets a new cache and the old one is dropped.
 const VERSION = "__LTCI_VERSION__";
 const CACHE = "ltci-" + VERSION;
-// The page, its call-center view (agent.js) and the two embeds; not the embed demo.
+// The page, its call-center and rules views (agent.js, rules.js) and the two embeds; not the embed demo.
 // version.json names the build's rules (scripts/site.mjs).
 const FILES = ["./", "index.html", "app.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
-  "agent.js", "embed.html", "embed.js", "ltci-calculator.js", "version.json"];
+  "agent.js", "rules.js", "embed.html", "embed.js", "ltci-calculator.js", "version.json"];
 // Only these addresses (any query) are answered from the copy.
 const OWN = new Set(FILES.map((f) => new URL(f, location).href));
 const DEPLOYED = new URL("version.json", location).href;

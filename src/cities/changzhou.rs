@@ -11,12 +11,13 @@
 //! ```
 
 use crate::error::Error;
+use crate::model::ParamUnit::{Months, Ratio, YuanPerDay, YuanPerMonth, YuanPerPersonYear};
 use crate::model::{Choice, ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{
-    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
-    CHARGE_KEY,
+    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
+    Param, Unit, CHARGE_KEY,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -27,7 +28,7 @@ macro_rules! cite {
     };
 }
 
-const DOCUMENT: Document = Document {
+static DOCUMENT: Document = Document {
     number: "常政办发〔2021〕71号",
     title: "常州市全面开展长期护理保险试点实施方案",
     issued: Some(Date::ymd(2021, 9, 2)),
@@ -35,17 +36,43 @@ const DOCUMENT: Document = Document {
     effective_to: Some(Date::ymd(2024, 12, 31)),
     kind: DocKind::Policy,
     period_citation: cite!("十一"),
-};
-
-pub(crate) static CITY: City = City {
-    id: "changzhou",
-    name: Text::new("常州", "Changzhou"),
-    documents: &[DOCUMENT],
+    period_quote: "本实施方案自2022年1月1日起实施，试点期限3年",
+    last_reviewed: Date::ymd(2026, 12, 2),
     // 二 "职工基本医疗保险……、城乡居民基本医疗保险……参保人员，同步参加长期护理保险"
     insurance: &[Insurance::Employee, Insurance::Resident],
     // 五(一) "评估为中度、重度失能的"
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[HOME, ELDERLY_INSTITUTION, MEDICAL_INSTITUTION],
+};
+
+pub(crate) static CITY: City = City {
+    id: "changzhou",
+    name: Text::new("常州", "Changzhou"),
+    documents: &[&DOCUMENT],
+    params: &[
+        &MIN_DISABILITY_MONTHS,
+        &BENEFITS_FROM_NEXT_MONTH,
+        &FAMILY_CARE_DAILY_MODERATE,
+        &FAMILY_CARE_DAILY_SEVERE,
+        &HOME_LIFE_CARE_CAP_MODERATE,
+        &HOME_LIFE_CARE_CAP_SEVERE,
+        &HOME_MEDICAL_LIMIT,
+        &HOME_MEDICAL_SHARE,
+        &DEVICE_RENTAL_LIMIT,
+        &DEVICE_RENTAL_SHARE,
+        &ELDERLY_INSTITUTION_DAILY_MODERATE,
+        &ELDERLY_INSTITUTION_DAILY_SEVERE,
+        &ELDERLY_MEDICAL_LIMIT,
+        &ELDERLY_MEDICAL_SHARE,
+        &MEDICAL_INSTITUTION_DAILY_MODERATE,
+        &MEDICAL_INSTITUTION_DAILY_SEVERE,
+        &MEDICAL_NURSING_SHARE,
+        &CONTRIBUTION_INDIVIDUAL,
+        &CONTRIBUTION_GOVERNMENT,
+        &CONTRIBUTION_MEDICAL_FUND,
+        &SUBSIDIZED_BY_GOVERNMENT,
+        &CITY_SHARE_IN_CITY_DISTRICTS,
+    ],
     query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "benefitsLocked", "assessedMonth", "disabilitySubsidy"],
     care_days_help: Text::new(
         "因病住院、享受基本医疗保险住院待遇的天数（不含医疗机构住院护理）不算护理天数（五(六)2）。",
@@ -63,7 +90,19 @@ pub(crate) static CITY: City = City {
 //  并经我市长期护理保险失能等级评估为中度、重度失能的，次月起可按规定享受相应保障待遇。"
 
 /// 五(一) "经过6个月以上的治疗后病情基本稳定"
-const MIN_DISABILITY_MONTHS: u32 = 6;
+static MIN_DISABILITY_MONTHS: Param = Param::new(
+    "disability.minimum_months",
+    "失能后最短治疗月数",
+    Months,
+    &[Dated::of(&DOCUMENT, cite!("五(一)"), dec!(6), "经过6个月以上的治疗后病情基本稳定")],
+);
+/// 五(一) "次月起": benefits start one month after the assessment.
+static BENEFITS_FROM_NEXT_MONTH: Param = Param::new(
+    "benefits.months_after_assessment",
+    "评估后起付待遇的月数",
+    Months,
+    &[Dated::of(&DOCUMENT, cite!("五(一)"), dec!(1), "次月起可按规定享受相应保障待遇")],
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     rules::grade_not_covered(
@@ -75,7 +114,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ),
         cite!("五(一)"),
     );
-    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "经过6个月以上的治疗后病情基本稳定", cite!("五(一)"));
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
     // 五(五)1 "已经按照国家工伤保险政策享受生活护理津贴的工伤职工不再享受长期护理保险待遇"
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
@@ -95,7 +134,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ));
     }
     // 五(一) "次月起可按规定享受": the month after the assessment.
-    rules::before_benefit_start(ctx, true, out, cite!("五(一)"));
+    let next = ctx.param(&BENEFITS_FROM_NEXT_MONTH);
+    rules::before_benefit_start(ctx, next.count(), out, next.citation);
 }
 
 // ---- 五(四)1 居家护理 ------------------------------------------------------
@@ -158,41 +198,82 @@ const HOME_MEDICAL_INPUT: Input = Input {
 // 五(四)1(1) "长期护理保险基金可按中度失能12元/日、重度失能20元/日予以生活护理补助"
 
 /// 五(四)1(1) 亲情照护生活护理补助, 中度失能 元/日.
-const FAMILY_CARE_DAILY_MODERATE: Decimal = dec!(12);
+static FAMILY_CARE_DAILY_MODERATE: Param = Param::new(
+    "home.family_care_per_day.moderate",
+    "亲情照护生活护理补助（中度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(12), "中度失能12元/日")],
+);
 /// 五(四)1(1) 亲情照护生活护理补助, 重度失能 元/日.
-const FAMILY_CARE_DAILY_SEVERE: Decimal = dec!(20);
+static FAMILY_CARE_DAILY_SEVERE: Param = Param::new(
+    "home.family_care_per_day.severe",
+    "亲情照护生活护理补助（重度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(20), "重度失能20元/日")],
+);
 
 // 五(四)1(1) "专业服务与亲情照护生活护理补助，两项合并计算。长期护理保险基金在支付时
 //  中度失能人员不超过900元/月，重度失能人员不超过1500元/月。"
 
 /// 五(四)1(1) 生活护理两项合并, 中度失能 月上限.
-const HOME_LIFE_CARE_CAP_MODERATE: Decimal = dec!(900);
+static HOME_LIFE_CARE_CAP_MODERATE: Param = Param::new(
+    "home.life_care_cap.moderate",
+    "居家生活护理月支付上限（中度）",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(900), "中度失能人员不超过900元/月")],
+);
 /// 五(四)1(1) 生活护理两项合并, 重度失能 月上限.
-const HOME_LIFE_CARE_CAP_SEVERE: Decimal = dec!(1500);
+static HOME_LIFE_CARE_CAP_SEVERE: Param = Param::new(
+    "home.life_care_cap.severe",
+    "居家生活护理月支付上限（重度）",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(1)"), dec!(1500), "重度失能人员不超过1500元/月")],
+);
 
 // 五(四)1(2) "限额标准为600元/月，限额内的费用由长期护理保险基金补偿75%，个人支付25%"
-// 五(四)2(2) repeats it for 养老机构护理.
+// 五(四)2(2) says it again for 养老机构护理: one parameter per clause.
 
-/// 五(四)1(2), 五(四)2(2) 家庭病床医疗护理 月限额.
-const HOME_MEDICAL_LIMIT: Decimal = dec!(600);
-/// 五(四)1(2), 五(四)2(2) 限额内基金补偿比例.
-const HOME_MEDICAL_SHARE: Decimal = dec!(0.75);
+/// 五(四)1(2) 家庭病床医疗护理 月限额.
+static HOME_MEDICAL_LIMIT: Param = Param::new(
+    "home.medical_nursing_limit",
+    "居家家庭病床医疗护理月限额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(2)"), dec!(600), "限额标准为600元/月")],
+);
+/// 五(四)1(2) 限额内基金补偿比例.
+static HOME_MEDICAL_SHARE: Param = Param::new(
+    "home.medical_nursing_share",
+    "居家家庭病床医疗护理基金补偿比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(2)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
+);
 
 // 五(四)1(3) "长期护理保险基金对护理辅助器具租赁在限额内按比例进行补偿，限额标准为300元/月，
 //  限额内的费用由长期护理保险基金补偿75%，个人支付25%"
 
 /// 五(四)1(3) 护理辅具租赁 月限额.
-const DEVICE_RENTAL_LIMIT: Decimal = dec!(300);
+static DEVICE_RENTAL_LIMIT: Param = Param::new(
+    "home.device_rental_limit",
+    "护理辅具租赁月限额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(3)"), dec!(300), "限额标准为300元/月")],
+);
 /// 五(四)1(3) 限额内基金补偿比例.
-const DEVICE_RENTAL_SHARE: Decimal = dec!(0.75);
+static DEVICE_RENTAL_SHARE: Param = Param::new(
+    "home.device_rental_share",
+    "护理辅具租赁基金补偿比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("五(四)1(3)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
+);
 
 fn home(ctx: &Ctx<'_>, out: &mut Out) {
     let severe = ctx.grade() == Grade::Severe;
     let (rate, cap) = if severe {
-        (FAMILY_CARE_DAILY_SEVERE, HOME_LIFE_CARE_CAP_SEVERE)
+        (ctx.param(&FAMILY_CARE_DAILY_SEVERE), ctx.param(&HOME_LIFE_CARE_CAP_SEVERE))
     } else {
-        (FAMILY_CARE_DAILY_MODERATE, HOME_LIFE_CARE_CAP_MODERATE)
+        (ctx.param(&FAMILY_CARE_DAILY_MODERATE), ctx.param(&HOME_LIFE_CARE_CAP_MODERATE))
     };
+    let (citation, rate, cap) = (cap.citation, rate.value, cap.value);
     let services = ctx.input("homeServiceCost");
     let family_days = ctx.input("familyCareDays");
     let subsidy = rate * family_days;
@@ -212,7 +293,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
                 format!("上门服务费用{c}元，基金在生活护理月上限{k}元内支付{fund}元"),
                 format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month life-care cap"),
             ),
-            cite!("五(四)1(1)"),
+            citation,
         ));
     }
     if family_days > Decimal::ZERO {
@@ -229,7 +310,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
                     plain(subsidy)
                 ),
             ),
-            cite!("五(四)1(1)"),
+            citation,
         ));
         out.note(note(
             "condition_family_carer_registered",
@@ -245,33 +326,36 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_services_first",
             format!("上门服务与亲情照护补助“两项合并计算”，合计超过{k}元/月上限；文件未说先付哪一项，本计算器先付上门服务，余额再付亲情照护补助。"),
             format!("Visit services and the family-care subsidy share one {k} yuan/month cap, which binds here; the text does not say which is paid first, so this calculator pays services first."),
-            cite!("五(四)1(1)"),
+            citation,
         ));
     }
-    medical_care(ctx, out, cite!("五(四)1(2)"));
+    medical_care(ctx, out, &HOME_MEDICAL_LIMIT, &HOME_MEDICAL_SHARE);
     let rental = ctx.input("deviceRentalCost");
     if rental > Decimal::ZERO {
+        let (limit, share) = (ctx.param(&DEVICE_RENTAL_LIMIT), ctx.param(&DEVICE_RENTAL_SHARE));
         out.line(rules::share_within_limit_line(
             "device_rental",
             Text::new("护理辅具租赁补偿", "Care device rental"),
             rental,
-            DEVICE_RENTAL_LIMIT,
-            DEVICE_RENTAL_SHARE,
-            cite!("五(四)1(3)"),
+            limit.value,
+            share.value,
+            limit.citation,
         ));
     }
 }
 
 /// 家庭病床医疗护理, the same in 居家护理 (五(四)1(2)) and 养老机构护理 (五(四)2(2)).
-fn medical_care(ctx: &Ctx<'_>, out: &mut Out, citation: &'static str) {
+fn medical_care(ctx: &Ctx<'_>, out: &mut Out, limit: &'static Param, share: &'static Param) {
     let cost = ctx.input("homeMedicalCost");
     if cost > Decimal::ZERO {
+        let (limit, share) = (ctx.param(limit), ctx.param(share));
+        let citation = limit.citation;
         out.line(rules::share_within_limit_line(
             "home_medical",
             Text::new("家庭病床医疗护理", "Home sickbed nursing"),
             cost,
-            HOME_MEDICAL_LIMIT,
-            HOME_MEDICAL_SHARE,
+            limit.value,
+            share.value,
             citation,
         ));
         out.note(note(
@@ -313,14 +397,41 @@ const ELDERLY_INSTITUTION: Mode = Mode {
 //  重度失能50元/日标准进行补偿"
 
 /// 五(四)2(1) 养老机构生活护理, 中度失能 元/日.
-const ELDERLY_INSTITUTION_DAILY_MODERATE: Decimal = dec!(30);
+static ELDERLY_INSTITUTION_DAILY_MODERATE: Param = Param::new(
+    "elderly_institution.life_care_per_day.moderate",
+    "养老机构生活护理日补偿（中度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)2(1)"), dec!(30), "按中度失能30元/日")],
+);
 /// 五(四)2(1) 养老机构生活护理, 重度失能 元/日.
-const ELDERLY_INSTITUTION_DAILY_SEVERE: Decimal = dec!(50);
+static ELDERLY_INSTITUTION_DAILY_SEVERE: Param = Param::new(
+    "elderly_institution.life_care_per_day.severe",
+    "养老机构生活护理日补偿（重度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)2(1)"), dec!(50), "重度失能50元/日")],
+);
+
+// 五(四)2(2) "限额标准为600元/月，限额内的费用由长期护理保险基金补偿75%，个人支付25%"
+
+/// 五(四)2(2) 家庭病床医疗护理 月限额.
+static ELDERLY_MEDICAL_LIMIT: Param = Param::new(
+    "elderly_institution.medical_nursing_limit",
+    "养老机构家庭病床医疗护理月限额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("五(四)2(2)"), dec!(600), "限额标准为600元/月")],
+);
+/// 五(四)2(2) 限额内基金补偿比例.
+static ELDERLY_MEDICAL_SHARE: Param = Param::new(
+    "elderly_institution.medical_nursing_share",
+    "养老机构家庭病床医疗护理基金补偿比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("五(四)2(2)"), dec!(0.75), "限额内的费用由长期护理保险基金补偿75%")],
+);
 
 fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
-    let rate = by_grade(ctx, ELDERLY_INSTITUTION_DAILY_MODERATE, ELDERLY_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate, cite!("五(四)2(1)"));
-    medical_care(ctx, out, cite!("五(四)2(2)"));
+    let rate = by_grade(ctx, &ELDERLY_INSTITUTION_DAILY_MODERATE, &ELDERLY_INSTITUTION_DAILY_SEVERE);
+    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate.value, rate.citation);
+    medical_care(ctx, out, &ELDERLY_MEDICAL_LIMIT, &ELDERLY_MEDICAL_SHARE);
 }
 
 const LIFE_CARE: Text = Text::new("基本生活照料", "Basic life care");
@@ -363,30 +474,46 @@ const MEDICAL_INSTITUTION: Mode = Mode {
 // 五(四)3(1) "由长期护理保险基金按中度失能24元/日，重度失能40元/日标准进行补偿"
 
 /// 五(四)3(1) 医疗机构生活护理, 中度失能 元/日.
-const MEDICAL_INSTITUTION_DAILY_MODERATE: Decimal = dec!(24);
+static MEDICAL_INSTITUTION_DAILY_MODERATE: Param = Param::new(
+    "medical_institution.life_care_per_day.moderate",
+    "医疗机构生活护理日补偿（中度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)3(1)"), dec!(24), "按中度失能24元/日")],
+);
 /// 五(四)3(1) 医疗机构生活护理, 重度失能 元/日.
-const MEDICAL_INSTITUTION_DAILY_SEVERE: Decimal = dec!(40);
+static MEDICAL_INSTITUTION_DAILY_SEVERE: Param = Param::new(
+    "medical_institution.life_care_per_day.severe",
+    "医疗机构生活护理日补偿（重度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("五(四)3(1)"), dec!(40), "重度失能40元/日")],
+);
 
 // 五(四)3(2) "属于基本医疗护理服务范围的费用，长期护理保险基金补偿75%，不享受基本医疗保险住院待遇"
 
 /// 五(四)3(2) 医疗护理 基金补偿比例 (no limit).
-const MEDICAL_NURSING_SHARE: Decimal = dec!(0.75);
+static MEDICAL_NURSING_SHARE: Param = Param::new(
+    "medical_institution.medical_nursing_share",
+    "医疗机构医疗护理基金补偿比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("五(四)3(2)"), dec!(0.75), "长期护理保险基金补偿75%")],
+);
 
 fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
-    let rate = by_grade(ctx, MEDICAL_INSTITUTION_DAILY_MODERATE, MEDICAL_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate, cite!("五(四)3(1)"));
+    let rate = by_grade(ctx, &MEDICAL_INSTITUTION_DAILY_MODERATE, &MEDICAL_INSTITUTION_DAILY_SEVERE);
+    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate.value, rate.citation);
     let nursing = ctx.input("medicalNursingCost");
     if nursing > Decimal::ZERO {
+        let share = ctx.param(&MEDICAL_NURSING_SHARE);
         let cost = Money::round(nursing);
-        let fund = Money::round(nursing * MEDICAL_NURSING_SHARE);
-        let (n, s) = (plain(nursing), rules::pct(MEDICAL_NURSING_SHARE));
+        let fund = Money::round(nursing * share.value);
+        let (n, s) = (plain(nursing), rules::pct(share.value));
         out.line(Line::service(
             "medical_nursing",
             Text::new("医疗护理", "Medical nursing"),
             cost,
             fund,
             basis(format!("医疗护理费用{n}元 × 基金补偿{s}% = {fund}元"), format!("medical nursing {n} yuan × fund {s}% = {fund} yuan")),
-            cite!("五(四)3(2)"),
+            share.citation,
         ));
     }
     out.note(note(
@@ -397,12 +524,8 @@ fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
     ));
 }
 
-fn by_grade(ctx: &Ctx<'_>, moderate: Decimal, severe: Decimal) -> Decimal {
-    if ctx.grade() == Grade::Severe {
-        severe
-    } else {
-        moderate
-    }
+fn by_grade(ctx: &Ctx<'_>, moderate: &'static Param, severe: &'static Param) -> &'static Dated {
+    ctx.param(if ctx.grade() == Grade::Severe { severe } else { moderate })
 }
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
@@ -462,14 +585,44 @@ fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
 // 三(二) "2022年度长期护理保险基金筹集标准为100元/人，其中，个人缴费30元/人、政府补助
 //  30元/人，医保基金40元/人。今后筹资标准的调整由市医疗保障部门会同财政部门共同确定"
 
+/// The 2022 contribution year (三(二) "2022年度").
+const YEAR_2022: (Date, Option<Date>) = (Date::ymd(2022, 1, 1), Some(Date::ymd(2022, 12, 31)));
+
 /// 三(二) 2022年度 个人缴费 元/人.
-const CONTRIBUTION_INDIVIDUAL: Decimal = dec!(30);
+static CONTRIBUTION_INDIVIDUAL: Param = Param::new(
+    "contribution.individual",
+    "个人缴费",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "个人缴费30元/人").during(YEAR_2022.0, YEAR_2022.1)],
+);
 /// 三(二) 2022年度 政府补助 元/人.
-const CONTRIBUTION_GOVERNMENT: Decimal = dec!(30);
-/// 三(二) 2022年度 医保基金 元/人.
-const CONTRIBUTION_MEDICAL_FUND: Decimal = dec!(40);
+static CONTRIBUTION_GOVERNMENT: Param = Param::new(
+    "contribution.government",
+    "政府补助",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "政府补助30元/人").during(YEAR_2022.0, YEAR_2022.1)],
+);
+/// 三(二) 2022年度 医保基金 元/人; 三(三)3 says from which fund, so both are cited.
+static CONTRIBUTION_MEDICAL_FUND: Param = Param::new(
+    "contribution.medical_fund",
+    "医保基金划转",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("三(二)、三(三)3"), dec!(40), "医保基金40元/人").during(YEAR_2022.0, YEAR_2022.1)],
+);
+/// 三(三)1 "符合享受居民医保保费个人缴费政府补助条件的人员……个人缴费部分由政府全额补助"
+static SUBSIDIZED_BY_GOVERNMENT: Param = Param::new(
+    "contribution.individual_subsidized_share",
+    "符合补助条件者个人缴费的政府补助比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(三)1"), dec!(1), "个人缴费部分由政府全额补助")],
+);
 /// 三(三)2 "新北区、天宁区、钟楼区由市区两级财政各按50%比例承担"
-const CITY_SHARE_IN_CITY_DISTRICTS: Decimal = dec!(0.5);
+static CITY_SHARE_IN_CITY_DISTRICTS: Param = Param::new(
+    "contribution.city_share_in_central_districts",
+    "新北、天宁、钟楼区政府补助的市级分担比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(三)2"), dec!(0.5), "由市区两级财政各按50%比例承担")],
+);
 
 /// 三(三)2 "溧阳市、金坛区、武进区、经开区由各地区财政承担；新北区、天宁区、钟楼区由市区两级
 /// 财政各按50%比例承担".
@@ -486,9 +639,7 @@ static DISTRICTS: [Choice; 7] = [
 const SHARED_WITH_CITY: [&str; 3] = ["xinbei", "tianning", "zhonglou"];
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
-    document: &DOCUMENT,
-    stated_from: 2022,
-    stated_to: 2022,
+    standard: &CONTRIBUTION_INDIVIDUAL,
     first_year_citation: cite!("三(二)、一(三)"),
     later_years: Text::new(
         "“今后筹资标准的调整由市医疗保障部门会同财政部门共同确定，并按规定报市人民政府批准后执行。”",
@@ -502,7 +653,7 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
     compute: contribution,
 };
 
-fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> Result<(), Error> {
     let district = match q.district.as_deref() {
         None => None,
         Some(id) => Some(DISTRICTS.iter().find(|d| d.id == id).ok_or_else(|| {
@@ -521,71 +672,36 @@ fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<()
             "applies to resident insurance only (the government subsidy of the personal contribution)",
         ));
     }
-    let (i, g, m) = (plain(CONTRIBUTION_INDIVIDUAL), plain(CONTRIBUTION_GOVERNMENT), plain(CONTRIBUTION_MEDICAL_FUND));
+    let (individual, medical) = (at.param(&CONTRIBUTION_INDIVIDUAL), at.param(&CONTRIBUTION_MEDICAL_FUND));
+    let (i, m) = (plain(individual.value), plain(medical.value));
+    let subsidy = at.param(&SUBSIDIZED_BY_GOVERNMENT);
+    let subsidized = if q.subsidized { individual.value * subsidy.value } else { Decimal::ZERO };
     // 三(三)1 "符合享受居民医保保费个人缴费政府补助条件的人员……个人缴费部分由政府全额补助"
     if q.subsidized {
         out.push(
             Payer::Government,
             Text::new("个人缴费部分由政府全额补助", "Personal share paid by the government"),
-            CONTRIBUTION_INDIVIDUAL,
+            subsidized,
             basis(format!("个人缴费{i}元/人，由政府全额补助"), format!("the personal {i} yuan, paid in full by the government")),
-            cite!("三(三)1"),
+            subsidy.citation,
         );
-    } else {
+    }
+    if individual.value > subsidized {
         out.push(
             Payer::Individual,
             Text::new("个人缴费", "Personal contribution"),
-            CONTRIBUTION_INDIVIDUAL,
+            individual.value - subsidized,
             basis(format!("个人缴费{i}元/人"), format!("personal contribution {i} yuan per person")),
-            cite!("三(二)"),
+            individual.citation,
         );
     }
-    match district {
-        None => out.push(
-            Payer::Government,
-            Text::new("政府补助", "Government subsidy"),
-            CONTRIBUTION_GOVERNMENT,
-            basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
-            cite!("三(二)"),
-        ),
-        Some(d) if !SHARED_WITH_CITY.contains(&d.id) => out.push(
-            Payer::Government,
-            Text::new("政府补助（辖市区财政）", "Government subsidy (district finances)"),
-            CONTRIBUTION_GOVERNMENT,
-            basis(
-                format!("政府补助{g}元/人，由{}财政承担", d.name.zh),
-                format!("government subsidy {g} yuan per person, paid by {} finances", d.name.en),
-            ),
-            cite!("三(三)2"),
-        ),
-        Some(d) => {
-            let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE_IN_CITY_DISTRICTS;
-            let s = rules::pct(CITY_SHARE_IN_CITY_DISTRICTS);
-            out.push(
-                Payer::Government,
-                Text::new("政府补助（市级财政）", "Government subsidy (city finances)"),
-                city_part,
-                basis(format!("政府补助{g}元/人 × 市级{s}%"), format!("government subsidy {g} yuan × city {s}%")),
-                cite!("三(三)2"),
-            );
-            out.push(
-                Payer::Government,
-                Text::new("政府补助（区级财政）", "Government subsidy (district finances)"),
-                CONTRIBUTION_GOVERNMENT - city_part,
-                basis(
-                    format!("政府补助{g}元/人 × {}财政{s}%", d.name.zh),
-                    format!("government subsidy {g} yuan × {} finances {s}%", d.name.en),
-                ),
-                cite!("三(三)2"),
-            );
-        }
-    }
+    government_lines(at, district, out);
     out.push(
         Payer::MedicalFund,
         Text::new("医保基金划转", "From the medical insurance fund"),
-        CONTRIBUTION_MEDICAL_FUND,
+        medical.value,
         basis(format!("医保基金{m}元/人"), format!("medical insurance fund {m} yuan per person")),
-        cite!("三(二)、三(三)3"),
+        medical.citation,
     );
     if q.insurance == Insurance::Employee {
         out.note(note(
@@ -604,4 +720,52 @@ fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<()
         ));
     }
     Ok(())
+}
+
+/// 三(二) the government subsidy; with a district, 三(三)2's split between city and district.
+fn government_lines(at: &At, district: Option<&Choice>, out: &mut ContributionLines) {
+    let government = at.param(&CONTRIBUTION_GOVERNMENT);
+    let g = plain(government.value);
+    match district {
+        None => out.push(
+            Payer::Government,
+            Text::new("政府补助", "Government subsidy"),
+            government.value,
+            basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
+            government.citation,
+        ),
+        Some(d) if !SHARED_WITH_CITY.contains(&d.id) => out.push(
+            Payer::Government,
+            Text::new("政府补助（辖市区财政）", "Government subsidy (district finances)"),
+            government.value,
+            basis(
+                format!("政府补助{g}元/人，由{}财政承担", d.name.zh),
+                format!("government subsidy {g} yuan per person, paid by {} finances", d.name.en),
+            ),
+            // 三(三)2, the clause that names the districts and the city's share.
+            at.param(&CITY_SHARE_IN_CITY_DISTRICTS).citation,
+        ),
+        Some(d) => {
+            let share = at.param(&CITY_SHARE_IN_CITY_DISTRICTS);
+            let city_part = government.value * share.value;
+            let (s, ds) = (rules::pct(share.value), rules::pct(Decimal::ONE - share.value));
+            out.push(
+                Payer::Government,
+                Text::new("政府补助（市级财政）", "Government subsidy (city finances)"),
+                city_part,
+                basis(format!("政府补助{g}元/人 × 市级{s}%"), format!("government subsidy {g} yuan × city {s}%")),
+                share.citation,
+            );
+            out.push(
+                Payer::Government,
+                Text::new("政府补助（区级财政）", "Government subsidy (district finances)"),
+                government.value - city_part,
+                basis(
+                    format!("政府补助{g}元/人 × {}财政{ds}%", d.name.zh),
+                    format!("government subsidy {g} yuan × {} finances {ds}%", d.name.en),
+                ),
+                share.citation,
+            );
+        }
+    }
 }

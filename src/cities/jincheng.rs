@@ -11,12 +11,14 @@
 //! ```
 
 use crate::error::Error;
+use crate::model::ParamUnit::{Months, RateOfBase, Ratio, Years, YuanPerDay, YuanPerMonth};
 use crate::model::{Category, ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::plain;
 use crate::month::Date;
-use crate::rules::{self, note, reason, City, ContributionLines, ContributionRules, Ctx, DocKind, Document, Mode, Out};
+use crate::rules::{self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, Mode, Out, Param};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::fmt::Write as _;
 
 macro_rules! cite {
     ($clause:literal) => {
@@ -24,7 +26,7 @@ macro_rules! cite {
     };
 }
 
-const DOCUMENT: Document = Document {
+static DOCUMENT: Document = Document {
     number: "晋市政发〔2020〕14号",
     title: "晋城市人民政府关于建立长期护理保险制度的实施意见",
     issued: Some(Date::ymd(2020, 11, 4)),
@@ -32,17 +34,42 @@ const DOCUMENT: Document = Document {
     effective_to: Some(Date::ymd(2025, 12, 31)),
     kind: DocKind::Policy,
     period_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
-};
-
-pub(crate) static CITY: City = City {
-    id: "jincheng",
-    name: Text::new("晋城", "Jincheng"),
-    documents: &[DOCUMENT],
+    period_quote: "本意见自2021年1月1日起施行，有效期5年",
+    last_reviewed: Date::ymd(2026, 12, 2),
     // 四(一) "全市城镇职工基本医疗保险参保人员"
     insurance: &[Insurance::Employee],
     // 四(五) "参保重度失能人员可根据自身的护理服务需求，自愿选择不同的护理服务方式"
     grades: &[Grade::Severe],
     modes: &[HOME_SELF, HOME_VISIT, HOME_COMBINED, INSTITUTION],
+};
+
+pub(crate) static CITY: City = City {
+    id: "jincheng",
+    name: Text::new("晋城", "Jincheng"),
+    documents: &[&DOCUMENT],
+    params: &[
+        &MIN_DISABILITY_MONTHS,
+        &MIN_CONTINUOUS_YEARS,
+        &MIN_CUMULATIVE_YEARS,
+        &HOME_SELF_DAILY_QUOTA,
+        &HOME_SELF_FUND_SHARE,
+        &HOME_VISIT_MONTHLY_QUOTA,
+        &HOME_VISIT_DAILY_QUOTA,
+        &HOME_VISIT_FUND_SHARE,
+        &COMBINED_FAMILY_DAILY_QUOTA,
+        &COMBINED_FAMILY_FUND_SHARE,
+        &COMBINED_VISIT_MONTHLY_QUOTA,
+        &COMBINED_VISIT_DAILY_QUOTA,
+        &COMBINED_VISIT_FUND_SHARE,
+        &INSTITUTION_DAILY_QUOTA,
+        &INSTITUTION_FUND_SHARE,
+        &EMPLOYER_RATE,
+        &EMPLOYED_RATE,
+        &FLEXIBLE_RATE,
+        &RETIRED_RATE,
+        &RETIREE_SUBSIDY_RATE,
+        &EMPLOYER_SHARE_FROM_FUND,
+    ],
     query_inputs: &[
         "disabilityMonths",
         "workInjuryCareAllowance",
@@ -66,11 +93,26 @@ pub(crate) static CITY: City = City {
 // ---- 四(一)(二)(六) 参保对象、保障范围、支付条件 ----------------------------
 
 /// 四(二) "失能状态持续6个月以上"
-const MIN_DISABILITY_MONTHS: u32 = 6;
+static MIN_DISABILITY_MONTHS: Param = Param::new(
+    "disability.minimum_months",
+    "失能状态最短持续月数",
+    Months,
+    &[Dated::of(&DOCUMENT, cite!("四(二)"), dec!(6), "失能状态持续6个月以上")],
+);
 /// 四(六)2 "在本市连续参保缴费2年（含）以上"
-const MIN_CONTINUOUS_YEARS: u32 = 2;
+static MIN_CONTINUOUS_YEARS: Param = Param::new(
+    "contribution_years.minimum_continuous",
+    "本市连续参保缴费最少年数",
+    Years,
+    &[Dated::of(&DOCUMENT, cite!("四(六)2"), dec!(2), "在本市连续参保缴费2年（含）以上")],
+);
 /// 四(六)2 "并累计缴费满10年"
-const MIN_CUMULATIVE_YEARS: u32 = 10;
+static MIN_CUMULATIVE_YEARS: Param = Param::new(
+    "contribution_years.minimum_cumulative",
+    "累计缴费最少年数",
+    Years,
+    &[Dated::of(&DOCUMENT, cite!("四(六)2"), dec!(10), "累计缴费满10年")],
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     // 四(一) 参保对象 "全市城镇职工基本医疗保险参保人员"
@@ -90,7 +132,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         cite!("四(五)、四(七)"),
     );
     // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
-    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "失能状态持续6个月以上", cite!("四(二)"));
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
     // 四(六)2 缴费年限
     contribution_years(ctx, out);
     // 四(六)3 "参保对象按时足额缴纳长期护理保险费"
@@ -101,7 +143,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         cite!("四(六)3"),
     );
     // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
-    rules::before_benefit_start(ctx, false, out, cite!("四(六)1"));
+    rules::before_benefit_start(ctx, 0, out, cite!("四(六)1"));
     // 四(八) "属于医疗、工伤、生育保险……的医疗、护理、康复等费用，长期护理保险基金不予支付"
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
@@ -121,26 +163,27 @@ fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         return;
     }
     let Some(years) = ctx.query.contribution_years else { return };
-    let continuous_short = years.continuous < MIN_CONTINUOUS_YEARS;
-    let cumulative_short = years.cumulative < MIN_CUMULATIVE_YEARS;
+    let (min_c, min_t) = (ctx.param(&MIN_CONTINUOUS_YEARS), ctx.param(&MIN_CUMULATIVE_YEARS));
+    let (mc, mt) = (min_c.count(), min_t.count());
+    let continuous_short = years.continuous < mc;
+    let cumulative_short = years.cumulative < mt;
     if !continuous_short && !cumulative_short {
         return;
     }
     let (c, t) = (years.continuous, years.cumulative);
-    let mut zh =
-        format!("须在本市连续参保缴费{MIN_CONTINUOUS_YEARS}年（含）以上并累计缴费满{MIN_CUMULATIVE_YEARS}年，目前连续{c}年、累计{t}年。");
+    let mut zh = format!("须在本市连续参保缴费{mc}年（含）以上并累计缴费满{mt}年，目前连续{c}年、累计{t}年。");
     let mut en = format!(
-        "Requires {MIN_CONTINUOUS_YEARS} continuous and {MIN_CUMULATIVE_YEARS} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."
+        "Requires {mc} continuous and {mt} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."
     );
     if cumulative_short {
-        zh.push_str("累计缴费未满10年的，可按标准一次性补足缴费年限后享受待遇。");
+        let _ = write!(zh, "累计缴费未满{mt}年的，可按标准一次性补足缴费年限后享受待遇。");
         en.push_str(" Missing cumulative years can be topped up in one payment (一次性补足), after which benefits are paid.");
     }
     if continuous_short {
         zh.push_str("连续缴费年限不能补足，须继续缴费。");
         en.push_str(" Continuous years cannot be topped up: keep contributing.");
     }
-    out.push(reason(ReasonCode::ContributionYearsShort, zh, en, cite!("四(六)2")));
+    out.push(reason(ReasonCode::ContributionYearsShort, zh, en, min_t.citation));
 }
 
 // ---- 四(五) 护理方式、四(七) 支付标准 ---------------------------------------
@@ -194,94 +237,156 @@ const INSTITUTION: Mode = Mode {
 // 四(七)1 "重度失能人员居家自主护理，每人每日定额30元，由长期护理保险基金全额支付"
 
 /// 四(七)1 居家自主护理 每人每日定额.
-const HOME_SELF_DAILY_QUOTA: Decimal = dec!(30);
+static HOME_SELF_DAILY_QUOTA: Param = Param::new(
+    "home_self.daily_quota",
+    "居家自主护理每日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("四(七)1"), dec!(30), "每人每日定额30元")],
+);
+/// 四(七)1 基金支付比例 (全额: an allowance).
+static HOME_SELF_FUND_SHARE: Param = Param::new(
+    "home_self.fund_share",
+    "居家自主护理基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("四(七)1"), dec!(1), "由长期护理保险基金全额支付")],
+);
 
 // 四(七)2 "居家接受护理服务机构或医疗机构上门护理服务，每月定额1500元（50元/日），
 //  由长期护理保险基金支付70%"
 
 /// 四(七)2 居家上门护理 每月定额.
-const HOME_VISIT_MONTHLY_QUOTA: Decimal = dec!(1500);
+static HOME_VISIT_MONTHLY_QUOTA: Param = Param::new(
+    "home_visit.monthly_quota",
+    "居家上门护理每月定额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(1500), "每月定额1500元")],
+);
 /// 四(七)2 居家上门护理 "(50元/日)".
-const HOME_VISIT_DAILY_QUOTA: Decimal = dec!(50);
+static HOME_VISIT_DAILY_QUOTA: Param = Param::new(
+    "home_visit.daily_quota",
+    "居家上门护理日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(50), "（50元/日）")],
+);
 /// 四(七)2 基金支付比例.
-const HOME_VISIT_FUND_SHARE: Decimal = dec!(0.70);
+static HOME_VISIT_FUND_SHARE: Param = Param::new(
+    "home_visit.fund_share",
+    "居家上门护理基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("四(七)2"), dec!(0.7), "由长期护理保险基金支付70%")],
+);
 
 // 四(七)3 "居家护理部分每人每日定额15元，由长期护理保险基金全额支付；机构上门护理部分
 //  每月定额1000元/月（33元/日），由长期护理保险基金支付70%"
 
 /// 四(七)3 叠加护理 居家护理部分 每人每日定额.
-const COMBINED_FAMILY_DAILY_QUOTA: Decimal = dec!(15);
+static COMBINED_FAMILY_DAILY_QUOTA: Param = Param::new(
+    "home_combined.family_daily_quota",
+    "叠加护理居家护理部分每日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(15), "居家护理部分每人每日定额15元")],
+);
+/// 四(七)3 居家护理部分 基金支付比例 (全额).
+static COMBINED_FAMILY_FUND_SHARE: Param = Param::new(
+    "home_combined.family_fund_share",
+    "叠加护理居家护理部分基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(1), "由长期护理保险基金全额支付")],
+);
 /// 四(七)3 叠加护理 机构上门护理部分 每月定额.
-const COMBINED_VISIT_MONTHLY_QUOTA: Decimal = dec!(1000);
+static COMBINED_VISIT_MONTHLY_QUOTA: Param = Param::new(
+    "home_combined.visit_monthly_quota",
+    "叠加护理机构上门护理部分每月定额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(1000), "机构上门护理部分每月定额1000元/月")],
+);
 /// 四(七)3 叠加护理 机构上门护理部分 "(33元/日)".
-const COMBINED_VISIT_DAILY_QUOTA: Decimal = dec!(33);
+static COMBINED_VISIT_DAILY_QUOTA: Param = Param::new(
+    "home_combined.visit_daily_quota",
+    "叠加护理机构上门护理部分日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(33), "（33元/日）")],
+);
 /// 四(七)3 机构上门护理部分 基金支付比例.
-const COMBINED_VISIT_FUND_SHARE: Decimal = dec!(0.70);
+static COMBINED_VISIT_FUND_SHARE: Param = Param::new(
+    "home_combined.visit_fund_share",
+    "叠加护理机构上门护理部分基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("四(七)3"), dec!(0.7), "由长期护理保险基金支付70%")],
+);
 
 // 四(七)4 "在护理机构或医疗机构接受护理服务，每人每日定额100元，由长期护理保险基金支付70%"
 
 /// 四(七)4 机构护理 每人每日定额.
-const INSTITUTION_DAILY_QUOTA: Decimal = dec!(100);
+static INSTITUTION_DAILY_QUOTA: Param = Param::new(
+    "institution.daily_quota",
+    "机构护理每日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("四(七)4"), dec!(100), "每人每日定额100元")],
+);
 /// 四(七)4 基金支付比例.
-const INSTITUTION_FUND_SHARE: Decimal = dec!(0.70);
+static INSTITUTION_FUND_SHARE: Param = Param::new(
+    "institution.fund_share",
+    "机构护理基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("四(七)4"), dec!(0.7), "由长期护理保险基金支付70%")],
+);
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
     let days = ctx.care_days;
     match ctx.mode.id {
-        "home_self" => out.line(rules::daily_allowance_line(
+        "home_self" => out.line(rules::daily_quota_line(
             "home_self",
             Text::new("居家自主护理定额", "Home self-care quota"),
-            HOME_SELF_DAILY_QUOTA,
+            ctx.param(&HOME_SELF_DAILY_QUOTA),
+            ctx.param(&HOME_SELF_FUND_SHARE),
             days,
-            cite!("四(七)1"),
         )),
         "home_visit" => {
-            let quota = monthly_quota(ctx, out, HOME_VISIT_MONTHLY_QUOTA, HOME_VISIT_DAILY_QUOTA, cite!("四(七)2"));
+            let monthly = ctx.param(&HOME_VISIT_MONTHLY_QUOTA);
+            let quota = monthly_quota(ctx, out, monthly, ctx.param(&HOME_VISIT_DAILY_QUOTA));
             out.line(rules::quota_share_line(
                 "home_visit",
                 Text::new("居家上门护理定额", "Home-visit quota"),
                 quota.0,
-                HOME_VISIT_FUND_SHARE,
+                ctx.param(&HOME_VISIT_FUND_SHARE).value,
                 quota.1,
-                cite!("四(七)2"),
+                monthly.citation,
             ));
         }
         "home_combined" => {
-            out.line(rules::daily_allowance_line(
+            out.line(rules::daily_quota_line(
                 "home_combined_family",
                 Text::new("叠加护理·居家护理部分", "Combined care: family part"),
-                COMBINED_FAMILY_DAILY_QUOTA,
+                ctx.param(&COMBINED_FAMILY_DAILY_QUOTA),
+                ctx.param(&COMBINED_FAMILY_FUND_SHARE),
                 days,
-                cite!("四(七)3"),
             ));
-            let quota = monthly_quota(ctx, out, COMBINED_VISIT_MONTHLY_QUOTA, COMBINED_VISIT_DAILY_QUOTA, cite!("四(七)3"));
+            let monthly = ctx.param(&COMBINED_VISIT_MONTHLY_QUOTA);
+            let quota = monthly_quota(ctx, out, monthly, ctx.param(&COMBINED_VISIT_DAILY_QUOTA));
             out.line(rules::quota_share_line(
                 "home_combined_visit",
                 Text::new("叠加护理·机构上门护理部分", "Combined care: visit part"),
                 quota.0,
-                COMBINED_VISIT_FUND_SHARE,
+                ctx.param(&COMBINED_VISIT_FUND_SHARE).value,
                 quota.1,
-                cite!("四(七)3"),
+                monthly.citation,
             ));
         }
-        _ => {
-            let quota = INSTITUTION_DAILY_QUOTA * ctx.care_days_dec();
-            let q = plain(INSTITUTION_DAILY_QUOTA);
-            out.line(rules::quota_share_line(
-                "institution",
-                Text::new("机构专业护理定额", "Institutional care quota"),
-                quota,
-                INSTITUTION_FUND_SHARE,
-                rules::basis(format!("每日定额{q}元 × {days}日"), format!("{q} yuan/day × {days} days")),
-                cite!("四(七)4"),
-            ));
-        }
+        _ => out.line(rules::daily_quota_line(
+            "institution",
+            Text::new("机构专业护理定额", "Institutional care quota"),
+            ctx.param(&INSTITUTION_DAILY_QUOTA),
+            ctx.param(&INSTITUTION_FUND_SHARE),
+            days,
+        )),
     }
 }
 
 /// A monthly quota with its daily equivalent: the full quota for a full month,
 /// otherwise the daily figure per care day, never more than the monthly quota.
-fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: Decimal, daily: Decimal, citation: &'static str) -> (Decimal, [String; 2]) {
+fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &Dated, daily: &Dated) -> (Decimal, [String; 2]) {
+    let (citation, monthly, daily) = (monthly.citation, monthly.value, daily.value);
     let (m, d, n) = (plain(monthly), plain(daily), ctx.care_days);
     if ctx.full_month() {
         return (monthly, rules::basis(format!("月定额{m}元"), format!("monthly quota {m} yuan")));
@@ -309,11 +414,12 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         out.push(rules::work_injury_reading(cite!("四(八)")));
     }
     if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
+        let (c, t) = (ctx.param(&MIN_CONTINUOUS_YEARS).count(), ctx.param(&MIN_CUMULATIVE_YEARS));
         out.push(note(
             "assumed_contribution_years_met",
-            "未填写缴费年限，按已满足计算：须在本市连续参保缴费2年（含）以上并累计缴费满10年（制度实施前已参保并连续缴费的除外）。",
-            "Contribution years were not given and are assumed met: 2 continuous and 10 cumulative years in the city (unless insured before the scheme began and contributing since).",
-            cite!("四(六)2"),
+            format!("未填写缴费年限，按已满足计算：须在本市连续参保缴费{c}年（含）以上并累计缴费满{}年（制度实施前已参保并连续缴费的除外）。", t.count()),
+            format!("Contribution years were not given and are assumed met: {c} continuous and {} cumulative years in the city (unless insured before the scheme began and contributing since).", t.count()),
+            t.citation,
         ));
     }
     if ctx.query.insured_before_ltci {
@@ -331,37 +437,72 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
 // 四(四)1 "单位缴费部分。以用人单位缴纳职工基本医疗保险缴费基数为基数，以0.15%的比例按月缴纳。"
 
 /// 四(四)1 单位缴费比例.
-const EMPLOYER_RATE: Decimal = dec!(0.0015);
+static EMPLOYER_RATE: Param = Param::new(
+    "contribution.employer_rate",
+    "单位缴费比例",
+    RateOfBase,
+    &[Dated::of(&DOCUMENT, cite!("四(四)1"), dec!(0.0015), "以0.15%的比例按月缴纳")],
+);
 
 // 四(四)2 "以个人缴纳职工基本医疗保险缴费基数为基数，在职职工以0.15%的比例按月从个人账户中
 //  划拨，灵活就业人员以0.3%的比例每年从个人账户中一次性划拨；退休人员（含灵活就业退休人员）
 //  以本人退休工资为基数，以0.15%的比例每年从个人账户中一次性划拨。"
 
-/// 四(四)2 在职职工 个人缴费比例.
-const EMPLOYED_RATE: Decimal = dec!(0.0015);
+/// 四(四)2 在职职工 个人缴费比例: the years of the document are the years stated.
+static EMPLOYED_RATE: Param = Param::new(
+    "contribution.employed_rate",
+    "在职职工个人缴费比例",
+    RateOfBase,
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "在职职工以0.15%的比例按月")],
+);
 /// 四(四)2 灵活就业人员 个人缴费比例.
-const FLEXIBLE_RATE: Decimal = dec!(0.003);
+static FLEXIBLE_RATE: Param = Param::new(
+    "contribution.flexible_rate",
+    "灵活就业人员个人缴费比例",
+    RateOfBase,
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.003), "灵活就业人员以0.3%的比例")],
+);
 /// 四(四)2 退休人员 个人缴费比例 (of the pension).
-const RETIRED_RATE: Decimal = dec!(0.0015);
+static RETIRED_RATE: Param = Param::new(
+    "contribution.retired_rate",
+    "退休人员个人缴费比例（退休工资）",
+    RateOfBase,
+    &[Dated::of(&DOCUMENT, cite!("四(四)2"), dec!(0.0015), "以本人退休工资为基数，以0.15%的比例")],
+);
 
 // 四(四)3 "财政补助部分。以退休人员（含灵活就业退休人员）个人退休工资为基数，按0.15%的比例补助。"
 
 /// 四(四)3 退休人员 财政补助比例.
-const RETIREE_SUBSIDY_RATE: Decimal = dec!(0.0015);
+static RETIREE_SUBSIDY_RATE: Param = Param::new(
+    "contribution.retiree_subsidy_rate",
+    "退休人员财政补助比例（退休工资）",
+    RateOfBase,
+    &[Dated::of(&DOCUMENT, cite!("四(四)3"), dec!(0.0015), "按0.15%的比例补助")],
+);
 
 // 四(四) "长期护理保险试点期间（2021-2022年），为减轻用人单位负担，单位缴费部分暂从职工基本
 //  医疗保险统筹基金累计结余中划拨。"
+// 四(三) "单位缴费由用人单位按规定统一缴纳"
 
-/// 四(四) the years the employer share comes from the medical fund's surplus.
-const EMPLOYER_SHARE_FROM_FUND: [u16; 2] = [2021, 2022];
+/// 四(四), 四(三) the share of the employer contribution the medical fund's surplus pays:
+/// all of it in the pilot years 2021–2022, none after.
+static EMPLOYER_SHARE_FROM_FUND: Param = Param::new(
+    "contribution.employer_share_from_medical_fund",
+    "单位缴费由医保统筹基金划拨的比例",
+    Ratio,
+    &[
+        Dated::of(&DOCUMENT, cite!("四(四)"), dec!(1), "单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨")
+            .during(Date::ymd(2021, 1, 1), Some(Date::ymd(2022, 12, 31))),
+        Dated::of(&DOCUMENT, cite!("四(三)"), dec!(0), "单位缴费由用人单位按规定统一缴纳")
+            .during(Date::ymd(2023, 1, 1), Some(Date::ymd(2025, 12, 31))),
+    ],
+);
 
 /// Reading of "以…为基数" with a monthly base: a year is twelve months of base.
 const MONTHS_PER_YEAR: Decimal = dec!(12);
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
-    document: &DOCUMENT,
-    stated_from: 2021,
-    stated_to: 2025,
+    standard: &EMPLOYED_RATE,
     first_year_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
     later_years: Text::new(
         "文件有效期5年，“期间国家、省有规定的从其规定，相关配套管理办法由市医疗保障局会同有关部门另行制定”。",
@@ -378,7 +519,7 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
     compute: contribution,
 };
 
-fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> Result<(), Error> {
     let who = Text::new("晋城市职工", "A Jincheng employee");
     let category = rules::required(q.category, "category", who)?;
     let twelve = |rate: Decimal, base: Decimal, what: Text| {
@@ -390,38 +531,16 @@ fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<()
         Category::Employed | Category::Flexible => {
             let name = category.name();
             let base = rules::required(q.monthly_base, "monthlyBase", name)?;
-            let rate = if category == Category::Employed { EMPLOYED_RATE } else { FLEXIBLE_RATE };
+            let rate = at.param(if category == Category::Employed { &EMPLOYED_RATE } else { &FLEXIBLE_RATE });
             let label = if category == Category::Employed {
                 Text::new("个人缴费（按月从个人账户划拨）", "Personal share (monthly, from the personal account)")
             } else {
                 Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)")
             };
-            out.push(Payer::Individual, label, rate * base * MONTHS_PER_YEAR, twelve(rate, base, base_words), cite!("四(四)2"));
+            let words = twelve(rate.value, base, base_words);
+            out.push(Payer::Individual, label, rate.value * base * MONTHS_PER_YEAR, words, rate.citation);
             if category == Category::Employed {
-                let amount = EMPLOYER_RATE * base * MONTHS_PER_YEAR;
-                if EMPLOYER_SHARE_FROM_FUND.contains(&q.year) {
-                    out.push(
-                        Payer::MedicalFund,
-                        Text::new("单位缴费部分（由医保统筹基金累计结余划拨）", "Employer share (from the medical fund's surplus)"),
-                        amount,
-                        twelve(EMPLOYER_RATE, base, base_words),
-                        cite!("四(四)"),
-                    );
-                    out.note(note(
-                        "employer_share_from_fund",
-                        "试点期间（2021—2022年）单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨，用人单位不缴。",
-                        "In 2021–2022 the employer share came from the employee medical insurance fund's accumulated surplus; employers paid nothing.",
-                        cite!("四(四)"),
-                    ));
-                } else {
-                    out.push(
-                        Payer::Employer,
-                        Text::new("单位缴费", "Employer share"),
-                        amount,
-                        twelve(EMPLOYER_RATE, base, base_words),
-                        cite!("四(四)1"),
-                    );
-                }
+                employer_share(at, base, out, twelve(at.param(&EMPLOYER_RATE).value, base, base_words));
             }
             out.note(note(
                 "reading_base_twelve_months",
@@ -433,19 +552,20 @@ fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<()
         Category::Retired => {
             let pension = rules::required(q.monthly_pension, "monthlyPension", category.name())?;
             let words = Text::new("月退休工资", "monthly pension");
+            let (rate, subsidy) = (at.param(&RETIRED_RATE), at.param(&RETIREE_SUBSIDY_RATE));
             out.push(
                 Payer::Individual,
                 Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)"),
-                RETIRED_RATE * pension * MONTHS_PER_YEAR,
-                twelve(RETIRED_RATE, pension, words),
-                cite!("四(四)2"),
+                rate.value * pension * MONTHS_PER_YEAR,
+                twelve(rate.value, pension, words),
+                rate.citation,
             );
             out.push(
                 Payer::Government,
                 Text::new("财政补助", "Government subsidy"),
-                RETIREE_SUBSIDY_RATE * pension * MONTHS_PER_YEAR,
-                twelve(RETIREE_SUBSIDY_RATE, pension, words),
-                cite!("四(四)3"),
+                subsidy.value * pension * MONTHS_PER_YEAR,
+                twelve(subsidy.value, pension, words),
+                subsidy.citation,
             );
             out.note(note(
                 "reading_base_twelve_months",
@@ -456,4 +576,31 @@ fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<()
         }
     }
     Ok(())
+}
+
+/// 四(四)1 the employer share, of which the medical fund pays the part 四(四) says
+/// (all of it in 2021–2022); the employer the rest.
+fn employer_share(at: &At, base: Decimal, out: &mut ContributionLines, words: [String; 2]) {
+    let (rate, from_fund) = (at.param(&EMPLOYER_RATE), at.param(&EMPLOYER_SHARE_FROM_FUND));
+    let amount = rate.value * base * MONTHS_PER_YEAR;
+    let fund = amount * from_fund.value;
+    if !from_fund.value.is_zero() {
+        let (a, b) = (from_fund.from.month().year(), from_fund.to.map_or(9999, |d| d.month().year()));
+        out.push(
+            Payer::MedicalFund,
+            Text::new("单位缴费部分（由医保统筹基金累计结余划拨）", "Employer share (from the medical fund's surplus)"),
+            fund,
+            words.clone(),
+            from_fund.citation,
+        );
+        out.note(note(
+            "employer_share_from_fund",
+            format!("试点期间（{a}—{b}年）单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨，用人单位不缴。"),
+            format!("In {a}–{b} the employer share came from the employee medical insurance fund's accumulated surplus; employers paid nothing."),
+            from_fund.citation,
+        ));
+    }
+    if from_fund.value < Decimal::ONE {
+        out.push(Payer::Employer, Text::new("单位缴费", "Employer share"), amount - fund, words, rate.citation);
+    }
 }

@@ -12,12 +12,13 @@
 //! ```
 
 use crate::error::Error;
+use crate::model::ParamUnit::{Hours, Months, VisitsPerMonth, Years, YuanPerDay, YuanPerHour, YuanPerMonth, YuanPerPersonYear};
 use crate::model::{ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{
-    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
-    CHARGE_KEY,
+    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
+    Param, Unit, CHARGE_KEY,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -28,7 +29,7 @@ macro_rules! cite {
     };
 }
 
-const DOCUMENT: Document = Document {
+static DOCUMENT: Document = Document {
     number: "连云港市城乡居民长护险通知（征求意见稿）",
     title: "连云港市关于推进城乡居民纳入长期护理保险制度保障范围的通知（征求意见稿）",
     issued: None,
@@ -36,17 +37,33 @@ const DOCUMENT: Document = Document {
     effective_to: None,
     kind: DocKind::Draft,
     period_citation: cite!("七"),
-};
-
-pub(crate) static CITY: City = City {
-    id: "lianyungang",
-    name: Text::new("连云港", "Lianyungang"),
-    documents: &[DOCUMENT],
+    period_quote: "2026年12月1日起……落地城乡居民长期护理保险待遇",
+    last_reviewed: Date::ymd(2026, 12, 2),
     // 一 "参加我市城乡居民基本医疗保险参保人员……同步参加我市长期护理保险"
     insurance: &[Insurance::Resident],
     // 三(一) "经申请通过失能等级评估认定的重度失能人员"
     grades: &[Grade::Severe],
     modes: &[MEDICAL_INSTITUTION, ELDERLY_INSTITUTION, DAY_CARE, HOME_VISIT],
+};
+
+pub(crate) static CITY: City = City {
+    id: "lianyungang",
+    name: Text::new("连云港", "Lianyungang"),
+    documents: &[&DOCUMENT],
+    params: &[
+        &MIN_DISABILITY_MONTHS,
+        &WAITING_PERIOD_MONTHS,
+        &MEDICAL_INSTITUTION_DAILY_RATE,
+        &ELDERLY_INSTITUTION_DAILY_RATE,
+        &DAY_CARE_DAILY_RATE,
+        &HOME_VISIT_HOURLY_RATE,
+        &HOME_VISIT_MONTHLY_LIMIT,
+        &HOURS_PER_VISIT,
+        &MIN_VISITS_PER_MONTH,
+        &CONTRIBUTION_INDIVIDUAL,
+        &CONTRIBUTION_GOVERNMENT,
+        &NOT_FINANCED_UP_TO_AGE,
+    ],
     query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "assessedMonth", "interruptedContribution", "monthsSinceResumed"],
     care_days_help: Text::new(
         "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
@@ -64,9 +81,19 @@ pub(crate) static CITY: City = City {
 //  对存在中断参保缴费情形的人员，设置6个月待遇等待期。"
 
 /// 三(一) "失能状态持续6个月以上"
-const MIN_DISABILITY_MONTHS: u32 = 6;
+static MIN_DISABILITY_MONTHS: Param = Param::new(
+    "disability.minimum_months",
+    "失能状态最短持续月数",
+    Months,
+    &[Dated::of(&DOCUMENT, cite!("三(一)"), dec!(6), "失能状态持续6个月以上")],
+);
 /// 三(一) "设置6个月待遇等待期"
-const WAITING_PERIOD_MONTHS: u32 = 6;
+static WAITING_PERIOD_MONTHS: Param = Param::new(
+    "benefits.waiting_period_months",
+    "中断缴费后的待遇等待期",
+    Months,
+    &[Dated::of(&DOCUMENT, cite!("三(一)"), dec!(6), "设置6个月待遇等待期")],
+);
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     // 一 参保对象: residents. The employee scheme's rules are not in the sources.
@@ -85,7 +112,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         Text::new("待遇面向经评估认定的重度失能人员。", "Benefits are for people assessed as severely disabled."),
         cite!("三(一)"),
     );
-    rules::disability_too_short(ctx, MIN_DISABILITY_MONTHS, out, "失能状态持续6个月以上", cite!("三(一)"));
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
     rules::contribution_interrupted(
         ctx,
         out,
@@ -93,18 +120,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         cite!("三(一)"),
     );
     if ctx.query.interrupted_contribution {
-        if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < WAITING_PERIOD_MONTHS) {
+        let wait = ctx.param(&WAITING_PERIOD_MONTHS);
+        let w = wait.count();
+        if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < w) {
             out.push(reason(
                 ReasonCode::WaitingPeriod,
-                format!("中断参保缴费的人员设{WAITING_PERIOD_MONTHS}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
-                format!(
-                    "After interrupted contributions there is a {WAITING_PERIOD_MONTHS}-month waiting period; contributions resumed {since} months ago."
-                ),
-                cite!("三(一)"),
+                format!("中断参保缴费的人员设{w}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
+                format!("After interrupted contributions there is a {w}-month waiting period; contributions resumed {since} months ago."),
+                wait.citation,
             ));
         }
     }
-    rules::before_benefit_start(ctx, false, out, cite!("三(一)"));
+    rules::before_benefit_start(ctx, 0, out, cite!("三(一)"));
     // 三(三) "领取工伤保险生活护理费人员，不得重复享受城乡居民长期护理保险待遇"
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
@@ -191,11 +218,26 @@ const HOME_VISIT: Mode = Mode {
 };
 
 /// 三(二)1 "选择入住定点护理机构中的医疗机构护理床位接受护理服务的，按50元/天的标准与定点护理机构结算"
-const MEDICAL_INSTITUTION_DAILY_RATE: Decimal = dec!(50);
+static MEDICAL_INSTITUTION_DAILY_RATE: Param = Param::new(
+    "medical_institution.daily_rate",
+    "医疗机构护理床位日结算标准",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(二)1"), dec!(50), "按50元/天的标准")],
+);
 /// 三(二)2 "选择入住定点护理机构中的养老服务机构护理床位接受护理服务的，按40元/天的标准与定点护理机构结算"
-const ELDERLY_INSTITUTION_DAILY_RATE: Decimal = dec!(40);
+static ELDERLY_INSTITUTION_DAILY_RATE: Param = Param::new(
+    "elderly_institution.daily_rate",
+    "养老服务机构护理床位日结算标准",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(二)2"), dec!(40), "按40元/天的标准")],
+);
 /// 三(二)3 "在社区服务机构接受日间照护服务的，按20元/天的标准与定点护理机构结算"
-const DAY_CARE_DAILY_RATE: Decimal = dec!(20);
+static DAY_CARE_DAILY_RATE: Param = Param::new(
+    "day_care.daily_rate",
+    "社区日间照护日结算标准",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(二)3"), dec!(20), "按20元/天的标准")],
+);
 
 // 三(二)4 "每次服务时长2小时，每月服务次数不低于10次，按30元/小时的标准与服务机构结算，
 //  月度限额600元。上门服务月度总时长不足20小时的，根据当月实际服务时长结算。"
@@ -203,53 +245,67 @@ const DAY_CARE_DAILY_RATE: Decimal = dec!(20);
 // fit under it (22 h at 25 元/h: 550).
 
 /// 三(二)4 居家上门护理 元/小时.
-const HOME_VISIT_HOURLY_RATE: Decimal = dec!(30);
+static HOME_VISIT_HOURLY_RATE: Param = Param::new(
+    "home_visit.hourly_rate",
+    "居家上门护理小时结算标准",
+    YuanPerHour,
+    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(30), "按30元/小时的标准")],
+);
 /// 三(二)4 "月度限额600元"
-const HOME_VISIT_MONTHLY_LIMIT: Decimal = dec!(600);
-/// 三(二)4 "每次服务时长2小时，每月服务次数不低于10次": the default month, 10 × 2 hours.
-const DEFAULT_VISIT_HOURS: Decimal = dec!(20);
+static HOME_VISIT_MONTHLY_LIMIT: Param = Param::new(
+    "home_visit.monthly_limit",
+    "居家上门护理月度限额",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(600), "月度限额600元")],
+);
+/// 三(二)4 "每次服务时长2小时"
+static HOURS_PER_VISIT: Param = Param::new(
+    "home_visit.hours_per_visit",
+    "居家上门护理每次服务时长",
+    Hours,
+    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(2), "每次服务时长2小时")],
+);
+/// 三(二)4 "每月服务次数不低于10次"
+static MIN_VISITS_PER_MONTH: Param = Param::new(
+    "home_visit.minimum_visits_per_month",
+    "居家上门护理每月最少服务次数",
+    VisitsPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("三(二)4"), dec!(10), "每月服务次数不低于10次")],
+);
 
-/// Default `visitHours`: ten 2-hour visits, none in a month without a care day.
-fn default_visit_hours(care_days: u32) -> Decimal {
-    if care_days == 0 {
+/// Default `visitHours`: the least visits a month at their length (10 × 2
+/// hours), none in a month without a care day.
+fn default_visit_hours(ctx: &Ctx<'_>) -> Decimal {
+    if ctx.care_days == 0 {
         Decimal::ZERO
     } else {
-        DEFAULT_VISIT_HOURS
+        ctx.param(&HOURS_PER_VISIT).value * ctx.param(&MIN_VISITS_PER_MONTH).value
     }
 }
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    match ctx.mode.id {
-        "medical_institution" => rules::daily_rate_line(
-            out,
-            ctx,
-            "medical_institution",
-            MEDICAL_INSTITUTION.name,
-            MEDICAL_INSTITUTION_DAILY_RATE,
-            cite!("三(二)1"),
-        ),
-        "elderly_institution" => rules::daily_rate_line(
-            out,
-            ctx,
-            "elderly_institution",
-            ELDERLY_INSTITUTION.name,
-            ELDERLY_INSTITUTION_DAILY_RATE,
-            cite!("三(二)2"),
-        ),
-        "day_care" => rules::daily_rate_line(out, ctx, "day_care", DAY_CARE.name, DAY_CARE_DAILY_RATE, cite!("三(二)3")),
-        _ => home_visit(ctx, out),
-    }
+    let (id, name, rate) = match ctx.mode.id {
+        "medical_institution" => ("medical_institution", MEDICAL_INSTITUTION.name, &MEDICAL_INSTITUTION_DAILY_RATE),
+        "elderly_institution" => ("elderly_institution", ELDERLY_INSTITUTION.name, &ELDERLY_INSTITUTION_DAILY_RATE),
+        "day_care" => ("day_care", DAY_CARE.name, &DAY_CARE_DAILY_RATE),
+        _ => return home_visit(ctx, out),
+    };
+    let rate = ctx.param(rate);
+    rules::daily_rate_line(out, ctx, id, name, rate.value, rate.citation);
 }
 
 fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
     let hours = ctx.input("visitHours");
-    let (h, r, l) = (plain(hours), plain(HOME_VISIT_HOURLY_RATE), plain(HOME_VISIT_MONTHLY_LIMIT));
+    let (rate, limit) = (ctx.param(&HOME_VISIT_HOURLY_RATE), ctx.param(&HOME_VISIT_MONTHLY_LIMIT));
+    let citation = rate.citation;
+    let (rate, limit) = (rate.value, limit.value);
+    let (h, r, l) = (plain(hours), plain(rate), plain(limit));
     let label = HOME_VISIT.name;
     // 30元/小时 (at most the charge) × the hours served, at most 600 a month.
     let charge = ctx.optional("hourlyCharge");
-    let paid_rate = charge.map_or(HOME_VISIT_HOURLY_RATE, |c| HOME_VISIT_HOURLY_RATE.min(c));
+    let paid_rate = charge.map_or(rate, |c| rate.min(c));
     let before_limit = paid_rate * hours;
-    let fund = Money::round(before_limit.min(HOME_VISIT_MONTHLY_LIMIT));
+    let fund = Money::round(before_limit.min(limit));
     let (pr, b) = (plain(paid_rate), plain(before_limit));
     match charge {
         None => {
@@ -261,20 +317,20 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                     format!("{r}元/小时 × {h}小时 = {b}元，月度限额{l}元，基金支付{fund}元"),
                     format!("{r} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: the fund pays {fund} yuan"),
                 ),
-                cite!("三(二)4"),
+                citation,
             ));
             out.note(note(
                 "self_pay_unknown",
-                "居家上门护理：基金按30元/小时定额结算；填写机构的每小时收费（hourlyCharge）才能算出个人自付部分。",
-                "Home visits: the fund pays 30 yuan an hour; give the provider's hourly charge (hourlyCharge) to see what you pay yourself.",
-                cite!("三(二)4"),
+                format!("居家上门护理：基金按{r}元/小时定额结算；填写机构的每小时收费（hourlyCharge）才能算出个人自付部分。"),
+                format!("Home visits: the fund pays {r} yuan an hour; give the provider's hourly charge (hourlyCharge) to see what you pay yourself."),
+                citation,
             ));
         }
         Some(charge) => {
             let cost = Money::round(charge * hours);
             let c = plain(charge);
-            if charge < HOME_VISIT_HOURLY_RATE {
-                out.note(rules::fund_at_most_charge(cite!("三(二)4")));
+            if charge < rate {
+                out.note(rules::fund_at_most_charge(citation));
             }
             out.line(Line::service(
                 "home_visit",
@@ -285,7 +341,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                     format!("收费{c}元/小时 × {h}小时 = {cost}元；基金按{pr}元/小时 × {h}小时 = {b}元，月度限额{l}元，支付{fund}元"),
                     format!("charge {c} yuan/hour × {h} hours = {cost} yuan; the fund pays {pr} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: {fund} yuan"),
                 ),
-                cite!("三(二)4"),
+                citation,
             ));
         }
     }
@@ -314,12 +370,18 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
             "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
             cite!("三(二)3"),
         )),
-        "home_visit" => out.push(note(
-            "condition_visit_schedule",
-            "居家上门护理每次服务时长2小时，每月服务次数不低于10次；不足20小时的按实际时长结算。",
-            "Home visits last 2 hours each, at least 10 a month; under 20 hours a month is paid by the hours actually served.",
-            cite!("三(二)4"),
-        )),
+        "home_visit" => {
+            let (per, visits) = (ctx.param(&HOURS_PER_VISIT), ctx.param(&MIN_VISITS_PER_MONTH));
+            let (p, v, t) = (plain(per.value), plain(visits.value), plain(per.value * visits.value));
+            out.push(note(
+                "condition_visit_schedule",
+                format!("居家上门护理每次服务时长{p}小时，每月服务次数不低于{v}次；不足{t}小时的按实际时长结算。"),
+                format!(
+                    "Home visits last {p} hours each, at least {v} a month; under {t} hours a month is paid by the hours actually served."
+                ),
+                per.citation,
+            ));
+        }
         _ => {}
     }
 }
@@ -328,17 +390,36 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
 // "城乡居民长期护理保险筹资由个人和政府合理分担，起步阶段按照每人每年40元的标准筹集。
 //  其中个人缴费每人每年20元，政府补助每人每年20元。"
 
+// 七 "2026年10月起，与城乡居民基本医疗保险同步启动城乡居民长期护理保险个人缴费征缴":
+// the standard holds from then, for the year it is collected for, 2027 (a reading:
+// the resident medical insurance is collected in autumn for the following year). It
+// is the "起步阶段" standard: later years are carried forward, not stated.
+const FIRST_STANDARD: (Date, Option<Date>) = (Date::ymd(2026, 10, 1), Some(Date::ymd(2027, 12, 31)));
+
 /// 二(一) 个人缴费 每人每年.
-const CONTRIBUTION_INDIVIDUAL: Decimal = dec!(20);
+static CONTRIBUTION_INDIVIDUAL: Param = Param::new(
+    "contribution.individual",
+    "个人缴费",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(20), "个人缴费每人每年20元").during(FIRST_STANDARD.0, FIRST_STANDARD.1)],
+);
 /// 二(一) 政府补助 每人每年.
-const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
+static CONTRIBUTION_GOVERNMENT: Param = Param::new(
+    "contribution.government",
+    "政府补助",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(20), "政府补助每人每年20元").during(FIRST_STANDARD.0, FIRST_STANDARD.1)],
+);
 /// 二(一) "18周岁以下……暂不单独筹资": 以下 includes the number (民法典 第1259条).
-const NOT_FINANCED_UP_TO_AGE: u32 = 18;
+static NOT_FINANCED_UP_TO_AGE: Param = Param::new(
+    "contribution.not_financed_up_to_age",
+    "暂不单独筹资的年龄上限",
+    Years,
+    &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(18), "18周岁以下……暂不单独筹资").during(FIRST_STANDARD.0, None)],
+);
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
-    document: &DOCUMENT,
-    stated_from: 2027,
-    stated_to: 2027,
+    standard: &CONTRIBUTION_INDIVIDUAL,
     first_year_citation: cite!("七、二(一)"),
     later_years: Text::new(
         "“根据经济社会发展和基金运行情况，医疗保障部门会同财政部门对基金筹集方式、筹资标准和待遇水平进行动态调整。”",
@@ -356,38 +437,43 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
 };
 
 #[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
-fn contribution(q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
+fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> Result<(), Error> {
+    let (individual, government) = (at.param(&CONTRIBUTION_INDIVIDUAL), at.param(&CONTRIBUTION_GOVERNMENT));
+    let from = individual.from.month();
+    let (y, m, first) = (from.year(), from.number(), from.year() + 1);
     out.note(note(
         "reading_first_year",
-        "七：2026年10月起与城乡居民医保同步征缴个人缴费；居民医保在秋季征缴下一年度的保费，所以本计算器把2027年作为第一个缴费年度。",
-        "Collection starts in October 2026 with the resident medical insurance, which is collected in autumn for the following year, so 2027 is taken as the first contribution year.",
+        format!("七：{y}年{m}月起与城乡居民医保同步征缴个人缴费；居民医保在秋季征缴下一年度的保费，所以本计算器把{first}年作为第一个缴费年度。"),
+        format!("Collection starts in {from} with the resident medical insurance, which is collected in autumn for the following year, so {first} is taken as the first contribution year."),
         cite!("七"),
     ));
-    if q.age.is_some_and(|a| a <= NOT_FINANCED_UP_TO_AGE) {
+    let age = at.param(&NOT_FINANCED_UP_TO_AGE);
+    let a = age.count();
+    if q.age.is_some_and(|x| x <= a) {
         out.note(note(
             "under_18_not_financed",
-            "18周岁以下参加城乡居民医保的参保人员暂不单独筹资（“以下”含本数，民法典第1259条，这是本计算器的理解）。",
-            "Residents aged 18 or under are not separately financed for now (\"以下\" includes the number itself, Civil Code art. 1259: this calculator's reading).",
-            cite!("二(一)"),
+            format!("{a}周岁以下参加城乡居民医保的参保人员暂不单独筹资（“以下”含本数，民法典第1259条，这是本计算器的理解）。"),
+            format!("Residents aged {a} or under are not separately financed for now (\"以下\" includes the number itself, Civil Code art. 1259: this calculator's reading)."),
+            age.citation,
         ));
     } else {
-        let (i, g) = (plain(CONTRIBUTION_INDIVIDUAL), plain(CONTRIBUTION_GOVERNMENT));
+        let (i, g) = (plain(individual.value), plain(government.value));
         out.push(
             Payer::Individual,
             Text::new("个人缴费", "Personal contribution"),
-            CONTRIBUTION_INDIVIDUAL,
+            individual.value,
             basis(
                 format!("个人缴费{i}元/人·年，与居民医保一并征缴"),
                 format!("personal {i} yuan a year, collected with the resident medical insurance"),
             ),
-            cite!("二(一)"),
+            individual.citation,
         );
         out.push(
             Payer::Government,
             Text::new("政府补助", "Government subsidy"),
-            CONTRIBUTION_GOVERNMENT,
+            government.value,
             basis(format!("政府补助{g}元/人·年"), format!("government subsidy {g} yuan a year")),
-            cite!("二(一)"),
+            government.citation,
         );
     }
     out.note(note(

@@ -12,10 +12,11 @@
 //! assert_eq!(e.totals.self_pay.unwrap().to_string(), "85.00"); // 17次 × 5元
 //! ```
 
+use crate::model::ParamUnit::{Ratio, VisitsPerWeek, YuanPerDay, YuanPerMonth, YuanPerVisit, YuanPerYear};
 use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
 use crate::money::{div_round, plain, Money};
 use crate::month::Date;
-use crate::rules::{self, basis, note, City, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit};
+use crate::rules::{self, basis, note, City, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out, Param, Unit};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -25,7 +26,7 @@ macro_rules! cite {
     };
 }
 
-const DOCUMENT: Document = Document {
+static DOCUMENT: Document = Document {
     number: "周英《推进长期护理保险制度试点的江苏探索》",
     title: "推进长期护理保险制度试点的江苏探索（概述文章，以南通市为例）",
     issued: None,
@@ -33,18 +34,30 @@ const DOCUMENT: Document = Document {
     effective_to: None,
     kind: DocKind::Article,
     period_citation: cite!("“2016年，国家组织15个城市启动长期护理保险试点，我省南通、苏州两市被列入国家首批试点城市范围”"),
-};
-
-pub(crate) static CITY: City = City {
-    id: "nantong",
-    name: Text::new("南通", "Nantong"),
-    documents: &[DOCUMENT],
+    period_quote: "2016年，国家组织15个城市启动长期护理保险试点",
+    last_reviewed: Date::ymd(2026, 12, 2),
     // 保障范围全员化 "将全体职工和城乡居民同步纳入长期护理保险覆盖范围，并做到缴费标准、
     //  待遇标准、经办服务的完全统一"
     insurance: &[Insurance::Employee, Insurance::Resident],
     // 待遇支付差别化 "重度和中度失能失智人员"
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[HOME],
+};
+
+pub(crate) static CITY: City = City {
+    id: "nantong",
+    name: Text::new("南通", "Nantong"),
+    documents: &[&DOCUMENT],
+    params: &[
+        &PACKAGE_VISITS_PER_WEEK,
+        &PACKAGE_MONTHLY_FUND,
+        &PACKAGE_SELF_PAY_PER_VISIT,
+        &DEVICE_YEARLY_LIMIT_SEVERE,
+        &DEVICE_YEARLY_LIMIT_MODERATE,
+        &DEVICE_FUND_SHARE,
+        &CARE_SUBSIDY_DAILY_SEVERE,
+        &CARE_SUBSIDY_DAILY_MODERATE,
+    ],
     query_inputs: &["assessedMonth"],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
     grade_names: &[],
@@ -67,7 +80,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     );
     // The article says nothing on when benefits start; the contract's rule for
     // every city but 常州 applies: from the month of the assessment.
-    rules::before_benefit_start(ctx, false, out, cite!("待遇支付差别化"));
+    rules::before_benefit_start(ctx, 0, out, cite!("待遇支付差别化"));
 }
 
 // ---- 待遇支付差别化: 居家照护 "享受三项待遇" ----------------------------------
@@ -115,59 +128,109 @@ const HOME: Mode = Mode {
 // 一是 "选择一款套餐居家服务，每周服务4次，月费用约1100元由基金支付，个人自付5元∕次"
 
 /// 一是 套餐居家服务 "每周服务4次".
-const PACKAGE_VISITS_PER_WEEK: Decimal = dec!(4);
+static PACKAGE_VISITS_PER_WEEK: Param = Param::new(
+    "package.visits_per_week",
+    "套餐居家服务每周次数",
+    VisitsPerWeek,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(4), "每周服务4次")],
+);
 /// 一是 "月费用约1100元由基金支付" (approximate in the source).
-const PACKAGE_MONTHLY_FUND: Decimal = dec!(1100);
+static PACKAGE_MONTHLY_FUND: Param = Param::new(
+    "package.monthly_fund",
+    "套餐居家服务基金月支付（约数）",
+    YuanPerMonth,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(1100), "月费用约1100元由基金支付")],
+);
 /// 一是 "个人自付5元∕次".
-const PACKAGE_SELF_PAY_PER_VISIT: Decimal = dec!(5);
+static PACKAGE_SELF_PAY_PER_VISIT: Param = Param::new(
+    "package.self_pay_per_visit",
+    "套餐居家服务个人每次自付",
+    YuanPerVisit,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 一是"), dec!(5), "个人自付5元∕次")],
+);
 
 const DAYS_PER_WEEK: u32 = 7;
 
-/// Default visits: four a week over the care days, rounded half up.
-fn visits_four_a_week(care_days: u32) -> Decimal {
-    div_round(PACKAGE_VISITS_PER_WEEK * Decimal::from(care_days), DAYS_PER_WEEK, 0).unwrap_or(Decimal::ZERO)
+/// Default visits: the package's visits a week over the care days, rounded half up.
+fn visits_four_a_week(ctx: &Ctx<'_>) -> Decimal {
+    package_visits(ctx, ctx.care_days)
+}
+
+fn package_visits(ctx: &Ctx<'_>, days: u32) -> Decimal {
+    let per_week = ctx.param(&PACKAGE_VISITS_PER_WEEK).value;
+    div_round(per_week * Decimal::from(days), DAYS_PER_WEEK, 0).unwrap_or(Decimal::ZERO)
 }
 
 // 二是 "居家辅具租售服务，重度和中度失能失智人员分别为8000元∕年和6000元∕年，在限额内
 //  基金和个人按8∶2比例支付"
 
+const DEVICE_QUOTE: &str = "重度和中度失能失智人员分别为8000元∕年和6000元∕年";
+
 /// 二是 辅具租售 重度 年限额.
-const DEVICE_YEARLY_LIMIT_SEVERE: Decimal = dec!(8000);
+static DEVICE_YEARLY_LIMIT_SEVERE: Param = Param::new(
+    "devices.yearly_limit.severe",
+    "居家辅具租售年限额（重度）",
+    YuanPerYear,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(8000), DEVICE_QUOTE)],
+);
 /// 二是 辅具租售 中度 年限额.
-const DEVICE_YEARLY_LIMIT_MODERATE: Decimal = dec!(6000);
+static DEVICE_YEARLY_LIMIT_MODERATE: Param = Param::new(
+    "devices.yearly_limit.moderate",
+    "居家辅具租售年限额（中度）",
+    YuanPerYear,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(6000), DEVICE_QUOTE)],
+);
 /// 二是 "在限额内基金和个人按8∶2比例支付".
-const DEVICE_FUND_SHARE: Decimal = dec!(0.8);
+static DEVICE_FUND_SHARE: Param = Param::new(
+    "devices.fund_share",
+    "居家辅具租售限额内基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 二是"), dec!(0.8), "在限额内基金和个人按8∶2比例支付")],
+);
 
 // 三是 "居家照护服务补助，按重度失能失智人员15元∕人天、中度失能失智8元∕人天发放照护补助"
 
 /// 三是 照护服务补助 重度 元/人天.
-const CARE_SUBSIDY_DAILY_SEVERE: Decimal = dec!(15);
+static CARE_SUBSIDY_DAILY_SEVERE: Param = Param::new(
+    "care_subsidy.per_day.severe",
+    "居家照护服务补助（重度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 三是"), dec!(15), "重度失能失智人员15元∕人天")],
+);
 /// 三是 照护服务补助 中度 元/人天.
-const CARE_SUBSIDY_DAILY_MODERATE: Decimal = dec!(8);
+static CARE_SUBSIDY_DAILY_MODERATE: Param = Param::new(
+    "care_subsidy.per_day.moderate",
+    "居家照护服务补助（中度）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 三是"), dec!(8), "中度失能失智8元∕人天")],
+);
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
     let severe = ctx.grade() == Grade::Severe;
     package(ctx, out);
-    devices(ctx, out, if severe { DEVICE_YEARLY_LIMIT_SEVERE } else { DEVICE_YEARLY_LIMIT_MODERATE });
+    devices(ctx, out, ctx.param(if severe { &DEVICE_YEARLY_LIMIT_SEVERE } else { &DEVICE_YEARLY_LIMIT_MODERATE }));
+    let rate = ctx.param(if severe { &CARE_SUBSIDY_DAILY_SEVERE } else { &CARE_SUBSIDY_DAILY_MODERATE });
     out.line(rules::daily_allowance_line(
         "care_subsidy",
         Text::new("居家照护服务补助", "Home-care subsidy"),
-        if severe { CARE_SUBSIDY_DAILY_SEVERE } else { CARE_SUBSIDY_DAILY_MODERATE },
+        rate.value,
         ctx.care_days,
-        cite!("待遇支付差别化 三是"),
+        rate.citation,
     ));
 }
 
 fn package(ctx: &Ctx<'_>, out: &mut Out) {
     let visits = ctx.input("homeVisits");
     let (n, d) = (ctx.care_days, ctx.days_in_month());
+    let (monthly, per_visit) = (ctx.param(&PACKAGE_MONTHLY_FUND), ctx.param(&PACKAGE_SELF_PAY_PER_VISIT));
+    let citation = monthly.citation;
     // Reading: prorated for a part month, nothing in a month without a visit.
-    let fund = match div_round(PACKAGE_MONTHLY_FUND * Decimal::from(n), d, 2) {
+    let fund = match div_round(monthly.value * Decimal::from(n), d, 2) {
         Some(prorated) if !visits.is_zero() => Money::round(prorated),
         _ => Money::ZERO,
     };
-    let self_pay = Money::round(PACKAGE_SELF_PAY_PER_VISIT * visits);
-    let (m, v, p) = (plain(PACKAGE_MONTHLY_FUND), plain(visits), plain(PACKAGE_SELF_PAY_PER_VISIT));
+    let self_pay = Money::round(per_visit.value * visits);
+    let (m, v, p) = (plain(monthly.value), plain(visits), plain(per_visit.value));
     let fund_words = if visits.is_zero() {
         basis(String::from("本月无上门服务，基金不支付"), String::from("no visit this month, so the fund pays nothing"))
     } else if n == d {
@@ -185,17 +248,17 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
             format!("{fz}；个人自付{p}元/次 × {v}次 = {self_pay}元"),
             format!("{fe}; you pay {p} yuan/visit × {v} visits = {self_pay} yuan"),
         ),
-        cite!("待遇支付差别化 一是"),
+        citation,
     ));
     // The price is that of the four-a-week package; with fewer visits (but some:
     // none pays nothing, above) the fund is still shown at that price.
-    let package_visits = visits_four_a_week(n);
-    if !visits.is_zero() && visits < package_visits {
+    if !visits.is_zero() && visits < package_visits(ctx, n) {
+        let w = plain(ctx.param(&PACKAGE_VISITS_PER_WEEK).value);
         out.note(note(
             "reading_package_visits",
-            "文章给出的是每周服务4次的套餐费用；本月次数少于此，本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。",
-            "The article prices a package of four visits a week; with fewer visits this month the fund is still shown at that price, though a smaller package may be settled lower.",
-            cite!("待遇支付差别化 一是"),
+            format!("文章给出的是每周服务{w}次的套餐费用；本月次数少于此，本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。"),
+            format!("The article prices a package of {w} visits a week; with fewer visits this month the fund is still shown at that price, though a smaller package may be settled lower."),
+            citation,
         ));
     }
     if n != d || visits.is_zero() {
@@ -203,21 +266,22 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_package_prorated",
             format!("文章只写“月费用约{m}元由基金支付”；不足整月的，本计算器按护理天数占当月天数的比例折算，当月没有上门服务的不支付。"),
             format!("The article only says the fund pays about {m} yuan a month; for a part month this calculator prorates by care days, and pays nothing in a month without visits."),
-            cite!("待遇支付差别化 一是"),
+            citation,
         ));
     }
 }
 
-fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: Decimal) {
+fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: &Dated) {
     let cost = ctx.input("deviceCost");
     if cost.is_zero() {
         return;
     }
+    let (citation, limit, share) = (limit.citation, limit.value, ctx.param(&DEVICE_FUND_SHARE).value);
     let spent = ctx.input("deviceSpentThisYear");
     let left = (limit - spent).max(Decimal::ZERO);
     let within = cost.min(left);
-    let fund = Money::round(within * DEVICE_FUND_SHARE);
-    let (c, l, s, w, r) = (plain(cost), plain(limit), plain(spent), plain(within), rules::pct(DEVICE_FUND_SHARE));
+    let fund = Money::round(within * share);
+    let (c, l, s, w, r) = (plain(cost), plain(limit), plain(spent), plain(within), rules::pct(share));
     out.line(Line::service(
         "devices",
         Text::new("居家辅具租售", "Assistive devices"),
@@ -227,15 +291,16 @@ fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: Decimal) {
             format!("辅具费用{c}元；年限额{l}元已用{s}元，限额内{w}元 × 基金{r}% = {fund}元，其余个人支付"),
             format!("devices {c} yuan; of the {l} yuan yearly limit {s} is used, {w} yuan within it × fund {r}% = {fund} yuan; you pay the rest"),
         ),
-        cite!("待遇支付差别化 二是"),
+        citation,
     ));
 }
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    let m = plain(ctx.param(&PACKAGE_MONTHLY_FUND).value);
     out.push(note(
         "approximate_source",
-        "南通的数字来自江苏省的概述文章（“以南通市为例”），不是南通市的政策文件；套餐基金支付“约1100元”是约数。",
-        "Nantong's figures come from a Jiangsu overview article, not the city's own policy document; the package's 1100 yuan is approximate (约).",
+        format!("南通的数字来自江苏省的概述文章（“以南通市为例”），不是南通市的政策文件；套餐基金支付“约{m}元”是约数。"),
+        format!("Nantong's figures come from a Jiangsu overview article, not the city's own policy document; the package's {m} yuan is approximate (约)."),
         cite!("待遇支付差别化"),
     ));
     // The article dates only the start (2016) and was written "5年来" into the pilots:

@@ -12,16 +12,17 @@
 
 use crate::error::Error;
 use crate::model::Line;
+use crate::model::ParamUnit::{Ratio, YuanPerDay, YuanPerPersonYear};
 use crate::model::{ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
 use crate::rules::{
-    self, basis, note, reason, City, ContributionLines, ContributionRules, Ctx, Default, DocKind, Document, Input, Mode, Out, Unit,
-    CHARGE_KEY,
+    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
+    Param, Unit, CHARGE_KEY,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use std::borrow::Cow;
+use std::fmt::Write as _;
 
 macro_rules! cite {
     ($clause:literal) => {
@@ -29,7 +30,7 @@ macro_rules! cite {
     };
 }
 
-const DOCUMENT: Document = Document {
+static DOCUMENT: Document = Document {
     number: "日政办发〔2020〕9号",
     title: "日照市人民政府办公室关于开展居民长期护理保险试点工作的实施意见",
     issued: Some(Date::ymd(2020, 3, 16)),
@@ -37,17 +38,33 @@ const DOCUMENT: Document = Document {
     effective_to: Some(Date::ymd(2022, 12, 31)),
     kind: DocKind::Policy,
     period_citation: cite!("本意见自发布之日起施行，有效期至2022年12月31日"),
-};
-
-pub(crate) static CITY: City = City {
-    id: "rizhao",
-    name: Text::new("日照（岚山区试点）", "Rizhao (Lanshan pilot)"),
-    documents: &[DOCUMENT],
+    period_quote: "本意见自发布之日起施行，有效期至2022年12月31日",
+    last_reviewed: Date::ymd(2026, 12, 2),
     // 三(一) "将岚山区参加城乡居民基本医疗保险的人员……纳入居民长期护理保险覆盖范围"
     insurance: &[Insurance::Resident],
     // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
     grades: &[Grade::Moderate, Grade::Severe],
     modes: &[MEDICAL_SPECIAL, INSTITUTION, HOME],
+};
+
+pub(crate) static CITY: City = City {
+    id: "rizhao",
+    name: Text::new("日照（岚山区试点）", "Rizhao (Lanshan pilot)"),
+    documents: &[&DOCUMENT],
+    params: &[
+        &MEDICAL_SPECIAL_QUOTA_LEVEL_1,
+        &MEDICAL_SPECIAL_QUOTA_LEVEL_2,
+        &MEDICAL_SPECIAL_QUOTA_LEVEL_3,
+        &MEDICAL_SPECIAL_FUND_SHARE,
+        &INSTITUTION_QUOTA,
+        &INSTITUTION_FUND_SHARE,
+        &HOME_QUOTA,
+        &HOME_FUND_SHARE,
+        &CARE_SUBSIDY_DAILY,
+        &CONTRIBUTION_MEDICAL_FUND,
+        &CONTRIBUTION_GOVERNMENT,
+        &CITY_SHARE,
+    ],
     query_inputs: &[
         "workInjuryCareAllowance",
         "assessedMonth",
@@ -112,7 +129,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ));
     }
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
-    rules::before_benefit_start(ctx, false, out, cite!("三(四)"));
+    rules::before_benefit_start(ctx, 0, out, cite!("三(四)"));
     // 三(八)1 不予支付 "应当由其他社会保险基金支付的"
     if ctx.query.work_injury_care_allowance {
         out.push(reason(
@@ -179,49 +196,97 @@ const HOME: Mode = Mode {
     uses_care_days: true,
 };
 
+const SPECIAL_QUOTE: &str = "医疗专护的一、二、三级医院分别为140元、180元、200元";
+
 /// 三(五) 医疗专护 一级医院 每床日定额.
-const MEDICAL_SPECIAL_QUOTA_LEVEL_1: Decimal = dec!(140);
+static MEDICAL_SPECIAL_QUOTA_LEVEL_1: Param = Param::new(
+    "medical_special.bed_day_quota.level_1",
+    "医疗专护每床日定额（一级医院）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(140), SPECIAL_QUOTE)],
+);
 /// 三(五) 医疗专护 二级医院 每床日定额.
-const MEDICAL_SPECIAL_QUOTA_LEVEL_2: Decimal = dec!(180);
+static MEDICAL_SPECIAL_QUOTA_LEVEL_2: Param = Param::new(
+    "medical_special.bed_day_quota.level_2",
+    "医疗专护每床日定额（二级医院）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(180), SPECIAL_QUOTE)],
+);
 /// 三(五) 医疗专护 三级医院 每床日定额.
-const MEDICAL_SPECIAL_QUOTA_LEVEL_3: Decimal = dec!(200);
+static MEDICAL_SPECIAL_QUOTA_LEVEL_3: Param = Param::new(
+    "medical_special.bed_day_quota.level_3",
+    "医疗专护每床日定额（三级医院）",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(200), SPECIAL_QUOTE)],
+);
+/// 三(五) 医疗专护 "护理保险资金支付比例60%".
+static MEDICAL_SPECIAL_FUND_SHARE: Param = Param::new(
+    "medical_special.fund_share",
+    "医疗专护基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付比例60%")],
+);
 /// 三(五) 机构护理 每床日定额.
-const INSTITUTION_QUOTA: Decimal = dec!(60);
+static INSTITUTION_QUOTA: Param = Param::new(
+    "institution.bed_day_quota",
+    "机构护理每床日定额",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(60), "机构护理60元")],
+);
+/// 三(五) 机构护理 "护理保险资金支付60%".
+static INSTITUTION_FUND_SHARE: Param = Param::new(
+    "institution.fund_share",
+    "机构护理基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付60%")],
+);
 /// 三(五) 居家护理 每床日定额.
-const HOME_QUOTA: Decimal = dec!(50);
-/// 三(五) "护理保险资金支付60%", the same for every mode.
-const FUND_SHARE: Decimal = dec!(0.60);
+static HOME_QUOTA: Param =
+    Param::new("home.bed_day_quota", "居家护理每床日定额", YuanPerDay, &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(50), "居家护理50元")]);
+/// 三(五) 居家护理 "护理保险资金支付60%".
+static HOME_FUND_SHARE: Param = Param::new(
+    "home.fund_share",
+    "居家护理基金支付比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(0.6), "护理保险资金支付60%")],
+);
 
 // 三(五) "对护理机构按失能人员每人每天15元标准，发放照护补助，用于支付护理机构提供的符合
 //  基本生活照料服务项目的护理费用；护理机构未足量提供照护服务的，将照护补贴余额发给个人。"
 
 /// 三(五) 照护补助 每人每天.
-const CARE_SUBSIDY_DAILY: Decimal = dec!(15);
+static CARE_SUBSIDY_DAILY: Param = Param::new(
+    "care_subsidy.per_day",
+    "照护补助每人每天",
+    YuanPerDay,
+    &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(15), "每人每天15元标准，发放照护补助")],
+);
 
 fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    let (id, quota, citation) = match ctx.mode.id {
+    let (id, quota, share) = match ctx.mode.id {
         "medical_special" => {
             let quota = match ctx.input("hospitalLevel") {
-                l if l == Decimal::ONE => MEDICAL_SPECIAL_QUOTA_LEVEL_1,
-                l if l == Decimal::TWO => MEDICAL_SPECIAL_QUOTA_LEVEL_2,
-                _ => MEDICAL_SPECIAL_QUOTA_LEVEL_3,
+                l if l == Decimal::ONE => &MEDICAL_SPECIAL_QUOTA_LEVEL_1,
+                l if l == Decimal::TWO => &MEDICAL_SPECIAL_QUOTA_LEVEL_2,
+                _ => &MEDICAL_SPECIAL_QUOTA_LEVEL_3,
             };
-            ("medical_special", quota, cite!("三(五)"))
+            ("medical_special", quota, &MEDICAL_SPECIAL_FUND_SHARE)
         }
-        "institution" => ("institution", INSTITUTION_QUOTA, cite!("三(五)")),
-        _ => ("home", HOME_QUOTA, cite!("三(五)")),
+        "institution" => ("institution", &INSTITUTION_QUOTA, &INSTITUTION_FUND_SHARE),
+        _ => ("home", &HOME_QUOTA, &HOME_FUND_SHARE),
     };
-    bed_day_line(ctx, out, id, quota, citation);
+    bed_day_line(ctx, out, id, ctx.param(quota), ctx.param(share));
+    let subsidy = ctx.param(&CARE_SUBSIDY_DAILY);
     if id != "home" {
         out.line(rules::daily_allowance_line(
             "care_subsidy",
             Text::new("照护补助", "Care subsidy"),
-            CARE_SUBSIDY_DAILY,
+            subsidy.value,
             ctx.care_days,
-            cite!("三(五)"),
+            subsidy.citation,
         ));
     }
-    care_subsidy_reading(ctx, out, id == "home");
+    care_subsidy_reading(ctx, out, subsidy, id == "home");
     if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_some() {
         out.note(note(
             "reading_follows_medical_insurance",
@@ -250,41 +315,39 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 /// is admitted to apart from "居家接受相关服务机构的上门护理服务"; but 三(五)'s first
 /// sentence counts 居家护理 among costs "在定点护理机构发生的". So the other reading
 /// exists, and for home care the note says what it would add this month.
-fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, home: bool) {
-    let reading = Text::new(
-        "每人每天15元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。",
-        "The 15 yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care.",
+fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, subsidy: &Dated, home: bool) {
+    let r = plain(subsidy.value);
+    let mut zh = format!(
+        "每人每天{r}元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。"
     );
-    let (zh, en) = if home {
-        let (r, n) = (plain(CARE_SUBSIDY_DAILY), ctx.care_days);
-        let more = Money::round(CARE_SUBSIDY_DAILY * ctx.care_days_dec());
-        (
-            format!("{}但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付{more}元（{r}元 × {n}日）。", reading.zh)
-            .into(),
-            format!("{} But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay {more} yuan this month ({r} yuan × {n} days).", reading.en)
-            .into(),
-        )
-    } else {
-        (Cow::Borrowed(reading.zh), Cow::Borrowed(reading.en))
-    };
+    let mut en = format!(
+        "The {r} yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care."
+    );
+    if home {
+        let n = ctx.care_days;
+        let more = Money::round(subsidy.value * ctx.care_days_dec());
+        let _ = write!(zh, "但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付{more}元（{r}元 × {n}日）。");
+        let _ = write!(en, " But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay {more} yuan this month ({r} yuan × {n} days).");
+    }
     out.note(note("reading_care_subsidy_in_facility", zh, en, cite!("三(五)、三(四)")));
 }
 
 /// 床日定额: the fund pays 60% of the quota, or of the charge when it is lower.
-fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: Decimal, citation: &'static str) {
+fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, share: &Dated) {
+    let (citation, quota, share) = (quota.citation, quota.value, share.value);
     let days = ctx.care_days_dec();
     let n = ctx.care_days;
-    let (q, s) = (plain(quota), rules::pct(FUND_SHARE));
+    let (q, s) = (plain(quota), rules::pct(share));
     let label = ctx.mode.name;
     match ctx.optional(CHARGE_KEY) {
         None => {
             let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
-            out.line(rules::quota_share_line(id, label, quota * days, FUND_SHARE, words, citation));
+            out.line(rules::quota_share_line(id, label, quota * days, share, words, citation));
         }
         Some(charge) => {
             let base = quota.min(charge) * days;
             let cost = Money::round(charge * days);
-            let fund = Money::round(base * FUND_SHARE);
+            let fund = Money::round(base * share);
             let c = plain(charge);
             if charge < quota {
                 out.note(rules::fund_at_most_charge(citation));
@@ -340,17 +403,33 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
 //  保险统筹资金每人30元、财政补助每人20元，财政补助资金参照城乡居民医疗保险政府补助政策，
 //  由市级和岚山区暂按照45%、55%的比例分担"
 
+/// The 2020 contribution year (三(二) "2020年").
+const YEAR_2020: (Date, Option<Date>) = (Date::ymd(2020, 1, 1), Some(Date::ymd(2020, 12, 31)));
+
 /// 三(二) 2020年 居民基本医疗保险统筹资金 每人每年.
-const CONTRIBUTION_MEDICAL_FUND: Decimal = dec!(30);
+static CONTRIBUTION_MEDICAL_FUND: Param = Param::new(
+    "contribution.medical_fund",
+    "居民医保统筹资金划拨",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(30), "居民基本医疗保险统筹资金每人30元").during(YEAR_2020.0, YEAR_2020.1)],
+);
 /// 三(二) 2020年 财政补助 每人每年.
-const CONTRIBUTION_GOVERNMENT: Decimal = dec!(20);
-/// 三(二) 财政补助 市级分担比例.
-const CITY_SHARE: Decimal = dec!(0.45);
+static CONTRIBUTION_GOVERNMENT: Param = Param::new(
+    "contribution.government",
+    "财政补助",
+    YuanPerPersonYear,
+    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(20), "财政补助每人20元").during(YEAR_2020.0, YEAR_2020.1)],
+);
+/// 三(二) 财政补助 市级分担比例 (岚山区 the rest).
+static CITY_SHARE: Param = Param::new(
+    "contribution.government_city_share",
+    "财政补助的市级分担比例",
+    Ratio,
+    &[Dated::of(&DOCUMENT, cite!("三(二)"), dec!(0.45), "由市级和岚山区暂按照45%、55%的比例分担").during(YEAR_2020.0, YEAR_2020.1)],
+);
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
-    document: &DOCUMENT,
-    stated_from: 2020,
-    stated_to: 2020,
+    standard: &CONTRIBUTION_MEDICAL_FUND,
     first_year_citation: cite!("三(二)"),
     later_years: Text::new(
         "筹资标准“按照我市上年度全市居民人均可支配收入的2‰左右确定”，由市医疗保障部门会同市财政等部门合理确定；资料没有给出后来的收入数字。",
@@ -368,30 +447,31 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
 };
 
 #[allow(clippy::unnecessary_wraps)] // the signature of `Rules::compute`: other cities' rules can fail.
-fn contribution(_q: &ContributionQuery, out: &mut ContributionLines) -> Result<(), Error> {
-    let (m, g) = (plain(CONTRIBUTION_MEDICAL_FUND), plain(CONTRIBUTION_GOVERNMENT));
-    let city_part = CONTRIBUTION_GOVERNMENT * CITY_SHARE;
-    let (cs, ds) = (rules::pct(CITY_SHARE), rules::pct(Decimal::ONE - CITY_SHARE));
+fn contribution(_q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> Result<(), Error> {
+    let (medical, government, share) = (at.param(&CONTRIBUTION_MEDICAL_FUND), at.param(&CONTRIBUTION_GOVERNMENT), at.param(&CITY_SHARE));
+    let (m, g) = (plain(medical.value), plain(government.value));
+    let city_part = government.value * share.value;
+    let (cs, ds) = (rules::pct(share.value), rules::pct(Decimal::ONE - share.value));
     out.push(
         Payer::MedicalFund,
         Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
-        CONTRIBUTION_MEDICAL_FUND,
+        medical.value,
         basis(format!("居民基本医疗保险统筹资金{m}元/人"), format!("resident medical insurance fund {m} yuan per person")),
-        cite!("三(二)"),
+        medical.citation,
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（市级）", "Government subsidy (city)"),
         city_part,
         basis(format!("财政补助{g}元 × 市级{cs}%"), format!("government subsidy {g} yuan × city {cs}%")),
-        cite!("三(二)"),
+        share.citation,
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（岚山区）", "Government subsidy (Lanshan district)"),
-        CONTRIBUTION_GOVERNMENT - city_part,
+        government.value - city_part,
         basis(format!("财政补助{g}元 × 岚山区{ds}%"), format!("government subsidy {g} yuan × Lanshan {ds}%")),
-        cite!("三(二)"),
+        share.citation,
     );
     out.note(note(
         "pilot_area",

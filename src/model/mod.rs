@@ -12,9 +12,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 mod contribution;
+mod parameter;
 pub use contribution::{
     Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Payer,
 };
+pub use parameter::{Figure, ParamUnit, Parameter, ParameterValue, ParametersQuery};
 
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

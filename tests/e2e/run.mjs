@@ -432,6 +432,73 @@ await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续
   eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH.expired, "badge");
 });
 
+// ---------- rules and figures (?view=rules, www/rules.js) ----------
+const RULES = { view: "rules", city: "jincheng", month: "2024-02" };
+/** Opens the rules-and-figures view and waits for its list. */
+async function openRules(p, query) {
+  await p.goto(origin + "/" + query);
+  await ready(p);
+  await p.locator("[data-part=params] > li").first().waitFor({ timeout: 10000 });
+}
+const shownValue = (p, id) => p.locator(`[data-part=params] > li[data-id="${id}"] [data-out=value]`).first().textContent();
+
+await check("rules and figures by share link: jincheng 2024-02, every parameter in force with its value, quote and clause; the document with 规则核对日期; axe clean", async () => {
+  await openRules(page, q(RULES));
+  const want = ltci.parameters({ city: "jincheng", month: "2024-02" });
+  eq(await page.locator("[data-part=params] > li").count(), want.length, "one entry per parameter");
+  for (const p of want) {
+    const row = page.locator(`[data-part=params] > li[data-id="${p.id}"]`);
+    eq(await row.locator("[data-out=quote]").first().textContent(), p.values[0].quote, `${p.id}: quote`);
+    eq(await row.locator("[data-out=citation]").first().textContent(), p.values[0].citation, `${p.id}: clause`);
+    eq(await row.locator("[data-out=status]").first().textContent(), STATUS_ZH.in_force, `${p.id}: in force`);
+  }
+  eq(await shownValue(page, "home_visit.monthly_quota"), "1500元/月", "quota");
+  eq(await shownValue(page, "home_visit.fund_share"), "70%", "share");
+  eq(await shownValue(page, "contribution.employer_rate"), "0.15%", "rate");
+  eq(await shownValue(page, "scheme.effective_to"), "2025-12-31", "period");
+  eq(await page.locator("h2[data-out=summary]").textContent(), "晋城 · 2024-02", "city and month");
+  eq(await page.locator(".policy [data-out=reviewed]").textContent(), `规则核对日期：${city("jincheng").documents[0].lastReviewed}`, "规则核对日期");
+  ok((await page.title()).startsWith("规则与参数"), "title");
+  await axe("rules zh");
+  await openRules(page, q({ ...RULES, lang: "en" }));
+  eq(await shownValue(page, "home_visit.monthly_quota"), "1500 yuan/month", "in English");
+  eq(await page.locator("h1").textContent(), "Rules and figures", "English heading");
+  await axe("rules en");
+});
+
+await check("rules and figures: 晋城's employer share paid from the medical fund in 2022-06 (100%), by the employer in 2023-06 (0%) (四(四))", async () => {
+  const id = "contribution.employer_share_from_medical_fund";
+  await openRules(page, q({ ...RULES, month: "2022-06" }));
+  eq(await shownValue(page, id), "100%", "2022-06");
+  await openRules(page, q({ ...RULES, month: "2023-06" }));
+  eq(await shownValue(page, id), "0%", "2023-06");
+  ok((await page.locator(`[data-id="${id}"] [data-out=quote]`).textContent()).includes("用人单位"), "the employer pays");
+  // After the document's period: the last values, marked expired.
+  await openRules(page, q({ ...RULES, month: "2026-03" }));
+  eq(await page.locator('[data-id="home_visit.monthly_quota"] [data-out=status]').textContent(), STATUS_ZH.expired, "expired");
+});
+
+await check("rules and figures are reached from the result's document badge; they print; 320 px wide", async () => {
+  await open(page, q(URL_CASES[0][1]));
+  await page.locator(`${E} .policy [data-act=rules]`).click();
+  await page.locator("[data-part=params] > li").first().waitFor({ timeout: 10000 });
+  const u = new URL(page.url());
+  eq([u.searchParams.get("view"), u.searchParams.get("city"), u.searchParams.get("month")].join(" "), "rules jincheng 2024-02", "the link");
+  await page.emulateMedia({ media: "print" });
+  eq(await page.locator(".rules-view .actions").isVisible(), false, "no buttons on paper");
+  await page.emulateMedia({ media: null });
+  const pdf = await page.pdf({ format: "A4" });
+  ok(pdf.length > 1000, "a PDF");
+  await page.setViewportSize({ width: 320, height: 700 });
+  const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  ok(w[0] <= w[1], `the view is ${w[0]} px wide in ${w[1]}`);
+  await page.screenshot({ path: join(shots, "rules-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.locator("[data-act=back]").click();
+  await page.locator(`${E} [data-out=fund]`).waitFor({ timeout: 10000 });
+  eq(new URL(page.url()).searchParams.get("city"), "jincheng", "back to the calculator");
+});
+
 await check("input error shown at its field, in each language (careDays 40 in February)", async () => {
   const query = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", careDays: "40" };
   const e = thrown(ltci.estimate, { ...query, careDays: 40 });
@@ -825,6 +892,8 @@ await check("agent view by keyboard only: 晋城 employee severe home_visit 2024
   eq(await agent.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(JC).reference, "reference = estimate.reference");
   ok((await agent.locator(`${E} .ref`).textContent()).includes(cat.rulesVersion), "rules version named");
   ok(agent.url().includes("view=agent"), "the agent's URL keeps view=agent");
+  const rules = await agent.locator(`${E} .policy [data-act=rules]`).getAttribute("href");
+  eq(rules, "?view=rules&city=jincheng&month=2024-02", "the result's document links to its rules and figures");
   eq(await agent.locator("h1").textContent(), "长期护理保险待遇计算器 · 坐席视图", "heading");
 });
 
@@ -873,7 +942,7 @@ await check("service worker: registers, caches the page, and it computes with th
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[13]", "one cache of 13 files (the page, the agent view, the embeds, version.json)");
+  eq(JSON.stringify(cached), "[14]", "one cache of 14 files (the page, the agent and rules views, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });

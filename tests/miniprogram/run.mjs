@@ -54,8 +54,8 @@ function load(file) {
 
 const ltci = load(join(ROOT, "ltci/index.js"));
 check(
-  ["init", "estimate", "catalog", "contribution", "script"].every((n) => typeof ltci[n] === "function"),
-  "the adapter exports init, estimate, catalog, contribution, script",
+  ["init", "estimate", "catalog", "contribution", "script", "parameters"].every((n) => typeof ltci[n] === "function"),
+  "the adapter exports init, estimate, catalog, contribution, script, parameters",
 );
 await ltci.init("/ltci/ltci_bg.wasm.br");
 check(loads[0] === "/ltci/ltci_bg.wasm.br", "init loads the brotli wasm through WXWebAssembly.instantiate");
@@ -112,6 +112,12 @@ check(
   ltci.script({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }).startsWith("按晋城市规定，您选择居家上门护理，每月基金支付1050元"),
   "script speaks Chinese through the UTF-8 polyfill",
 );
+
+{
+  const quota = ltci.parameters({ city: "jincheng", month: "2024-02" }).find((p) => p.id === "home_visit.monthly_quota");
+  check(quota && quota.values[0].quote === "每月定额1500元" && quota.values[0].citation === "晋市政发〔2020〕14号 四(七)2",
+    `parameters: the quota with its quote and clause through the UTF-8 polyfill: ${quota && quota.values[0].quote}`);
+}
 
 // ---- Every fixture query: the same bytes as the native command line ----------
 const cli = "target/release/ltci";

@@ -7,14 +7,16 @@
 //     mode, valid, ineligible and invalid) through `ltci estimate --jsonl` and
 //     through `estimate(query)` of pkg/ltci.js;
 // (b) every query of tests/fixtures/*.json, estimates and contributions alike;
-// (c) the catalog (`ltci catalog` and `catalog()`).
+// (c) the catalog (`ltci catalog` and `catalog()`);
+// (d) the parameters (`ltci params [--city] [--month]` and `parameters({city, month})`),
+//     every city and all at once, with and without a month, and their errors.
 // An answer is compared as JSON.stringify(result); an error as
 // {"error":{code, field, message, messageEn}} built from the thrown Error,
 // against the command line's error object.
 
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import init, { estimate, contribution, catalog } from "../../pkg/ltci.js";
+import init, { estimate, contribution, catalog, parameters } from "../../pkg/ltci.js";
 import { queries, line } from "../../scripts/gen-queries.mjs";
 
 const arg = (name, fallback) => {
@@ -112,6 +114,30 @@ else {
   failures++;
   console.error(`MISMATCH catalog\n  native: ${nativeCatalog.slice(0, 300)}…\n  wasm:   ${JSON.stringify(cat).slice(0, 300)}…`);
 }
+
+// (d) the parameters: each query as command-line flags and as an object
+const paramQueries = [{}, { month: "2024-13" }, { city: "beijing" }];
+for (const city of [undefined, ...cat.cities.map((c) => c.id)]) {
+  for (const month of [undefined, "2019-06", "2020-03", "2022-06", "2023-06", "2024-02", "2026-07", "2026-12", "2028-01"]) {
+    paramQueries.push({ ...(city ? { city } : {}), ...(month ? { month } : {}) });
+  }
+}
+let sameParams = 0;
+for (const q of paramQueries) {
+  const args = ["params", ...Object.entries(q).flatMap(([k, v]) => [`--${k}`, v])];
+  let native;
+  try {
+    native = execFileSync(CLI, args, { maxBuffer: 1 << 28 });
+  } catch (e) {
+    if (e.status !== 2) throw e;
+    native = e.stdout;
+  }
+  native = native.toString("utf8").trimEnd();
+  const wasm = viaWasm(parameters, Object.keys(q).length ? q : undefined);
+  if (wasm === native) sameParams++;
+  else if (failures++ < 10) console.error(`MISMATCH parameters ${args.join(" ")}\n  native: ${native.slice(0, 300)}…\n  wasm:   ${wasm.slice(0, 300)}…`);
+}
+console.log(`parameters: ${sameParams}/${paramQueries.length} byte-identical (every city and all, months and errors)`);
 
 if (failures) {
   console.error(`${failures} mismatch(es) between ${CLI} and pkg/ltci.js`);
