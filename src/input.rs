@@ -153,7 +153,7 @@ fn number(text: &str) -> Option<Decimal> {
 
 /// In WebAssembly a number's text is `String(n)`, which has an exponent only
 /// from 1e21 up and below 1e-6, where no amount, count or hour is valid: such a
-/// text is refused as it stands (rust_decimal's exponent reader costs the
+/// text is refused as it stands (`rust_decimal`'s exponent reader costs the
 /// package 2 KB brotli).
 #[cfg(target_arch = "wasm32")]
 fn number(text: &str) -> Option<Decimal> {
