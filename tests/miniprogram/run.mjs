@@ -54,8 +54,8 @@ function load(file) {
 
 const ltci = load(join(ROOT, "ltci/index.js"));
 check(
-  ["init", "estimate", "catalog", "contribution", "script"].every((n) => typeof ltci[n] === "function"),
-  "the adapter exports init, estimate, catalog, contribution, script",
+  ["init", "estimate", "catalog", "contribution", "script", "plan"].every((n) => typeof ltci[n] === "function"),
+  "the adapter exports init, estimate, catalog, contribution, script, plan",
 );
 await ltci.init("/ltci/ltci_bg.wasm.br");
 check(loads[0] === "/ltci/ltci_bg.wasm.br", "init loads the brotli wasm through WXWebAssembly.instantiate");
@@ -118,7 +118,7 @@ const cli = "target/release/ltci";
 const fixtureDir = "tests/fixtures";
 if (existsSync(cli) && existsSync(fixtureDir)) {
   const queries = [];
-  for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json")) {
+  for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json" && f !== "plan.json")) {
     for (const c of JSON.parse(readFileSync(join(fixtureDir, f), "utf8")).cases) queries.push(c.query);
   }
   // Exit status 2 only says some fixture queries are (deliberately) invalid.
@@ -138,6 +138,24 @@ if (existsSync(cli) && existsSync(fixtureDir)) {
     else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine}\n    native:       ${native[i]}`);
   });
   check(same === queries.length && queries.length > 0, `${same}/${queries.length} fixture queries byte-identical to ${cli}`);
+  // The plan fixtures through `ltci plan --jsonl` and the adapter's plan().
+  const plans = JSON.parse(readFileSync(join(fixtureDir, "plan.json"), "utf8")).cases.map((c) => c.query);
+  const nativePlans = spawnSync(cli, ["plan", "--jsonl"], { input: plans.map((q) => JSON.stringify(q)).join("\n") + "\n" })
+    .stdout.toString()
+    .trimEnd()
+    .split("\n");
+  let samePlans = 0;
+  plans.forEach((q, i) => {
+    let mine;
+    try {
+      mine = JSON.stringify(ltci.plan(q));
+    } catch (e) {
+      mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
+    }
+    if (mine === nativePlans[i]) samePlans++;
+    else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine.slice(0, 300)}\n    native:       ${nativePlans[i].slice(0, 300)}`);
+  });
+  check(samePlans === plans.length && plans.length > 0, `${samePlans}/${plans.length} plan fixture queries byte-identical to ${cli} plan`);
 } else {
   check(false, `${cli} and ${fixtureDir}/ are needed for the byte comparison`);
 }
