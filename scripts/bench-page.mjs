@@ -159,7 +159,7 @@ async function firstScreen(browser, url, selector) {
     const doc = document.documentElement.cloneNode(true);
     for (const el of doc.querySelectorAll("script, link[rel=modulepreload], link[rel=preload]")) el.remove();
     // The comparison is rendered a frame after the total (www/app.js), so it is not part of the first screen.
-    for (const el of doc.querySelectorAll('[data-part="compare"]')) el.replaceChildren();
+    for (const el of doc.querySelectorAll('[data-part="compare"], [data-part="plan"]')) el.replaceChildren();
     return "<!doctype html>\n" + doc.outerHTML;
   });
   await context.close();
