@@ -533,7 +533,7 @@ export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
   fill(out,
     h("div", { class: "figs" },
       h("div", { class: "fig" }, h("span", { class: "lbl" }, t.planFund), h("strong", { "data-out": "planFund" }, p.totals.fund), h("span", { class: "u" }, t.yuan)),
-      h("div", { class: "fig sp" }, h("span", { class: "lbl" }, t.planSelf), h("strong", { "data-out": "planSelf" }, sp == null ? t.unknown : sp),
+      h("div", { class: "fig sp" + (sp == null ? " unknown" : "") }, h("span", { class: "lbl" }, t.planSelf), h("strong", { "data-out": "planSelf" }, sp == null ? t.unknown : sp),
         h("span", { class: "u" }, sp == null ? t.enterCharge : t.yuan))),
     h("p", { class: "summary", "data-out": "planFrom" }, p.eligibleFrom ? t.planFrom(p.eligibleFrom, p.eligibleMonths) : t.planNever),
     first.eligible ? null : [h("h3", {}, t.when), h("ul", { class: "ahead" }, p.whatWouldChange.map((w) =>
