@@ -16,8 +16,10 @@ const BAD_CARE_DAYS: &str =
     r#"{"city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_self","month":"2024-01","careDays":32}"#;
 const CONTRIBUTION: &str = r#"{"city":"jincheng","year":2023,"insurance":"employee","category":"employed","monthlyBase":6000}"#;
 
-/// Runs `ltci args…` with `stdin`.
-fn ltci(args: &[&str], stdin: &[u8]) -> Output {
+/// Starts `ltci args…` with its stdin written from a thread, so that a large
+/// output cannot block the input; a command that exits without reading (a
+/// usage error, a closed pipe) leaves the rest unwritten, which is fine.
+fn spawn(args: &[&str], stdin: &[u8]) -> (std::process::Child, std::thread::JoinHandle<()>) {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -25,14 +27,18 @@ fn ltci(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the ltci binary runs");
-    // From a thread, so that a large output cannot block the input; a command that
-    // exits without reading (a usage error) closes the pipe, which is fine.
     let mut pipe = child.stdin.take().expect("stdin");
     let input = stdin.to_vec();
     let writer = std::thread::spawn(move || match pipe.write_all(&input) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
         _ => {}
     });
+    (child, writer)
+}
+
+/// Runs `ltci args…` with `stdin`.
+fn ltci(args: &[&str], stdin: &[u8]) -> Output {
+    let (child, writer) = spawn(args, stdin);
     let output = child.wait_with_output().expect("ltci finishes");
     writer.join().expect("stdin writer");
     output
@@ -138,18 +144,7 @@ fn jsonl_of_good_lines_exits_0_and_the_last_line_needs_no_newline() {
 /// pipe, as `| head -1` does; gives that line, the exit code and stderr.
 fn first_line_then_close(args: &[&str], stdin: String) -> (String, i32, String) {
     use std::io::{BufRead, BufReader, Read};
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the ltci binary runs");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || match pipe.write_all(stdin.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
-        _ => {}
-    });
+    let (mut child, writer) = spawn(args, stdin.as_bytes());
     let mut line = String::new();
     BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("a first line");
     // The reader is dropped: ltci's next write meets a closed pipe.
