@@ -1,7 +1,7 @@
 // Time from navigation to the first estimate on screen, in headless Chromium,
 // without and with 4x CPU throttling (CDP Emulation.setCPUThrottlingRate).
 //
-//   node scripts/bench-page.mjs [--runs 7] [--json] [--selector CSS]
+//   node scripts/bench-page.mjs [--runs 7] [--keys 60] [--json] [--selector CSS]
 //
 // Serves build/www (scripts/build) from a local server and opens a fresh
 // browser context for every run (no HTTP cache, no service worker). "On
@@ -18,6 +18,13 @@
 // shows, without scripts, with the same CSS. That is what the browser needs to
 // put this content on screen with no JavaScript or WebAssembly at all.
 // It also lists the files the page loaded.
+//
+// Then the update after a keystroke (benchKeystroke): on the page with plan.md's
+// waiting case (晋城, severe, home_visit, 2024-02, disabilityMonths 3), keys typed
+// into the care days input one at a time; each is timed from the input event's
+// timeStamp to the first task after the frame that paints the page's answer:
+// the estimate, the comparison of every care mode and the 12-month plan,
+// recomputed and drawn, that frame's style, layout and paint included.
 //
 // The selector: the page renders the estimate's fund total as
 // `<strong data-out="fund">` in `[data-part="resultE"]` (www/app.js); a
@@ -130,7 +137,9 @@ async function once(browser, url, selector, throttle) {
   );
   await page.goto(url, { waitUntil: "commit" });
   const result = await Promise.race([shown, new Promise((_, no) => setTimeout(() => no(new Error(`no ${selector} with a number in 30 s`)), 30000))]);
-  // Where the time went: milliseconds since the navigation started.
+  // Where the time went: milliseconds since the navigation started (once the
+  // calculator is ready, which may come after the first estimate is painted).
+  await page.waitForFunction(() => performance.getEntriesByName("ltci:ready").length > 0, null, { timeout: 30000 }).catch(() => {});
   const marks = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     const res = (name) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(name))?.responseEnd;
@@ -159,14 +168,68 @@ async function firstScreen(browser, url, selector) {
     const doc = document.documentElement.cloneNode(true);
     for (const el of doc.querySelectorAll("script, link[rel=modulepreload], link[rel=preload]")) el.remove();
     // The comparison is rendered a frame after the total (www/app.js), so it is not part of the first screen.
-    for (const el of doc.querySelectorAll('[data-part="compare"]')) el.replaceChildren();
+    for (const el of doc.querySelectorAll('[data-part="compare"], [data-part="plan"]')) el.replaceChildren();
     return "<!doctype html>\n" + doc.outerHTML;
   });
   await context.close();
   return html;
 }
 
-export async function benchPage({ runs = 7, selector = SELECTOR, root = "build/www" } = {}) {
+/** Installed before the page's scripts: times each input event to the frame after it.
+ *  `total`: from the event's timeStamp to the first task after the frame that paints the
+ *  update; `work`: the same less the wait for that frame (the handlers, from the event to
+ *  their end, then the frame's own style, layout and paint). */
+const KEY_PROBE = () => {
+  let start, handled;
+  document.addEventListener("input", (e) => { start = e.timeStamp; }, true);
+  // On window, bubbling: after the page's own handlers (on its form) have run.
+  addEventListener("input", () => {
+    handled = performance.now();
+    const [s, h] = [start, handled];
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const after = (f) => (globalThis.scheduler?.postTask ? scheduler.postTask(f, { priority: "user-blocking" }) : setTimeout(f));
+      after(() => {
+        const painted = performance.now();
+        console.debug("__ltciKey " + JSON.stringify({ total: painted - s, work: h - s + (painted - frame), handlers: h - s, frame: painted - frame }));
+      });
+    });
+  });
+};
+
+/** The update after each of `keys` keystrokes in the care days input, at CPU throttling `rate`. */
+export async function benchKeystroke(browser, url, { keys = 60, rate = 1 } = {}) {
+  const context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(KEY_PROBE);
+  const times = [];
+  let next;
+  page.on("console", (m) => m.text().startsWith("__ltciKey ") && next && next(JSON.parse(m.text().slice(10))));
+  await page.goto(url + "?city=jincheng&insurance=employee&grade=severe&careMode=home_visit&month=2024-02&disabilityMonths=3");
+  await page.waitForSelector("[data-ltci-page][data-ready]", { state: "attached", timeout: 30000 });
+  await page.waitForSelector("[data-part=plan] table.months tbody tr", { timeout: 30000 });
+  const cdp = await context.newCDPSession(page);
+  if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  await page.locator("[data-panel=estimate] [data-key=careDays]").focus();
+  // 1, 12, 1, (empty), … : each key a full update (care days 1 and 12, then the default).
+  const cycle = ["1", "2", "Backspace", "Backspace"];
+  for (let i = 0; i < keys + 4; i++) {
+    const shown = new Promise((ok) => (next = ok));
+    await page.keyboard.press(cycle[i % cycle.length]);
+    const ms = await Promise.race([shown, new Promise((_, no) => setTimeout(() => no(new Error("no frame after a keystroke in 10 s")), 10000))]);
+    if (i >= 4) times.push(ms); // the first cycle warms up
+  }
+  const rows = await page.locator("[data-part=plan] table.months tbody tr").count();
+  await context.close();
+  const stats = (k) => {
+    const xs = times.map((t) => t[k]).sort((a, b) => a - b);
+    return { medianMs: median(xs), p95Ms: xs[Math.round((xs.length - 1) * 0.95)], maxMs: xs.at(-1) };
+  };
+  return { keys, rate, planRows: rows, total: stats("total"), work: stats("work"), handlers: stats("handlers"), frame: stats("frame"),
+    works: times.map((t) => Math.round(t.work * 10) / 10) };
+}
+
+export async function benchPage({ runs = 7, keys = 60, selector = SELECTOR, root = "build/www" } = {}) {
   const server = await serve(root);
   const browser = await chromium.launch(LAUNCH);
   try {
@@ -203,6 +266,8 @@ export async function benchPage({ runs = 7, selector = SELECTOR, root = "build/w
       };
       out.loaded = [...new Set(last.loaded)].sort();
     }
+    out.keystroke = await benchKeystroke(browser, server.url, { keys, rate: 1 });
+    out.keystroke4x = await benchKeystroke(browser, server.url, { keys: Math.ceil(keys / 2), rate: 4 });
     return out;
   } finally {
     await browser.close();
@@ -211,7 +276,7 @@ export async function benchPage({ runs = 7, selector = SELECTOR, root = "build/w
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await benchPage({ runs: Number(arg("runs", 7)), selector: arg("selector", SELECTOR) });
+  const r = await benchPage({ runs: Number(arg("runs", 7)), keys: Number(arg("keys", 60)), selector: arg("selector", SELECTOR) });
   if (process.argv.includes("--json")) console.log(JSON.stringify(r));
   else {
     console.log(`chromium ${r.version}, ${r.runs} runs each, selector ${r.selector}`);
@@ -222,5 +287,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(`  last run, ms since navigation: ${JSON.stringify(x.lastRunMarks)}`);
     }
     console.log(`loaded: ${r.loaded.join(" ")}`);
+    for (const k of [r.keystroke, r.keystroke4x]) {
+      const f = (x) => `median ${x.medianMs.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms, max ${x.maxMs.toFixed(1)} ms`;
+      console.log(`update after a keystroke (estimate, comparison, ${k.planRows}-month plan), ${k.rate}x CPU, ${k.keys} keys:`);
+      console.log(`  work (handlers ${k.handlers.medianMs.toFixed(1)} ms + the frame's style, layout, paint ${k.frame.medianMs.toFixed(1)} ms, medians): ${f(k.work)}`);
+      console.log(`  event to painted (with the wait for the frame): ${f(k.total)}`);
+    }
   }
 }

@@ -1,9 +1,10 @@
 // The WebAssembly package in Node: per-call latency of estimate(query) with a
 // plain JS object in and out (JSON.stringify of the query, the estimate, and
 // building the answer's object: the JS<->wasm conversion included), catalog()
-// once, and the wasm linear memory over 100,000 estimates.
+// once, the wasm linear memory over 100,000 estimates, and plan(query) of 12
+// months for the same queries (--plans of them, after a tenth as warm-up).
 //
-//   node scripts/bench-wasm.mjs [--n 100000] [--warmup 10000] [--seed 2] [--json]
+//   node scripts/bench-wasm.mjs [--n 100000] [--warmup 10000] [--plans 10000] [--seed 2] [--json]
 //
 // Needs pkg/ (scripts/build). Queries come from scripts/gen-queries.mjs
 // (every city and care mode; about 8% invalid, whose thrown Error is part of
@@ -11,7 +12,7 @@
 
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import init, { estimate, catalog } from "../pkg/ltci.js";
+import init, { estimate, catalog, plan } from "../pkg/ltci.js";
 import { queries } from "./gen-queries.mjs";
 
 const arg = (name, fallback) => {
@@ -21,7 +22,7 @@ const arg = (name, fallback) => {
 
 const quantile = (sorted, q) => sorted[Math.round((sorted.length - 1) * q)];
 
-export async function benchWasm({ n = 100000, warmup = 10000, seed = 2 } = {}) {
+export async function benchWasm({ n = 100000, warmup = 10000, plans = 10000, seed = 2 } = {}) {
   const bytes = readFileSync("pkg/ltci_bg.wasm");
   let t = process.hrtime.bigint();
   const wasm = await init({ module_or_path: bytes });
@@ -65,6 +66,38 @@ export async function benchWasm({ n = 100000, warmup = 10000, seed = 2 } = {}) {
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const memoryAfter = memory();
   ns.sort();
+
+  // plan(query), 12 months: the estimate's queries with months 12.
+  const pq = qs.slice(0, Math.ceil(plans / 10) + plans).map((q) => (typeof q === "object" ? { ...q, months: 12 } : q));
+  let planErrors = 0;
+  const planned = (q) => {
+    try {
+      return plan(q);
+    } catch (e) {
+      planErrors++;
+      return e;
+    }
+  };
+  for (let i = 0; i < pq.length - plans; i++) planned(pq[i]);
+  planErrors = 0;
+  const pns = new Float64Array(plans);
+  for (let i = 0; i < plans; i++) {
+    const q = pq[pq.length - plans + i];
+    const t0 = process.hrtime.bigint();
+    planned(q);
+    pns[i] = Number(process.hrtime.bigint() - t0);
+  }
+  pns.sort();
+  // The page's waiting case (plan.md's first worked example, 12 months), alone.
+  const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
+  const wns = new Float64Array(2000);
+  for (let i = 0; i < 200; i++) plan(WAIT);
+  for (let i = 0; i < wns.length; i++) {
+    const t0 = process.hrtime.bigint();
+    plan(WAIT);
+    wns[i] = Number(process.hrtime.bigint() - t0);
+  }
+  wns.sort();
   return {
     node: process.version,
     wasmBytes: bytes.length,
@@ -79,11 +112,13 @@ export async function benchWasm({ n = 100000, warmup = 10000, seed = 2 } = {}) {
       perSecond: Math.round(n / (totalMs / 1e3)),
     },
     memory: { afterInit: memoryAfterInit, afterWarmup: memoryAfterWarmup, afterAll: memoryAfter, estimates: warmup + n },
+    plan: { months: 12, calls: plans, errors: planErrors, medianUs: quantile(pns, 0.5) / 1e3, p99Us: quantile(pns, 0.99) / 1e3,
+      waitingMedianUs: quantile(wns, 0.5) / 1e3 },
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await benchWasm({ n: Number(arg("n", 100000)), warmup: Number(arg("warmup", 10000)), seed: Number(arg("seed", 2)) });
+  const r = await benchWasm({ n: Number(arg("n", 100000)), warmup: Number(arg("warmup", 10000)), plans: Number(arg("plans", 10000)), seed: Number(arg("seed", 2)) });
   if (process.argv.includes("--json")) console.log(JSON.stringify(r));
   else {
     const e = r.estimate;
@@ -91,5 +126,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`catalog(): first ${r.catalog.firstUs.toFixed(0)} µs, then median ${r.catalog.medianUs.toFixed(0)} µs (${r.catalog.bytes} bytes of JSON)`);
     console.log(`estimate(query): median ${e.medianUs.toFixed(2)} µs, p99 ${e.p99Us.toFixed(2)} µs, mean ${e.meanUs.toFixed(2)} µs over ${e.calls} calls (${e.errors} threw), ${e.perSecond}/s`);
     console.log(`linear memory: ${r.memory.afterInit} bytes after init, ${r.memory.afterWarmup} after warm-up, ${r.memory.afterAll} after ${r.memory.estimates} estimates`);
+    const p = r.plan;
+    console.log(`plan(query), ${p.months} months: median ${p.medianUs.toFixed(1)} µs, p99 ${p.p99Us.toFixed(1)} µs over ${p.calls} calls (${p.errors} threw); the waiting case alone: median ${p.waitingMedianUs.toFixed(1)} µs`);
   }
 }

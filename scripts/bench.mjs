@@ -119,6 +119,7 @@ const rows = [
   [`Peak RSS of that run (input ${(batchBytes / 1e6).toFixed(0)} MB, output ${(answerBytes / 1e6).toFixed(0)} MB)`, `${(rssKb / 1024).toFixed(1)} MB`, "streams: ≤ 16 MB", yes(rssKb <= 16 * 1024)],
   ["Wasm `estimate(query)` in Node, median (JS↔wasm conversion included)", `${wasm.estimate.medianUs.toFixed(2)} µs`, "≤ 40 µs", yes(wasm.estimate.medianUs <= 40)],
   ["Wasm `estimate(query)` in Node, p99", `${wasm.estimate.p99Us.toFixed(2)} µs`, "—", "—"],
+  [`Wasm \`plan(query)\`, ${wasm.plan.months} months, in Node, median (p99; plan.md's waiting case alone)`, `${wasm.plan.medianUs.toFixed(1)} µs (${wasm.plan.p99Us.toFixed(1)} µs; ${wasm.plan.waitingMedianUs.toFixed(1)} µs)`, "—", "—"],
   ["Wasm `catalog()` once (first call; later calls)", `${(wasm.catalog.firstUs / 1000).toFixed(2)} ms; ${wasm.catalog.medianUs.toFixed(0)} µs`, "—", "—"],
   [
     `Wasm linear memory after ${int(wasm.memory.estimates)} estimates`,
@@ -138,6 +139,18 @@ const rows = [
     `${int(page.throttled4x.readyMedianMs)} ms; ${int(page.unthrottled.readyMedianMs)} ms`,
     "≤ 500 ms at 4×",
     yes(page.throttled4x.readyMedianMs <= 500),
+  ],
+  [
+    `Page: the update after a keystroke with the ${page.keystroke.planRows}-month plan (estimate, comparison, plan: the handlers and the frame's style, layout and paint), no throttling (median; p95)`,
+    `${page.keystroke.work.medianMs.toFixed(1)} ms; ${page.keystroke.work.p95Ms.toFixed(1)} ms`,
+    "≤ 16 ms",
+    yes(page.keystroke.work.medianMs <= 16),
+  ],
+  [
+    "Page: the same, from the input event to the frame painted (with the wait for the frame), no throttling; 4× throttling (medians)",
+    `${page.keystroke.total.medianMs.toFixed(1)} ms; ${page.keystroke4x.total.medianMs.toFixed(1)} ms`,
+    "—",
+    "—",
   ],
   ["Page: the start of the frame that paints it (before its layout), 4× throttling (median)", `${int(page.throttled4x.frameMedianMs)} ms`, "—", "—"],
   [
@@ -164,8 +177,9 @@ out.push(
   `- Batch: \`node scripts/gen-queries.mjs --n ${N} --seed 1\`, every city and care mode: ${int(mix.eligible)} eligible, ${int(mix.ineligible)} ineligible, ${int(mix.error)} invalid (error object).`,
   `- Throughput and peak RSS: \`/usr/bin/time -f "%e %U %M" ${pinText}${CLI} estimate --jsonl < batch > /dev/null\`, best wall time of ${RUNS} runs (${runs.map((r) => r.wall.toFixed(2) + " s").join(", ")}); peak RSS is the largest of the runs.`,
   `- Native per call: \`${pinText}${LATENCY} batch\` (examples/bench.rs, release profile): each of the ${int(lat.calls)} calls timed after a warm-up. Median parse ${us(lat.parse.median)}, estimate ${us(lat.estimate.median)}, JSON ${us(lat.serialize.median)} (valid queries only).`,
-  `- Wasm: \`${pinText}node scripts/bench-wasm.mjs\`: ${int(wasm.estimate.calls)} generated queries as JS objects after ${int(wasm.memory.estimates - wasm.estimate.calls)} warm-up calls; ${int(wasm.estimate.errors)} of them threw (invalid), which counts in the call. Memory: \`memory.buffer.byteLength\` of init()'s exports.`,
+  `- Wasm: \`${pinText}node scripts/bench-wasm.mjs\`: ${int(wasm.estimate.calls)} generated queries as JS objects after ${int(wasm.memory.estimates - wasm.estimate.calls)} warm-up calls; ${int(wasm.estimate.errors)} of them threw (invalid), which counts in the call. Memory: \`memory.buffer.byteLength\` of init()'s exports. Plans: ${int(wasm.plan.calls)} of the same queries with \`months: 12\` (${int(wasm.plan.errors)} threw), and the waiting case (晋城, severe, home_visit, 2024-02, disabilityMonths 3) 2,000 times.`,
   `- Page: \`node scripts/bench-page.mjs\`: build/www from a local server, a fresh context per run (no cache, no service worker), ${PAGE_RUNS} runs each. The time is performance.now() in the first task after the frame that paints \`${page.selector}\` with a number (${page.throttled4x.total} yuan for the default query), so that frame's style, layout and paint are in it; the screen is prerendered into index.html by scripts/prerender.mjs, so this is before www/app.js has loaded the wasm (the "ready" row). Each run is paired with one of the static copy: the page's DOM when the total first shows, without scripts, with the same stylesheet; the browser's cost of this first screen with no JavaScript or WebAssembly. Loaded: ${page.loaded.join(", ")} (and sw.js, registered after the first estimate). Throttled runs: ${page.throttled4x.times.join(", ")} ms; static copy: ${page.throttled4x.staticTimes.join(", ")} ms.`,
+  `- Keystrokes: the same script, \`benchKeystroke\`: the waiting case's page, ${page.keystroke.keys} keys typed into the care days input (1, 12, 1, empty, …), each timed from the input event's timeStamp; the work is that less the wait between the handlers' end and the next frame's start. Work per key: ${page.keystroke.works.join(", ")} ms.`,
   `- Sizes: \`node scripts/budgets.mjs\` (brotli quality 11 per file with node zlib; the same budgets fail CI). The page's files: ${loaded.map((f) => `${f.file} ${int(f.brotli)}`).join(", ")} B brotli.`,
 );
 const report = out.join("\n");

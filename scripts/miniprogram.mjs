@@ -26,7 +26,7 @@ body = body
 for (const forbidden of [/import\.meta/, /\bfetch\(/, /\bWebAssembly\./, /\bTextDecoder\b/, /\bTextEncoder\b/, /\bURL\b/, /^export /m]) {
   if (forbidden.test(body)) throw new Error(`mini-program adapter would use ${forbidden}`);
 }
-for (const name of ["estimate", "catalog", "contribution", "script", "__wbg_get_imports", "__wbg_finalize_init"]) {
+for (const name of ["estimate", "catalog", "contribution", "script", "plan", "__wbg_get_imports", "__wbg_finalize_init"]) {
   if (!body.includes(`function ${name}(`)) throw new Error(`pkg/ltci.js has no ${name}()`);
 }
 

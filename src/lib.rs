@@ -27,6 +27,9 @@
 //! - [`contribution`] says what each payer puts in per year (筹资).
 //! - [`parameters`] lists every figure the rules read, with its dated values,
 //!   each with its document, clause and the words of the source (`quote`).
+//! - [`plan`] takes a [`PlanQuery`] (a query and a number of months) and returns
+//!   a [`Plan`]: each month's estimate in short, the totals, the months where the
+//!   answer [`Change`]s and why, and [`WhatWouldChange`] for a person not yet eligible.
 //! - [`Error`] is the one error type: bad input, naming the field, in Chinese
 //!   and English. Nothing here panics on input.
 //!
@@ -64,6 +67,7 @@ mod model;
 mod money;
 mod month;
 mod parameters;
+mod plan;
 mod reference;
 pub mod render;
 mod rules;
@@ -80,9 +84,11 @@ pub use model::{
     ContributionYears, Estimate, Figure, Grade, Inputs, Insurance, Line, LineKind, Note, ParamUnit, Parameter, ParameterValue,
     ParametersQuery, Payer, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
+pub use model::{Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS};
 pub use money::Money;
 pub use month::{Date, Month};
 pub use parameters::parameters;
+pub use plan::{plan, LOOKAHEAD};
 pub use reference::RULES_VERSION;
 
 /// Reads a Query from JSON text.
@@ -120,6 +126,33 @@ pub fn read_query<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Query, Erro
 /// As [`parse_contribution`].
 pub fn read_contribution<'de, D: serde::Deserializer<'de>>(de: D) -> Result<ContributionQuery, Error> {
     json::read(de, |_| None)
+}
+
+/// Reads a plan query (a Query and `months`) from JSON text.
+///
+/// # Errors
+///
+/// As [`parse_query`]; a bad `months` is `invalid_value` naming it.
+pub fn parse_plan(text: &str) -> Result<PlanQuery, Error> {
+    json::from_str(text)
+}
+
+/// Reads a plan query from any serde deserializer, as [`read_query`].
+///
+/// # Errors
+///
+/// As [`parse_plan`].
+pub fn read_plan<'de, D: serde::Deserializer<'de>>(de: D) -> Result<PlanQuery, Error> {
+    json::read(de, |_| None)
+}
+
+/// Reads a plan query from JSON and plans it.
+///
+/// # Errors
+///
+/// Any error of [`parse_plan`] or [`plan`].
+pub fn plan_json(text: &str) -> Result<Plan, Error> {
+    plan(&parse_plan(text)?)
 }
 
 /// Reads a Query from JSON and estimates it: the command line's entry point.
@@ -200,6 +233,18 @@ impl Contribution {
     }
 
     /// Appends the JSON of [`Contribution::to_json`] (UTF-8) to `out`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::write(self, out);
+    }
+}
+
+impl Plan {
+    /// The plan as compact JSON, exactly as every door prints it.
+    pub fn to_json(&self) -> String {
+        json::to_string(self)
+    }
+
+    /// Appends the JSON of [`Plan::to_json`] (UTF-8) to `out`.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         json::write(self, out);
     }

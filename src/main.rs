@@ -12,6 +12,7 @@ ltci — 长期护理保险待遇计算器 / long-term care insurance benefit ca
 USAGE:
     ltci estimate [--jsonl] [--format json|text|script]   Query JSON on stdin → Estimate
     ltci contribution [--jsonl] [--format json|text]      ContributionQuery JSON on stdin → Contribution
+    ltci plan [--jsonl] [--format json|text]              PlanQuery JSON (a Query and \"months\") on stdin → Plan
     ltci catalog                                          cities, documents, care modes and inputs as JSON
     ltci params [--city ID] [--month YYYY-MM] [--format json|text]
                                                           every figure the rules read, dated, with its source;
@@ -48,6 +49,7 @@ enum Format {
 enum Command {
     Estimate,
     Contribution,
+    Plan,
 }
 
 fn main() -> ExitCode {
@@ -88,6 +90,7 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
         "params" => return params(rest),
         "estimate" => Command::Estimate,
         "contribution" => Command::Contribution,
+        "plan" => Command::Plan,
         other => return usage_error(&format!("unknown command {other}")),
     };
     let mut jsonl = false;
@@ -253,6 +256,13 @@ fn answer(command: Command, input: &[u8], format: Format, text: &mut Vec<u8>) ->
             Ok(c) => match format {
                 Format::Text => text.extend_from_slice(ltci::render::contribution_text(&c).as_bytes()),
                 _ => c.write_json(text),
+            },
+            Err(e) => return error(&e, format, text),
+        },
+        Command::Plan => match ltci::plan_json(query) {
+            Ok(p) => match format {
+                Format::Text => text.extend_from_slice(ltci::render::plan_text(&p).as_bytes()),
+                _ => p.write_json(text),
             },
             Err(e) => return error(&e, format, text),
         },

@@ -280,3 +280,58 @@ pub fn parameters_text(params: &[Parameter], month: Option<crate::Month>) -> Str
     }
     s
 }
+
+/// A readable Chinese table of a plan: one row per month (eligible or the
+/// reasons, the document's status), the totals, the changes and what would change.
+///
+/// ```
+/// let p = ltci::plan_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+///     "careMode":"home_visit","month":"2024-02","disabilityMonths":3,"months":6}"#).unwrap();
+/// let table = ltci::render::plan_text(&p);
+/// assert!(table.contains("3150.00"));
+/// assert!(table.contains("2024-05"));
+/// ```
+pub fn plan_text(p: &crate::Plan) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} · {} · {}至{}（{}个月）\n", city_name(p.city), mode_name(p.city, p.care_mode), p.from, p.to, p.months.len());
+    let row = |[month, eligible, cost, fund, self_pay]: [&str; 5]| {
+        format!("{}{}{}{}{}  ", pad(month, 10), pad(eligible, 6), rpad(cost, 12), rpad(fund, 12), rpad(self_pay, 12))
+    };
+    let _ = writeln!(s, "{}文件状态；原因", row(["月份", "享受", "费用", "基金支付", "个人自付"]));
+    for m in &p.months {
+        let t = &m.totals;
+        let (cost, fund, self_pay) = (amount(t.cost), t.fund.to_string(), amount(t.self_pay));
+        let mut note = String::from(status_zh(m.status));
+        for r in &m.reasons {
+            note.push('；');
+            note.push_str(crate::plan::reason_name(*r).zh);
+        }
+        let _ = writeln!(s, "{}{note}", row([&m.month.to_string(), if m.eligible { "是" } else { "否" }, &cost, &fund, &self_pay]));
+    }
+    let t = &p.totals;
+    let _ = writeln!(s, "{}", row(["合计", "", &amount(t.cost), &t.fund.to_string(), &amount(t.self_pay)]).trim_end());
+    match p.eligible_from {
+        Some(from) => {
+            let _ = writeln!(s, "\n符合享受条件{}个月，自{from}起。", p.eligible_months);
+        }
+        None => s.push_str("\n这段时间内都不符合享受条件。\n"),
+    }
+    if !p.changes.is_empty() {
+        let _ = writeln!(s, "\n变化：");
+        for c in &p.changes {
+            let _ = writeln!(s, "  {} {}\n    〔{}〕", c.month, c.message, c.citation);
+        }
+    }
+    if !p.what_would_change.is_empty() {
+        let _ = writeln!(s, "\n何时可以享受：");
+        for w in &p.what_would_change {
+            let when = match (w.possible, w.from) {
+                (_, Some(m)) => format!("（{m}起）"),
+                (true, None) => String::new(),
+                (false, None) => String::from("（无法改变）"),
+            };
+            let _ = writeln!(s, "  · {}{when}\n    〔{}〕", w.message, w.citation);
+        }
+    }
+    s
+}

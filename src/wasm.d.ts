@@ -232,6 +232,51 @@ export interface Parameter {
   values: ParameterValue[];
 }
 
+/** A Query and how many months from its month (plan.md). */
+export interface PlanQuery extends Query {
+  /** 1–36; default 12. */
+  months?: number;
+}
+
+/** One month of a plan: that month's estimate in short. */
+export interface PlanMonth {
+  month: MonthString;
+  eligible: boolean;
+  reasons: ReasonCode[];
+  totals: { cost: Money | null; fund: Money; selfPay: Money | null };
+  status: PolicyStatus;
+  reference: string;
+}
+
+export type ChangeCode = "becomes_eligible" | "becomes_ineligible" | "reasons_changed" | "status_changed" | "amount_changed";
+
+/** A month whose answer differs from the month before. */
+export interface PlanChange { month: MonthString; code: ChangeCode; message: string; messageEn: string; citation: string }
+
+/** What would clear a reason of the first month; `from` when the rules alone tell. */
+export interface WhatWouldChange {
+  code: ReasonCode;
+  possible: boolean;
+  from: MonthString | null;
+  message: string;
+  messageEn: string;
+  citation: string;
+}
+
+export interface Plan {
+  city: CityId;
+  careMode: string;
+  from: MonthString;
+  to: MonthString;
+  months: PlanMonth[];
+  /** Sums over the months; null where any month's is null. */
+  totals: { cost: Money | null; fund: Money; selfPay: Money | null };
+  eligibleMonths: number;
+  eligibleFrom: MonthString | null;
+  changes: PlanChange[];
+  whatWouldChange: WhatWouldChange[];
+}
+
 /** Thrown by every export on bad input. */
 export interface LtciError extends Error {
   code: "invalid_json" | "unknown_field" | "missing_field" | "unknown_city" | "unknown_care_mode" | "invalid_value"

@@ -43,6 +43,13 @@ pub fn parameters(#[wasm_bindgen(unchecked_optional_param_type = "ParametersQuer
     output(&crate::parameters_for(&q).map_err(|e| throw(&e))?)
 }
 
+/// The months ahead: `plan({...query, months: 12})`, each month an estimate, with the changes and what would change.
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(#[wasm_bindgen(unchecked_param_type = "PlanQuery")] query: &JsValue) -> Result<JsValue, JsValue> {
+    let plan = crate::plan(&input(query, crate::read_plan)?).map_err(|e| throw(&e))?;
+    output(&plan)
+}
+
 /// What a call-center agent reads out for one query (话术), in Chinese.
 #[wasm_bindgen]
 pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -> Result<String, JsValue> {

@@ -14,6 +14,7 @@ const JINCHENG_VISIT: &str = r#"{"city":"jincheng","insurance":"employee","grade
 const CHANGZHOU_HOME: &str = r#"{"city":"changzhou","insurance":"employee","grade":"severe","careMode":"home","month":"2022-03","homeServiceCost":300,"familyCareDays":20,"homeMedicalCost":100,"deviceRentalCost":100}"#;
 const BAD_CARE_DAYS: &str =
     r#"{"city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_self","month":"2024-01","careDays":32}"#;
+const WAITING: &str = r#"{"city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_visit","month":"2024-02","disabilityMonths":3,"months":6}"#;
 const CONTRIBUTION: &str = r#"{"city":"jincheng","year":2023,"insurance":"employee","category":"employed","monthlyBase":6000}"#;
 
 /// Starts `ltci args…` with its stdin written from a thread, so that a large
@@ -292,6 +293,44 @@ fn contribution_text_format() {
 }
 
 #[test]
+fn plan_prints_what_the_library_gives() {
+    let o = ltci(&["plan"], WAITING.as_bytes());
+    assert_eq!(code(&o), 0, "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    let expected = ltci::plan_json(WAITING).expect("a valid plan query");
+    assert_eq!(stdout(&o), format!("{}\n", expected.to_json()));
+    assert_eq!(expected.eligible_from.map(|m| m.to_string()).as_deref(), Some("2024-05"));
+}
+
+#[test]
+fn plan_jsonl_goes_on_after_a_bad_line() {
+    let bad = WAITING.replace("\"months\":6", "\"months\":0");
+    let input = format!("{WAITING}\n{bad}\n{JINCHENG_VISIT}\n");
+    let o = ltci(&["plan", "--jsonl"], input.as_bytes());
+    assert_eq!(code(&o), 2);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines[0], ltci::plan_json(WAITING).expect("valid").to_json());
+    assert_eq!(error_of(lines[1])["field"], "months");
+    let twelve: Value = serde_json::from_str(lines[2]).expect("JSON");
+    assert_eq!(twelve["months"].as_array().map(Vec::len), Some(12), "12 months by default");
+}
+
+#[test]
+fn plan_text_format_shows_the_months_totals_and_when() {
+    let o = ltci(&["plan", "--format", "text"], WAITING.as_bytes());
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    for text in ["2024-02", "2024-07", "3150.00", "1350.00", "自2024-05起", "何时可以享受", "晋市政发〔2020〕14号 四(二)"]
+    {
+        assert!(out.contains(text), "no {text:?} in\n{out}");
+    }
+    let o = ltci(&["plan", "--format", "text"], b"{}");
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).starts_with("错误 error [missing_field]"), "{}", stdout(&o));
+}
+
+#[test]
 fn bad_arguments_exit_2_with_usage_on_stderr() {
     for args in [
         &[][..],
@@ -300,6 +339,7 @@ fn bad_arguments_exit_2_with_usage_on_stderr() {
         &["estimate", "--format"][..],
         &["estimate", "--format", "xml"][..],
         &["contribution", "--format", "script"][..],
+        &["plan", "--format", "script"][..],
         &["catalog", "extra"][..],
         &["params", "--city"][..],
         &["params", "--format", "script"][..],

@@ -18,7 +18,7 @@
 
 mod common;
 
-use common::fixtures::{cases, load, run, strings, CITY_FILES, CONTRIBUTION_FILE};
+use common::fixtures::{cases, load, run, run_plans, strings, CITY_FILES, CONTRIBUTION_FILE, PLAN_FILE};
 use std::collections::BTreeSet;
 
 /// The worked examples of spec/cities/*.md and spec/contribution.md, per file:
@@ -58,6 +58,45 @@ fn rizhao() {
 fn nantong() {
     let (file, text) = CITY_FILES[4];
     report(&run(file, &load(file, text), false));
+}
+
+/// spec/plan.md's worked examples and the months ahead for every reason (tests/fixtures/plan.json).
+#[test]
+fn plan() {
+    report(&run_plans(&load("plan", PLAN_FILE)));
+}
+
+/// The plan file is well formed as the others: named cases with a clause, a
+/// month in every query, exactly one of expect or error, and the 4 worked
+/// examples of plan.md.
+#[test]
+fn plan_file_is_well_formed() {
+    let doc = load("plan", PLAN_FILE);
+    let mut problems = Vec::new();
+    let mut names = BTreeSet::new();
+    let mut worked = 0;
+    for case in cases(&doc) {
+        let name = case["name"].as_str().unwrap_or("");
+        if name.is_empty() || !names.insert(name.to_owned()) {
+            problems.push(format!("a case without a name or with a repeated name: {name:?}"));
+        }
+        if case["clause"].as_str().is_none_or(str::is_empty) || case["query"]["month"].is_null() {
+            problems.push(format!("{name}: no clause or no month"));
+        }
+        if case["expect"].is_null() == case["error"].is_null() {
+            problems.push(format!("{name}: needs exactly one of expect and error"));
+        }
+        for key in ["from", "to", "months", "totals", "eligibleMonths", "eligibleFrom", "changes", "whatWouldChange"] {
+            if case["expect"].is_object() && case["expect"].get(key).is_none() {
+                problems.push(format!("{name}: expect has no {key}"));
+            }
+        }
+        worked += usize::from(case["source"] == "spec worked example");
+    }
+    if worked != 4 {
+        problems.push(format!("{worked} worked examples, plan.md has 4"));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

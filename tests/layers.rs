@@ -12,7 +12,7 @@ const LAYERS: [(&str, &[&str]); 5] = [
     ("model", &["error", "money", "month", "input", "model"]),
     ("rules framework", &["rules"]),
     ("cities", &["cities"]),
-    ("engine", &["estimate", "contribution", "catalog", "reference", "parameters"]),
+    ("engine", &["estimate", "contribution", "catalog", "reference", "parameters", "plan"]),
     ("doors", &["lib", "json", "wasm", "render"]),
 ];
 

@@ -716,3 +716,100 @@ fn the_rust_contribution_door_never_panics() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+// ---- Plans (plan.md) ----------------------------------------------------------
+
+/// Month `i` of a plan, moved by plan.md's table, written here from the
+/// contract and not from the library: the month and the disability months
+/// advance (the latter from its default 6), monthsSinceResumed advances when
+/// given, contributionYears grow by a year each 12 months, and the inputs
+/// about this month only (careDays, familyCareDays, homeVisits, visitHours,
+/// deviceCost) are left to their defaults after the first month.
+fn moved_query(query: &Generated, i: u32) -> Generated {
+    let mut members = query.members.clone();
+    let get = |m: &Vec<(String, String)>, key: &str| m.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let set = |m: &mut Vec<(String, String)>, key: &str, token: String| match m.iter_mut().find(|(k, _)| k == key) {
+        Some(slot) => slot.1 = token,
+        None => m.push((key.to_owned(), token)),
+    };
+    let month = get(&members, "month").expect("generated queries have a month");
+    set(&mut members, "month", quote(&common::month_after(month.trim_matches('"'), i)));
+    if i == 0 {
+        return Generated { members };
+    }
+    let count = |token: Option<String>| token.and_then(|t| t.parse::<u64>().ok());
+    let disability = count(get(&members, "disabilityMonths")).unwrap_or(6);
+    set(&mut members, "disabilityMonths", (disability + u64::from(i)).to_string());
+    if let Some(r) = count(get(&members, "monthsSinceResumed")) {
+        set(&mut members, "monthsSinceResumed", (r + u64::from(i)).to_string());
+    }
+    if let Some(token) = get(&members, "contributionYears") {
+        let mut y: Value = serde_json::from_str(&token).expect("generated years are JSON");
+        for key in ["continuous", "cumulative"] {
+            let n = y[key].as_u64().unwrap_or(0) + u64::from(i / 12);
+            y[key] = Value::from(n);
+        }
+        set(&mut members, "contributionYears", y.to_string());
+    }
+    members.retain(|(k, _)| !["careDays", "familyCareDays", "homeVisits", "visitHours", "deviceCost"].contains(&k.as_str()));
+    Generated { members }
+}
+
+/// Month i of a plan is `estimate()` of the moved query (eligible, reasons,
+/// totals, status, reference); every invariant of plan.md holds on the plan
+/// (the totals are the sums, eligibleFrom is the first eligible month, every
+/// change month really differs from the month before: common::check_plan);
+/// a plan that fails fails with the error of one of its months, or names `months`.
+#[test]
+fn plans_are_their_months_estimates() {
+    let planned = AtomicUsize::new(0);
+    let waited = AtomicUsize::new(0);
+    let strategy = (queries(modes()), proptest::option::weighted(0.8, 1..=36u32));
+    runner(400)
+        .run(&strategy, |(q, months)| {
+            let mut members = q.members.clone();
+            if let Some(n) = months {
+                members.push((String::from("months"), n.to_string()));
+            }
+            let text = Generated { members }.text();
+            let n = months.unwrap_or(12);
+            let plan = match ltci::plan_json(&text) {
+                Ok(p) => p,
+                Err(err) => {
+                    let own =
+                        (0..n).any(|i| ltci::estimate_json(&moved_query(&q, i).text()).err().is_some_and(|e| e.to_json() == err.to_json()));
+                    prop_assert!(own || err.field() == Some("months"), "plan error {} is no month's\nquery: {text}", err.to_json());
+                    return Ok(());
+                }
+            };
+            planned.fetch_add(1, Ordering::Relaxed);
+            let json = plan.to_json();
+            prop_assert_eq!(
+                &json,
+                &serde_json::to_string(&plan).map_err(|x| fail(x.to_string()))?,
+                "the JSON writer differs from serde_json"
+            );
+            let p: Value = serde_json::from_str(&json).map_err(|x| fail(x.to_string()))?;
+            common::check_plan(&p).map_err(|m| fail(format!("{m}\nquery: {text}\nplan: {json}")))?;
+            let got = p["months"].as_array().expect("months");
+            prop_assert_eq!(got.len(), n as usize);
+            for (i, m) in got.iter().enumerate() {
+                let moved = moved_query(&q, u32::try_from(i).unwrap_or(0)).text();
+                let e = ltci::estimate_json(&moved).map_err(|x| fail(format!("month {i}: {}\nquery: {moved}", x.to_json())))?;
+                let e = common::estimate_value(&e);
+                let reasons: Vec<Value> = e["reasons"].as_array().into_iter().flatten().map(|r| r["code"].clone()).collect();
+                let want = serde_json::json!({ "month": e["month"], "eligible": e["eligible"], "reasons": reasons,
+                    "totals": e["totals"], "status": e["policy"]["status"], "reference": e["reference"] });
+                prop_assert_eq!(m, &want, "month {} of the plan of {}\nis not the estimate of {}", i, text, moved);
+            }
+            if got.first().is_some_and(|m| m["eligible"] == false) && !p["eligibleFrom"].is_null() {
+                waited.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (planned, waited) = (planned.into_inner(), waited.into_inner());
+    eprintln!("{planned} plans, {waited} of them ineligible at first and eligible later");
+    assert!(planned >= 60, "only {planned} of 400 generated plan queries were valid");
+    assert!(waited >= 3, "only {waited} plans became eligible later");
+}

@@ -18,6 +18,19 @@ const T = {
   },
 };
 
+/** An amount as spoken: "1050.00" → "1050元". */
+const yuan = (x) => x.replace(/\.?0+$/, "") + "元";
+/** When the first month is not eligible and a later one of the plan is, the sentence that says
+ *  from when, before the script's closing "具体以…为准". */
+function later(text, plan) {
+  const p = plan && plan.result, m = p && !p.months[0].eligible && p.months.find((x) => x.eligible);
+  if (!m) return text;
+  const [y, mo] = m.month.split("-"), sp = m.totals.selfPay;
+  const say = `按目前情况，您从${y}年${Number(mo)}月起可享受长期护理保险待遇，当月基金支付${yuan(m.totals.fund)}${sp == null ? "" : "，个人自付" + yuan(sp)}。`;
+  const i = text.indexOf("具体以");
+  return i < 0 ? text + say : text.slice(0, i) + say + text.slice(i);
+}
+
 /** mount() options for the agent view; link(params) is the citizen page's URL for these inputs. */
 export function agentView(link) {
   let text = "", params = "", btn, note, L = "zh";
@@ -36,11 +49,11 @@ export function agentView(link) {
   });
   return {
     title: (lang) => T[lang].title,
-    agent(el, { query, error, lang, id, params: p }) {
+    agent(el, { query, error, lang, id, params: p, plan }) {
       L = lang;
       const t = T[L];
       params = p;
-      try { text = error ? "" : script(query); } catch { text = ""; }
+      try { text = error ? "" : later(script(query), plan); } catch { text = ""; }
       if (!el.firstChild) { // once per language: the calculator rebuilds everything on a switch
         note = h("span", { class: "copied", role: "status" });
         btn = h("button", { type: "button", "data-act": "copy-script", "aria-keyshortcuts": "Alt+C", onclick: copy }, t.copy, " ", h("kbd", {}, "Alt+C"));

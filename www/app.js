@@ -4,7 +4,7 @@
 // main thread at first call. It must stay the first line.)
 //
 // The citizen page of ltci: a form built from catalog(), the estimate explained
-// line by line, every care mode compared, and the contributions tab.
+// line by line, every care mode compared, the months ahead, and the contributions tab.
 // Everything runs here; nothing about the person is sent or stored, nor put in
 // the address bar (the browser's history keeps every address).
 //
@@ -12,7 +12,7 @@
 // root element (or shadow root) plus the catalog and the API's answer, and find
 // their parts by data-* attributes, never by global ids. mount() wires one
 // whole calculator into a root; main() at the bottom is only this page's glue.
-import init, { catalog, estimate, contribution } from "./pkg/ltci.js";
+import init, { catalog, estimate, contribution, plan } from "./pkg/ltci.js";
 
 /** The few fixed strings; every other text comes from the catalog or the API. */
 export const UI = {
@@ -43,6 +43,14 @@ export const UI = {
     liveC: (t) => `每年缴费合计${t}元。`,
     ref: "案例编号：", refHelp: (v) => `相同的输入在同一规则版本（${v}）下得到相同的编号；来电咨询时报此编号即可复现本结果。`,
     rules: "规则与参数", reviewed: "规则核对日期",
+    plan: (n) => `未来${n}个月`, months: "月数（1–36）", monthsHelp: "从估算的月份起；之后各月不计本月的护理天数、服务次数和辅具费用。",
+    planFund: "基金支付合计", planSelf: "个人自付合计", planFrom: (m, n) => `${m}起符合享受条件，共${n}个月。`,
+    planNever: "这段时间内都不符合享受条件。", when: "何时可以享受", cannot: "无法通过等待改变", since: (m) => `${m}起：`,
+    month: "月份", remark: "说明", byMonth: "每月明细（元）",
+    why: { insurance_not_covered: "医保类型不在保障范围", grade_not_covered: "失能等级不在保障范围", disability_too_short: "失能时间不足",
+      work_injury_allowance: "领取工伤护理费", benefits_locked: "待遇封锁期", contribution_years_short: "缴费年限不足",
+      contribution_interrupted: "缴费中断", waiting_period: "等待期", not_in_force: "尚未实施", before_benefit_start: "未到待遇起始月",
+      disability_subsidy_higher: "残疾人护理补贴更高" },
   },
   en: {
     title: "Long-term care insurance calculator",
@@ -72,6 +80,15 @@ export const UI = {
     liveC: (t) => `Total contributions ${t} yuan a year.`,
     ref: "Case reference: ", refHelp: (v) => `The same inputs give the same reference under the same rules version (${v}); quote it when you call.`,
     rules: "Rules and figures", reviewed: "Checked against the source",
+    plan: (n) => (n === 1 ? "The next month" : `The next ${n} months`), months: "Months (1–36)",
+    monthsHelp: "From the month estimated; later months leave out this month's care days, visits and device costs.",
+    planFund: "Fund pays in all", planSelf: "You pay in all", planFrom: (m, n) => `Eligible from ${m}: ${n} month${n === 1 ? "" : "s"}.`,
+    planNever: "Not eligible in any of these months.", when: "When benefits can start", cannot: "Waiting does not change this", since: (m) => `From ${m}: `,
+    month: "Month", remark: "Remarks", byMonth: "Month by month (yuan)",
+    why: { insurance_not_covered: "insurance not covered", grade_not_covered: "grade not covered", disability_too_short: "disability too recent",
+      work_injury_allowance: "work-injury allowance", benefits_locked: "lock period", contribution_years_short: "contribution years short",
+      contribution_interrupted: "contributions interrupted", waiting_period: "waiting period", not_in_force: "not yet in force",
+      before_benefit_start: "before the first benefit month", disability_subsidy_higher: "disability subsidy higher" },
   },
 };
 
@@ -169,6 +186,12 @@ export function estimateQuery(cat, v, modeId = v.careMode, own = true) {
   return q;
 }
 
+/** The PlanQuery for these values: the estimate's query and `months` as typed (default 12). */
+export function planQuery(cat, v) {
+  const months = norm(v.months);
+  return months ? { ...estimateQuery(cat, v), months: int(months) } : estimateQuery(cat, v);
+}
+
 /** An input applies when the catalog's `when` condition (if any) holds for these values. */
 const applies = (i, v) => !i.when || i.when.values.includes(v[i.when.key]);
 /** The contribution inputs of a city that apply to these values. */
@@ -219,7 +242,7 @@ export function fixContribution(cat, v, from = {}) {
 export function estimateKeys(cat, v) {
   const city = cityOf(cat, v.city), mode = modeOf(city, v.careMode);
   return ["city", "insurance", "grade", "careMode", "month", ...(mode.usesCareDays ? ["careDays"] : []),
-    ...keysOf(detailInputs(cat, city)), ...keysOf(mode.inputs)];
+    ...keysOf(detailInputs(cat, city)), ...keysOf(mode.inputs), "months"];
 }
 export function contributionKeys(cat, v) {
   return ["city", "year", "insurance", ...keysOf(contributionInputs(cityOf(cat, v.city), v))];
@@ -501,6 +524,61 @@ export function renderComparison(root, rows, { lang: L, current, onPick }) {
       rows.map((r) => h("div", { class: "row" + (r.mode.id === current ? " current" : "") }, h("span", { class: "name" }, modeName(r)), bar(r)))));
 }
 
+/** The months ahead (plan.md): the totals, when benefits can start (for a person not
+ *  eligible this month), a bar chart (fund, self-pay) and the same figures as a table.
+ *  The months input is built once, so typing in it keeps its focus. */
+export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
+  const t = UI[L];
+  if (!root.firstChild) {
+    const id = idp + "months";
+    root.append(h("h2", { id: idp + "p" }),
+      h("div", { class: "field" }, h("label", { for: id }, t.months),
+        h("input", { type: "text", inputmode: "numeric", autocomplete: "off", id, "data-key": "months", value: months || "", placeholder: "12",
+          "aria-describedby": `${id}-h ${id}-e`, oninput: onMonths }),
+        h("p", { class: "help", id: id + "-h" }, t.monthsHelp), h("p", { class: "err", id: id + "-e", "data-err": "months", hidden: true })),
+      h("div", { "data-part": "planOut" }));
+    root.setAttribute("aria-labelledby", idp + "p");
+  }
+  const [head, field, out] = root.children, err = field.querySelector(".err"), input = field.querySelector("input");
+  const p = r.result;
+  head.textContent = t.plan(p ? p.months.length : 12);
+  err.hidden = !r.error;
+  err.textContent = r.error ? errorText(r.error, L) : "";
+  if (r.error) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  if (!p) return out.replaceChildren();
+  const sp = p.totals.selfPay, first = p.months[0];
+  const why = (m) => m.reasons.map((c) => t.why[c] || c).join(en(L, "、", ", "));
+  const max = Math.max(1, ...p.months.map((m) => Number(m.totals.fund) + Number(m.totals.selfPay || 0))) / 100;
+  const n = p.months.length, svg = h("svg:svg", { viewBox: `0 0 ${n * 10} 100`, preserveAspectRatio: "none", class: "bars", focusable: "false" });
+  p.months.forEach((m, i) => {
+    const f = Number(m.totals.fund) / max, s = Number(m.totals.selfPay || 0) / max;
+    const g = h("svg:g", { class: m.status === "in_force" ? null : "o" },
+      m.eligible ? [h("svg:rect", { class: "f", x: i * 10 + 1, y: 100 - f, width: 8, height: f }),
+        h("svg:rect", { class: "s", x: i * 10 + 1, y: 100 - f - s, width: 8, height: s })]
+        : h("svg:rect", { class: "x", x: i * 10 + 1, y: 96, width: 8, height: 4 }));
+    svg.append(g);
+  });
+  fill(out,
+    h("div", { class: "figs" },
+      h("div", { class: "fig" }, h("span", { class: "lbl" }, t.planFund), h("strong", { "data-out": "planFund" }, p.totals.fund), h("span", { class: "u" }, t.yuan)),
+      h("div", { class: "fig sp" + (sp == null ? " unknown" : "") }, h("span", { class: "lbl" }, t.planSelf), h("strong", { "data-out": "planSelf" }, sp == null ? t.unknown : sp),
+        h("span", { class: "u" }, sp == null ? t.enterCharge : t.yuan))),
+    h("p", { class: "summary", "data-out": "planFrom" }, p.eligibleFrom ? t.planFrom(p.eligibleFrom, p.eligibleMonths) : t.planNever),
+    first.eligible ? null : [h("h3", {}, t.when), h("ul", { class: "ahead" }, p.whatWouldChange.map((w) =>
+      h("li", { "data-code": w.code }, w.from || !w.possible ? h("strong", {}, w.from ? t.since(w.from) : t.cannot + en(L, "：", ": ")) : null,
+        msg(w, L), " ", cite(w.citation, L))))],
+    // The chart is a picture of the table below it, which says the same to a screen reader.
+    h("figure", { class: "months-chart", "aria-hidden": "true" },
+      h("figcaption", {}, h("span", {}, h("span", { class: "key f" }), t.fund), h("span", {}, h("span", { class: "key s" }), t.selfPay),
+        h("span", {}, `${p.from} – ${p.to}`)), svg),
+    h("div", { class: "scroll" }, h("table", { class: "months" }, h("caption", {}, t.byMonth),
+      h("thead", {}, h("tr", {}, [t.month, t.fund, t.selfPay, t.remark].map((x) => h("th", { scope: "col" }, x)))),
+      h("tbody", {}, p.months.map((m) => h("tr", { "data-month": m.month, class: m.eligible ? null : "inel" },
+        h("th", { scope: "row" }, m.month), h("td", { "data-amt": "fund" }, m.totals.fund),
+        h("td", { "data-amt": "selfPay" }, m.totals.selfPay == null ? t.unknown : m.totals.selfPay),
+        h("td", {}, [m.eligible ? "" : t.inel + en(L, "：", ": ") + why(m), m.status === "expired" || m.status === "draft" ? h("span", { class: `badge s-${m.status}` }, t.status[m.status]) : null])))))));
+}
+
 /** The contribution: totals per payer, the payer lines with basis and clause, status, notes. */
 export function renderContribution(root, res, { cat, lang: L }) {
   const t = UI[L], city = cityOf(cat, res.city);
@@ -571,6 +649,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
         h("div", { class: "out" },
           agent ? h("section", { class: "extra", "data-part": "agent", "aria-labelledby": idp + "x" }) : null,
           h("section", { class: "result", "data-part": "resultE", "aria-labelledby": idp + "r" }),
+          compact ? null : h("section", { class: "plan", "data-part": "plan" }),
           compact ? null : h("section", { class: "comparison", "data-part": "compare" }),
           actions())),
       compact ? null : panel("contribution",
@@ -690,8 +769,11 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   let cBuilt = false;
   function updateE(say) {
     const L = s.lang, q = estimateQuery(cat, s.e), r = attempt(estimate, q);
+    let planned;
+    const months = () => (planned ||= attempt(plan, planQuery(cat, s.e)));
     const placed = markError(part("formE"), r.error, L);
-    if (agent) agent(part("agent"), { query: q, ...r, lang: L, id: idp + "x", params: paramsFromState(cat, s) });
+    if (agent) agent(part("agent"), { query: q, ...r, plan: r.error ? null : months(), lang: L, id: idp + "x", params: paramsFromState(cat, s) });
+    if (!compact) part("plan").hidden = !!r.error;
     if (r.error) {
       renderProblem(part("resultE"), r.error, L, placed);
       if (!compact) part("compare").replaceChildren();
@@ -702,9 +784,12 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       const compare = () => renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
+      const ahead = () => renderPlan(part("plan"), months(), { lang: L, idp, months: s.e.months,
+        onMonths: (e) => { s.e.months = e.target.value; updateE(false); } });
+      const later = () => { ahead(); compare(); };
       // On the first render the person's own figures go on screen first; the
-      // comparison (one estimate per care mode) follows a frame later.
-      if (!compact) { if (firstE) afterPaint(compare); else compare(); }
+      // months ahead and the comparison (one estimate per care mode) follow a frame later.
+      if (!compact) { if (firstE) afterPaint(later); else later(); }
       firstE = false;
       const tot = r.result.totals;
       part("peek").textContent = r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible;
@@ -775,10 +860,13 @@ async function reload() {
   location.reload();
 }
 
-/** Loads the WebAssembly package once; resolves to the catalog. */
+/** Loads the WebAssembly package once; resolves to the catalog. index.html
+ *  starts compiling it as it arrives (`ltciModule`); elsewhere init() fetches it. */
 let loading;
 export function load() {
-  return (loading ||= init().then(() => catalog()));
+  return (loading ||= Promise.resolve(globalThis.ltciModule)
+    .then((module) => init(module ? { module_or_path: module } : undefined))
+    .then(() => catalog()));
 }
 
 // ---------- this page ----------

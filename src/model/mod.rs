@@ -17,6 +17,9 @@ pub use contribution::{
     Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Payer,
 };
 pub use parameter::{Figure, ParamUnit, Parameter, ParameterValue, ParametersQuery};
+mod plan;
+pub(crate) use plan::check_months;
+pub use plan::{Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS};
 
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -361,6 +364,17 @@ impl Inputs {
 
     pub fn contains(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    /// Leaves `key` out, as if it had not been given.
+    pub fn remove(&mut self, key: &str) {
+        self.entries.retain(|(k, _)| k != key);
+    }
+
+    /// Takes `key` out: its value as given, or why it is not a number.
+    pub(crate) fn take(&mut self, key: &str) -> Option<Result<Option<Decimal>, Error>> {
+        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.remove(i).1)
     }
 
     /// The keys given with a valid number.

@@ -154,3 +154,64 @@ pub fn run(file: &str, doc: &Value, contribution: bool) -> Vec<String> {
     }
     failures
 }
+
+pub const PLAN_FILE: &str = include_str!("../fixtures/plan.json");
+
+/// `{code: [texts]}`: each text is in the Chinese message of an item of `list` with that code.
+fn check_texts(errors: &mut Vec<String>, what: &str, want: &Value, list: &Value) {
+    for (code, texts) in want.as_object().into_iter().flatten() {
+        let messages: Vec<&str> =
+            list.as_array().into_iter().flatten().filter(|x| x["code"] == code.as_str()).filter_map(|x| x["message"].as_str()).collect();
+        for text in strings(texts) {
+            if !messages.iter().any(|m| m.contains(&text)) {
+                errors.push(format!("no {what} {code} contains {text:?}: {messages:?}"));
+            }
+        }
+    }
+}
+
+/// Plan `expect`: `from`, `to`, `months` (each month, in order: month, eligible,
+/// reasons, totals, status), `totals`, `eligibleMonths`, `eligibleFrom`,
+/// `changes` (month and code, in order), `whatWouldChange` (code, possible,
+/// from, in order); optional `changeText` and `whatText` (`{code: [texts]}`).
+pub fn check_plan(errors: &mut Vec<String>, expect: &Value, p: &ltci::Plan) {
+    let got: Value = serde_json::from_str(&p.to_json()).expect("to_json gives JSON");
+    if let Err(msg) = super::check_plan(&got) {
+        errors.push(format!("invariant: {msg}"));
+    }
+    for key in ["from", "to", "totals", "eligibleMonths", "eligibleFrom"] {
+        same(errors, key, &expect[key], &got[key]);
+    }
+    let pick = |list: &Value, keys: &[&str]| -> Value {
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .map(|x| Value::Object(keys.iter().map(|k| ((*k).to_owned(), x[*k].clone())).collect()))
+            .collect()
+    };
+    same(errors, "months", &expect["months"], &pick(&got["months"], &["month", "eligible", "reasons", "totals", "status"]));
+    same(errors, "changes", &expect["changes"], &pick(&got["changes"], &["month", "code"]));
+    same(errors, "whatWouldChange", &expect["whatWouldChange"], &pick(&got["whatWouldChange"], &["code", "possible", "from"]));
+    check_texts(errors, "change", &expect["changeText"], &got["changes"]);
+    check_texts(errors, "whatWouldChange", &expect["whatText"], &got["whatWouldChange"]);
+}
+
+/// Runs every case of the plan file; one message per failing case.
+pub fn run_plans(doc: &Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases(doc) {
+        let name = case["name"].as_str().unwrap_or("(no name)");
+        let text = serde_json::to_string(&case["query"]).expect("query serializes");
+        let mut errors = Vec::new();
+        match (ltci::plan_json(&text), &case["expect"], &case["error"]) {
+            (Ok(p), expect, Value::Null) => check_plan(&mut errors, expect, &p),
+            (Err(e), Value::Null, expected) => check_error(&mut errors, expected, &e),
+            (Ok(p), _, expected) => errors.push(format!("expected error {expected}, got a plan: {}", p.to_json())),
+            (Err(e), _, _) => errors.push(format!("unexpected error {}", e.to_json())),
+        }
+        if !errors.is_empty() {
+            failures.push(format!("[plan] {name}\n  clause: {}\n  query: {text}\n  - {}", case["clause"], errors.join("\n  - ")));
+        }
+    }
+    failures
+}

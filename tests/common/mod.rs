@@ -221,3 +221,143 @@ pub fn check_error(e: &ltci::Error) -> Result<(), String> {
 pub fn estimate_value(e: &ltci::Estimate) -> Value {
     serde_json::from_str(&e.to_json()).expect("to_json gives JSON")
 }
+
+/// The change codes of plan.md.
+pub const CHANGE_CODES: [&str; 5] = ["becomes_eligible", "becomes_ineligible", "reasons_changed", "status_changed", "amount_changed"];
+
+/// The month `n` months after a "YYYY-MM" text.
+pub fn month_after(month: &str, n: u32) -> String {
+    let (y, m) = month.split_once('-').expect("YYYY-MM");
+    let t = y.parse::<u32>().expect("year") * 12 + m.parse::<u32>().expect("month") - 1 + n;
+    format!("{:04}-{:02}", t / 12, t % 12 + 1)
+}
+
+/// Every invariant of plan.md on one Plan, as JSON: consecutive months, the
+/// totals are the sums (null where a month's is), eligibleMonths and
+/// eligibleFrom, every change month really differs from the month before and
+/// every month that differs has its change, and whatWouldChange follows the
+/// first month's reasons.
+pub fn check_plan(p: &Value) -> Result<(), String> {
+    let months = p["months"].as_array().ok_or("months is not an array")?;
+    if months.is_empty() || months.len() > 36 {
+        return Err(format!("{} months", months.len()));
+    }
+    let from = p["from"].as_str().ok_or("no from")?;
+    if months.last().map(|m| &m["month"]) != Some(&p["to"]) {
+        return Err(format!("to {} is not the last month", p["to"]));
+    }
+    let (mut cost, mut fund, mut self_pay) = (Some(Decimal::ZERO), Decimal::ZERO, Some(Decimal::ZERO));
+    for (i, m) in months.iter().enumerate() {
+        let want = month_after(from, u32::try_from(i).unwrap_or(0));
+        if m["month"] != want.as_str() {
+            return Err(format!("month {i} is {}, not {want}", m["month"]));
+        }
+        let eligible = m["eligible"].as_bool().ok_or("eligible is not a bool")?;
+        let reasons = m["reasons"].as_array().ok_or("reasons is not an array")?;
+        if eligible != reasons.is_empty() {
+            return Err(format!("{want}: eligible {eligible} with reasons {reasons:?}"));
+        }
+        for r in reasons {
+            if !r.as_str().is_some_and(|c| REASON_CODES.contains(&c)) {
+                return Err(format!("{want}: unknown reason {r}"));
+            }
+        }
+        if !m["status"].as_str().is_some_and(|s| STATUSES.contains(&s)) {
+            return Err(format!("{want}: unknown status {}", m["status"]));
+        }
+        if m["reference"].as_str().is_none_or(|r| r.len() != 9) {
+            return Err(format!("{want}: reference {}", m["reference"]));
+        }
+        let t = &m["totals"];
+        let (c, f, s) = (money_or_null(&t["cost"], "cost")?, money(&t["fund"], "fund")?, money_or_null(&t["selfPay"], "selfPay")?);
+        balanced(c, f, s, &want)?;
+        if !eligible && (c, f, s) != (Some(Decimal::ZERO), Decimal::ZERO, Some(Decimal::ZERO)) {
+            return Err(format!("{want}: an ineligible month with totals {t}"));
+        }
+        cost = cost.zip(c).map(|(a, b)| a + b);
+        fund += f;
+        self_pay = self_pay.zip(s).map(|(a, b)| a + b);
+    }
+    let t = &p["totals"];
+    let got =
+        (money_or_null(&t["cost"], "totals.cost")?, money(&t["fund"], "totals.fund")?, money_or_null(&t["selfPay"], "totals.selfPay")?);
+    if got != (cost, fund, self_pay) {
+        return Err(format!("totals {t} are not the sums of the months ({cost:?}, {fund}, {self_pay:?})"));
+    }
+    let eligible: Vec<&Value> = months.iter().filter(|m| m["eligible"] == true).collect();
+    if p["eligibleMonths"].as_u64() != Some(eligible.len() as u64) {
+        return Err(format!("eligibleMonths {} but {} eligible months", p["eligibleMonths"], eligible.len()));
+    }
+    if p["eligibleFrom"] != eligible.first().map_or(Value::Null, |m| m["month"].clone()) {
+        return Err(format!("eligibleFrom {} is not the first eligible month", p["eligibleFrom"]));
+    }
+    // Each change against the months it compares, and the months that differ against the changes.
+    let changes = p["changes"].as_array().ok_or("changes is not an array")?;
+    let codes = |m: &Value| {
+        let mut c: Vec<String> = m["reasons"].as_array().into_iter().flatten().filter_map(|r| r.as_str().map(str::to_owned)).collect();
+        c.sort();
+        c
+    };
+    let before = |s: &Value| s == "not_in_force";
+    for c in changes {
+        let code = c["code"].as_str().ok_or("a change without code")?;
+        if !CHANGE_CODES.contains(&code) {
+            return Err(format!("unknown change code {code}"));
+        }
+        for key in ["message", "messageEn", "citation"] {
+            if c[key].as_str().is_none_or(str::is_empty) {
+                return Err(format!("change {code} has no {key}"));
+            }
+        }
+        let i = months.iter().position(|m| m["month"] == c["month"]).ok_or_else(|| format!("change in {} outside the plan", c["month"]))?;
+        let (a, b) = (months.get(i.wrapping_sub(1)).ok_or(format!("a change in the first month: {c}"))?, &months[i]);
+        let differs = match code {
+            "becomes_eligible" => a["eligible"] == false && b["eligible"] == true,
+            "becomes_ineligible" => a["eligible"] == true && b["eligible"] == false,
+            "reasons_changed" => a["eligible"] == false && b["eligible"] == false && codes(a) != codes(b),
+            "status_changed" => a["status"] != b["status"] && !before(&a["status"]) && !before(&b["status"]),
+            _ => a["eligible"] == true && b["eligible"] == true && a["totals"]["fund"] != b["totals"]["fund"],
+        };
+        if !differs {
+            return Err(format!("{code} in {} but the month does not differ so from the month before", c["month"]));
+        }
+    }
+    for (i, pair) in months.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        let has = |code: &str| changes.iter().any(|c| c["month"] == b["month"] && c["code"] == code);
+        let eligibility = a["eligible"] != b["eligible"] || codes(a) != codes(b);
+        let status = a["status"] != b["status"] && !before(&a["status"]) && !before(&b["status"]);
+        let amount = a["eligible"] == true && b["eligible"] == true && a["totals"]["fund"] != b["totals"]["fund"];
+        let said = has("becomes_eligible") || has("becomes_ineligible") || has("reasons_changed");
+        if eligibility != said || status != has("status_changed") || amount != has("amount_changed") {
+            return Err(format!("month {} ({}) differs from the month before without its change, or the reverse", i + 1, b["month"]));
+        }
+    }
+    let first = &months[0];
+    let what = p["whatWouldChange"].as_array().ok_or("whatWouldChange is not an array")?;
+    let what_codes: Vec<&Value> = what.iter().map(|w| &w["code"]).collect();
+    let first_codes: Vec<&Value> = first["reasons"].as_array().into_iter().flatten().collect();
+    if what_codes != first_codes {
+        return Err(format!("whatWouldChange {what_codes:?} is not for the first month's reasons {first_codes:?}"));
+    }
+    for w in what {
+        for key in ["message", "messageEn", "citation"] {
+            if w[key].as_str().is_none_or(str::is_empty) {
+                return Err(format!("whatWouldChange {} has no {key}", w["code"]));
+            }
+        }
+        let possible = w["possible"].as_bool().ok_or("possible is not a bool")?;
+        let Some(m) = w["from"].as_str() else { continue };
+        if !possible || m <= from {
+            return Err(format!("whatWouldChange {}: from {m} (possible {possible})", w["code"]));
+        }
+        // Within the plan: that month is the first without the reason.
+        if let Some(k) = months.iter().position(|x| x["month"] == m) {
+            let has = |x: &Value| x["reasons"].as_array().is_some_and(|r| r.contains(&w["code"]));
+            if has(&months[k]) || !months[..k].iter().all(has) {
+                return Err(format!("whatWouldChange {}: {m} is not the first month without it", w["code"]));
+            }
+        }
+    }
+    Ok(())
+}

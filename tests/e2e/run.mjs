@@ -108,14 +108,15 @@ function get(path, headers = {}) {
   });
 }
 
-await check("server: CSP header equals the page's meta policy, which adds only the prerendered screen's inline script by hash; MIME types; br for the wasm; no-cache; 304; no path escape", async () => {
+await check("server: CSP header equals the page's meta policy, which adds only the page's two inline scripts (the early compile of the wasm, the prerendered screen's) by hash; MIME types; br for the wasm; no-cache; 304; no path escape", async () => {
   const page = await get("/");
   eq(page.status, 200, "GET /");
   const html = page.body.toString();
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  eq(inline.length, 1, "inline scripts");
-  const hash = `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`;
-  const policy = CSP.replace("script-src 'self'", `script-src 'self' ${hash}`);
+  eq(inline.length, 2, "inline scripts");
+  ok(inline[0].includes("WebAssembly.compileStreaming") && html.indexOf(inline[0]) < html.indexOf('rel="stylesheet"'), "the early compile, before the stylesheet");
+  const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`).join(" ");
+  const policy = CSP.replace("script-src 'self'", `script-src 'self' ${hashes}`);
   const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   eq(meta && meta[1], policy, "meta CSP");
   eq(page.headers["content-security-policy"], `${policy}; ${NO_FRAMING}`, "CSP header: the meta policy, and no framing");
@@ -427,6 +428,110 @@ await check("a key given twice counts with its first value everywhere (inputs, t
   eq(await shareLink(page), `${origin}/${jc}&lang=en`, "copied link");
 });
 
+// ---------- the months ahead (plan.md) ----------
+const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
+const P = `${E} [data-part=plan]`;
+/** The plan section against plan(query): heading, totals, first eligible month, and the chart
+ *  (a picture, hidden from screen readers) with the table beside it that says the same. */
+async function expectPlan(p, query, root = P) {
+  const want = ltci.plan(query);
+  await p.waitForFunction(([sel, n]) => document.querySelector(sel)?.querySelectorAll("table.months tbody tr").length === n,
+    [root.replace(`${E} `, "[data-panel=estimate] "), want.months.length], { timeout: 5000 }).catch(() => {});
+  eq(await p.locator(`${root} h2`).textContent(), `未来${want.months.length}个月`, "heading");
+  eq(await p.locator(`${root} [data-out=planFund]`).textContent(), want.totals.fund, "fund total");
+  eq(await p.locator(`${root} [data-out=planSelf]`).textContent(), want.totals.selfPay ?? "未知", "self-pay total");
+  ok((await p.locator(`${root} [data-out=planFrom]`).textContent()).includes(want.eligibleFrom ?? "都不符合"), "first eligible month");
+  const chart = p.locator(`${root} figure.months-chart`);
+  eq(await chart.getAttribute("aria-hidden"), "true", "the chart is hidden from screen readers");
+  eq(await chart.locator("svg g").count(), want.months.length, "one bar per month");
+  const table = p.locator(`${root} figure.months-chart + .scroll > table.months`);
+  eq(await table.count(), 1, "the table beside the chart");
+  ok((await table.locator("caption").textContent()).length > 0, "a caption");
+  eq(await table.locator("thead th[scope=col]").count(), 4, "column headers");
+  const rows = table.locator("tbody tr");
+  eq(await rows.count(), want.months.length, "one row per month");
+  for (const [i, m] of want.months.entries()) {
+    const row = rows.nth(i);
+    eq(await row.locator("th[scope=row]").textContent(), m.month, `row ${i}: its month`);
+    eq(await row.locator("td[data-amt=fund]").textContent(), m.totals.fund, `${m.month}: fund`);
+    eq(await row.locator("td[data-amt=selfPay]").textContent(), m.totals.selfPay ?? "未知", `${m.month}: self-pay`);
+    if (!m.eligible) ok((await row.textContent()).includes("不符合条件"), `${m.month}: marked not eligible`);
+  }
+  return want;
+}
+/** Focus helpers for any page: the focused control's key, arrows on a select, Tab until a key. */
+const focusOf = (p) => p.evaluate(() => ({ key: document.activeElement.dataset.key || document.activeElement.dataset.act || document.activeElement.tagName, value: document.activeElement.value }));
+async function arrowsTo(p, value) {
+  const [now, want] = await p.evaluate((v) => { const s = document.activeElement; return [s.selectedIndex, [...s.options].findIndex((o) => o.value === v)]; }, value);
+  ok(want >= 0, `no option ${value}`);
+  for (let i = 0; i < Math.abs(want - now); i++) await p.keyboard.press(want > now ? "ArrowDown" : "ArrowUp");
+  eq((await focusOf(p)).value, value, "select value");
+}
+async function tabUntil(p, key, most = 40) {
+  for (let i = 0; i < most && (await focusOf(p)).key !== key; i++) await p.keyboard.press("Tab");
+  eq((await focusOf(p)).key, key, "Tab reaches");
+}
+
+await check("the months ahead by URL: the waiting case (晋城 severe home_visit 2024-02, disabilityMonths 3) is not eligible until 2024-05; 9 × 1050.00, when benefits can start with its clause, the chart with its table; months=6 from the link", async () => {
+  await open(page, q(WAIT));
+  const want = await expectPlan(page, WAIT);
+  eq(want.eligibleFrom, "2024-05", "API: eligibleFrom");
+  eq(want.totals.fund, "9450.00", "API: 9 × 1050.00");
+  const li = page.locator(`${P} .ahead li[data-code=disability_too_short]`);
+  const text = await li.textContent();
+  ok(text.includes(want.whatWouldChange[0].message), `the whatWouldChange message: ${text}`);
+  ok(text.includes("2024-05") && text.includes("晋市政发〔2020〕14号 四(二)"), "from 2024-05, with its clause");
+  await open(page, q({ ...WAIT, months: "6" }));
+  eq((await expectPlan(page, { ...WAIT, months: 6 })).totals.fund, "3150.00", "6 months: 3 × 1050.00");
+  eq(await page.locator(`${P} [data-key=months]`).inputValue(), "6", "the months input from the link");
+});
+
+await check("the months ahead by keyboard: the waiting case with Tab, arrows and Enter (the details opened with Enter), then 6 typed at the months input", async () => {
+  await open(page, "");
+  await tabUntil(page, "city");
+  await arrowsTo(page, "jincheng");
+  await page.keyboard.press("Tab"); await arrowsTo(page, "employee");
+  await page.keyboard.press("Tab"); await arrowsTo(page, "severe");
+  await page.keyboard.press("Tab"); await arrowsTo(page, "home_visit");
+  await tabUntil(page, "month");
+  await page.keyboard.type("2024-02");
+  await tabUntil(page, "SUMMARY");
+  await page.keyboard.press("Enter");
+  await tabUntil(page, "disabilityMonths");
+  await page.keyboard.type("3");
+  eq(await page.locator(`${E} [data-out=ineligible]`).count(), 1, "not eligible this month");
+  await expectPlan(page, WAIT);
+  await tabUntil(page, "months");
+  await page.keyboard.type("6");
+  await expectPlan(page, { ...WAIT, months: 6 });
+  const link = await shareLink(page);
+  ok(link.includes("months=6") && link.includes("disabilityMonths=3"), `the link keeps months: ${link}`);
+  await axe("plan, waiting case");
+});
+
+await check("the months ahead: an expired month and a draft scheme are marked, a month's reason shown; a bad months is shown at its input", async () => {
+  const expired = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2025-11", months: 3 };
+  await open(page, q(expired));
+  await expectPlan(page, expired);
+  eq(await page.locator(`${P} tr[data-month="2026-01"] .badge.s-expired`).count(), 1, "the expired month marked");
+  const lyg = { city: "lianyungang", insurance: "resident", grade: "severe", careMode: "elderly_institution", month: "2026-10", months: 4 };
+  await open(page, q(lyg));
+  await expectPlan(page, lyg);
+  eq(await page.locator(`${P} .badge.s-draft`).count(), 4, "the draft months marked");
+  ok((await page.locator(`${P} tr[data-month="2026-10"]`).textContent()).includes("尚未实施"), "the reason of an ineligible month");
+  const input = page.locator(`${P} [data-key=months]`);
+  await input.fill("40");
+  const err = page.locator(`${P} [data-err=months]`);
+  await err.waitFor({ state: "visible", timeout: 3000 });
+  eq(await err.textContent(), thrown(ltci.plan, { ...lyg, months: 40 }).message, "the error at its input");
+  eq(await input.getAttribute("aria-invalid"), "true", "aria-invalid");
+  eq(await page.locator(`${P} table.months`).count(), 0, "no table for a bad months");
+  await axe("plan, bad months");
+  await input.fill("2");
+  await expectPlan(page, { ...lyg, months: 2 });
+  ok((await shareLink(page)).includes("months=2"), "months in the link");
+});
+
 await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续规定不在资料中", async () => {
   await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2026-01" }));
   eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH.expired, "badge");
@@ -689,6 +794,9 @@ await check("print: a one-page summary (A4 PDF) with the share link, made for th
   await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
   eq(await printLink.textContent(), "本结果的链接：" + link, "the link in print");
   ok(await printLink.isVisible(), "the link shows in print");
+  await page.locator(`${P} table.months`).waitFor({ timeout: 3000 });
+  ok(await page.locator(`${P} table.months`).isVisible(), "the months ahead print (their table)");
+  ok(!(await page.locator(`${P} [data-key=months]`).isVisible()), "not the months input");
   await page.screenshot({ path: join(shots, "print-1280.png"), fullPage: true });
   await page.evaluate(() => dispatchEvent(new Event("afterprint")));
   eq(await printLink.textContent(), "", "no link after printing");
@@ -832,10 +940,23 @@ await check("iframe heights follow coarse form state (empty / valid / invalid ch
   ok(/coarse form state/.test(readme), "README: says the height reveals coarse form state");
 });
 
-await check("embed.html?compact=1: benefits only (no tabs, no comparison, no print)", async () => {
+await check("the months ahead in the embeds: in <ltci-calculator> and the iframe, not under compact", async () => {
+  await openDemo();
+  await full("[data-part=plan] table.months").waitFor({ timeout: 5000 });
+  eq(await side("[data-part=plan]").count(), 0, "compact: no plan");
+  const frame = demo.frameLocator("iframe.ltci-embed");
+  await frame.locator("[data-part=plan] table.months").waitFor({ timeout: 5000 });
+  eq(await frame.locator("[data-part=plan] [data-out=planFund]").textContent(), ltci.plan(JC).totals.fund, "iframe: the plan's fund total");
+  await demo.evaluate(() => document.getElementById("full").setAttribute("compact", ""));
+  await full("[role=tablist]").waitFor({ state: "detached", timeout: 3000 });
+  eq(await full("[data-part=plan]").count(), 0, "compact attribute: no plan");
+  await demo.evaluate(() => document.getElementById("full").removeAttribute("compact"));
+});
+
+await check("embed.html?compact=1: benefits only (no tabs, no comparison, no plan, no print)", async () => {
   await open(demo, q({ ...JC, compact: "1" }).replace("?", "embed.html?"));
   eq(await demo.locator("[data-out=fund]").textContent(), "1050.00", "fund");
-  eq(await demo.locator("[role=tablist], table.compare, [data-panel=contribution]").count(), 0, "hidden parts");
+  eq(await demo.locator("[role=tablist], table.compare, [data-panel=contribution], [data-part=plan]").count(), 0, "hidden parts");
   eq(await demo.getByRole("button", { name: "打印" }).count(), 0, "print");
 });
 
@@ -918,6 +1039,15 @@ await check("agent view: Alt+C and the copy button (Enter) put the script and th
   eq(await citizen.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(JC).reference, "same reference");
   await expectFigures(citizen, "1050.00", "450.00");
   await citizen.close();
+});
+
+await check("agent view: the waiting case's script says from when benefits can start (按目前情况，您从2024年5月起可享受…)", async () => {
+  await open(agent, q({ view: "agent", ...WAIT }));
+  const script = await agent.locator("[data-out=script]").textContent();
+  ok(script.startsWith(ltci.script(WAIT).split("具体以")[0]), `the script of the month: ${script}`);
+  ok(script.includes("按目前情况，您从2024年5月起可享受长期护理保险待遇，当月基金支付1050元，个人自付450元。具体以"), `the sentence: ${script}`);
+  ok(!(await agent.locator("[data-out=script]").textContent()).includes("undefined"), "no undefined");
+  await agent.locator(`${P} table.months`).waitFor({ timeout: 3000 });
 });
 
 await check("axe (no serious/critical): agent view, zh and en; screenshot at 1280 px", async () => {

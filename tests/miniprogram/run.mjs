@@ -54,8 +54,8 @@ function load(file) {
 
 const ltci = load(join(ROOT, "ltci/index.js"));
 check(
-  ["init", "estimate", "catalog", "contribution", "script", "parameters"].every((n) => typeof ltci[n] === "function"),
-  "the adapter exports init, estimate, catalog, contribution, script, parameters",
+  ["init", "estimate", "catalog", "contribution", "script", "parameters", "plan"].every((n) => typeof ltci[n] === "function"),
+  "the adapter exports init, estimate, catalog, contribution, script, parameters, plan",
 );
 await ltci.init("/ltci/ltci_bg.wasm.br");
 check(loads[0] === "/ltci/ltci_bg.wasm.br", "init loads the brotli wasm through WXWebAssembly.instantiate");
@@ -124,7 +124,7 @@ const cli = "target/release/ltci";
 const fixtureDir = "tests/fixtures";
 if (existsSync(cli) && existsSync(fixtureDir)) {
   const queries = [];
-  for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json")) {
+  for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json" && f !== "plan.json")) {
     for (const c of JSON.parse(readFileSync(join(fixtureDir, f), "utf8")).cases) queries.push(c.query);
   }
   // Exit status 2 only says some fixture queries are (deliberately) invalid.
@@ -144,6 +144,24 @@ if (existsSync(cli) && existsSync(fixtureDir)) {
     else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine}\n    native:       ${native[i]}`);
   });
   check(same === queries.length && queries.length > 0, `${same}/${queries.length} fixture queries byte-identical to ${cli}`);
+  // The plan fixtures through `ltci plan --jsonl` and the adapter's plan().
+  const plans = JSON.parse(readFileSync(join(fixtureDir, "plan.json"), "utf8")).cases.map((c) => c.query);
+  const nativePlans = spawnSync(cli, ["plan", "--jsonl"], { input: plans.map((q) => JSON.stringify(q)).join("\n") + "\n" })
+    .stdout.toString()
+    .trimEnd()
+    .split("\n");
+  let samePlans = 0;
+  plans.forEach((q, i) => {
+    let mine;
+    try {
+      mine = JSON.stringify(ltci.plan(q));
+    } catch (e) {
+      mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
+    }
+    if (mine === nativePlans[i]) samePlans++;
+    else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine.slice(0, 300)}\n    native:       ${nativePlans[i].slice(0, 300)}`);
+  });
+  check(samePlans === plans.length && plans.length > 0, `${samePlans}/${plans.length} plan fixture queries byte-identical to ${cli} plan`);
 } else {
   check(false, `${cli} and ${fixtureDir}/ are needed for the byte comparison`);
 }
@@ -164,6 +182,8 @@ page.onMode({ detail: { value: 1 } }); // 居家上门护理
 let r = page.data.result;
 check(r && r.fund === "1050.00" && r.selfPay === "450.00" && r.lines[0].citation === "晋市政发〔2020〕14号 四(七)2", `sample page: jincheng home_visit 2024-02 shows ${r && r.fund} / ${r && r.selfPay} with its clause`);
 check(page.data.comparison.length === 4, `sample page compares all ${page.data.comparison.length} jincheng care modes`);
+let y = page.data.year;
+check(y && y.fund === "12600.00" && y.selfPay === "5400.00" && y.from === "2024-02", `sample page: the next 12 months of jincheng home_visit from 2024-02, 12 × 1050.00 / 450.00, from 2024-02: ${JSON.stringify(y)}`);
 page.onLang();
 check(page.data.result.lines[0].label === "Home-visit quota", "sample page switches to English");
 page.onCity({ detail: { value: 3 } }); // 日照
@@ -173,6 +193,19 @@ page.onGrade({ detail: { value: 2 } });
 page.onMode({ detail: { value: 1 } }); // 机构护理
 r = page.data.result;
 check(r && r.fund === "1530.00" && r.selfPay === "720.00", `sample page: rizhao institution 2021-06 moderate shows ${r && r.fund} / ${r && r.selfPay}`);
+y = page.data.year;
+const want = ltci.plan({ city: "rizhao", insurance: "resident", grade: "moderate", careMode: "institution", month: "2021-06", months: 12 });
+check(y && y.fund === want.totals.fund && y.from === "2021-06", `sample page: rizhao's year ahead ${JSON.stringify(y)} = plan() ${want.totals.fund}`);
+page.onCity({ detail: { value: 2 } }); // 连云港, before its scheme
+page.onMonth({ detail: { value: "2026-10" } });
+page.onInsurance({ detail: { value: 1 } });
+page.onGrade({ detail: { value: 3 } });
+page.onMode({ detail: { value: 1 } });
+y = page.data.year;
+check(page.data.result && !page.data.result.eligible && y && y.from === "2026-12", `sample page: lianyungang from 2026-10 is first eligible in 2026-12: ${JSON.stringify(y)}`);
+page.onCity({ detail: { value: 3 } });
+page.onMonth({ detail: { value: "2021-06" } });
+page.onGrade({ detail: { value: 2 } });
 page.onMode({ detail: { value: 0 } }); // 医疗专护 needs hospitalLevel
 check(page.data.result === null && /hospitalLevel/.test(page.data.error), `sample page shows the missing hospital level: ${page.data.error}`);
 page.onInput({ currentTarget: { dataset: { key: "hospitalLevel" } }, detail: { value: "3" } });

@@ -10,14 +10,17 @@
 // (c) the catalog (`ltci catalog` and `catalog()`);
 // (d) the parameters (`ltci params [--city] [--month]` and `parameters({city, month})`),
 //     every city and all at once, with and without a month, and their errors.
+// (e) plans: --n/10 generated queries with a generated `months` (some
+//     invalid, some absent) through `ltci plan --jsonl` and `plan(query)`,
+//     and every query of tests/fixtures/plan.json.
 // An answer is compared as JSON.stringify(result); an error as
 // {"error":{code, field, message, messageEn}} built from the thrown Error,
 // against the command line's error object.
 
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import init, { estimate, contribution, catalog, parameters } from "../../pkg/ltci.js";
-import { queries, line } from "../../scripts/gen-queries.mjs";
+import init, { estimate, contribution, catalog, parameters, plan } from "../../pkg/ltci.js";
+import { queries, line, rng } from "../../scripts/gen-queries.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,12 +82,12 @@ function compare(what, command, fn, qs) {
     if (wasm === native[i]) {
       same++;
       const o = JSON.parse(wasm);
-      kinds[o.error ? "error" : o.eligible === false ? "ineligible" : "eligible"]++;
+      kinds[o.error ? "error" : (o.eligible ?? o.eligibleMonths > 0) === false ? "ineligible" : "eligible"]++;
     } else if (failures++ < 10) {
       console.error(`MISMATCH ${what} #${i}\n  query:  ${lines[i]}\n  native: ${native[i]}\n  wasm:   ${wasm}`);
     }
   });
-  const detail = command === "estimate" ? ` (${kinds.eligible} eligible, ${kinds.ineligible} ineligible, ${kinds.error} errors)` : ` (${kinds.error} errors)`;
+  const detail = command !== "contribution" ? ` (${kinds.eligible} eligible, ${kinds.ineligible} ineligible, ${kinds.error} errors)` : ` (${kinds.error} errors)`;
   console.log(`${what}: ${same}/${qs.length} byte-identical${detail}`);
 }
 
@@ -96,7 +99,7 @@ compare(`generated queries (seed ${SEED})`, "estimate", estimate, [...queries(ca
 const dir = "tests/fixtures";
 const estimates = [];
 const contributions = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "plan.json").sort()) {
   const doc = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
   for (const c of doc.cases ?? []) {
     // A contribution query has a year and no care mode.
@@ -106,6 +109,16 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
 if (estimates.length === 0) throw new Error(`no estimate queries in ${dir}`);
 compare(`fixture estimates (${dir})`, "estimate", estimate, estimates);
 if (contributions.length) compare(`fixture contributions (${dir})`, "contribution", contribution, contributions);
+
+// (e) plans: generated queries with months 1-36, absent, or out of range; the plan fixtures
+const pick = rng(SEED + 1);
+const withMonths = (q) => {
+  if (typeof q !== "object" || !pick.chance(0.8)) return q;
+  return { ...q, months: pick.chance(0.9) ? pick.int(1, 36) : pick.pick([0, 37, 1.5, "12", null]) };
+};
+compare(`generated plan queries (seed ${SEED + 1})`, "plan", plan, [...queries(cat, { n: Math.max(1, Math.round(N / 10)), seed: SEED + 1, invalid: 0.1 })].map(withMonths));
+const plans = JSON.parse(readFileSync(`${dir}/plan.json`, "utf8")).cases.map((c) => c.query);
+compare(`fixture plans (${dir}/plan.json)`, "plan", plan, plans);
 
 // (c) the catalog (both doors take the current month for document status)
 const nativeCatalog = execFileSync(CLI, ["catalog"]).toString("utf8").trimEnd();

@@ -12,7 +12,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use common::fixtures::{cases, load, run, CITY_FILES, CONTRIBUTION_FILE};
+use common::fixtures::{cases, load, run, run_plans, CITY_FILES, CONTRIBUTION_FILE, PLAN_FILE};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Runs one file's cases: how many, and one message per failing case.
@@ -49,6 +49,14 @@ fn contribution_fixtures_in_wasm() {
     let (total, failures) = run_file("contribution", CONTRIBUTION_FILE, true);
     assert!(total > 0, "no contribution fixture cases");
     assert!(failures.is_empty(), "{} of {total} case(s) failed in wasm:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[wasm_bindgen_test]
+fn plan_fixtures_in_wasm() {
+    let doc = load("plan", PLAN_FILE);
+    let failures = run_plans(&doc);
+    assert!(!cases(&doc).is_empty(), "no plan fixture cases");
+    assert!(failures.is_empty(), "{} plan case(s) failed in wasm:\n\n{}", failures.len(), failures.join("\n\n"));
 }
 
 /// Malformed input is an error in wasm too, never a trap.

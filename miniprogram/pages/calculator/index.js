@@ -8,6 +8,7 @@ const TEXT = {
     month: '月份', careDays: '护理天数', fund: '基金支付', selfPay: '个人自付', cost: '费用',
     unknown: '需提供机构收费', notEligible: '不符合享受条件', notes: '说明', compare: '各护理方式对比',
     reference: '案例编号', source: '依据', loading: '正在加载…', lang: 'English', optional: '选填',
+    year: '未来12个月', yearFund: '基金支付合计', yearSelfPay: '个人自付合计', firstMonth: '可享受的首月', never: '12个月内都不符合条件',
     status: { in_force: '现行有效', expired: '已过有效期，后续规定不在资料中', not_in_force: '尚未实施', draft: '征求意见稿', article: '来自概述文章' },
   },
   en: {
@@ -15,6 +16,7 @@ const TEXT = {
     month: 'Month', careDays: 'Care days', fund: 'Fund pays', selfPay: 'You pay', cost: 'Cost',
     unknown: "needs the provider's charge", notEligible: 'Not eligible', notes: 'Notes', compare: 'All care modes compared',
     reference: 'Case reference', source: 'Source', loading: 'Loading…', lang: '中文', optional: 'optional',
+    year: 'The next 12 months', yearFund: 'Fund pays in all', yearSelfPay: 'You pay in all', firstMonth: 'First eligible month', never: 'not eligible in the 12 months',
     status: { in_force: 'in force', expired: 'expired: later rules not in our sources', not_in_force: 'not yet in force', draft: 'draft for comment', article: 'from an overview article' },
   },
 };
@@ -33,7 +35,7 @@ Page({
     ready: false, lang: 'zh', t: TEXT.zh,
     cities: [], cityIndex: 0, insurances: [], insuranceIndex: 0, grades: [], gradeIndex: 3,
     modes: [], modeIndex: 0, month: thisMonth(), careDays: '', usesCareDays: true, careDaysHelp: '',
-    inputs: [], result: null, comparison: [], error: '',
+    inputs: [], result: null, year: null, comparison: [], error: '',
   },
 
   onLoad(options) {
@@ -110,8 +112,17 @@ Page({
     try {
       data.result = this.present(ltci.estimate(this.query(mode)));
       data.error = '';
+      // The year ahead from the same rules (plan.md): its totals and the first eligible month.
+      const t = this.data.t;
+      const p = ltci.plan(Object.assign(this.query(mode), { months: 12 }));
+      data.year = {
+        fund: p.totals.fund,
+        selfPay: p.totals.selfPay === null ? t.unknown : p.totals.selfPay,
+        from: p.eligibleFrom || t.never,
+      };
     } catch (e) {
       data.result = null;
+      data.year = null;
       data.error = this.data.lang === 'zh' ? e.message : e.messageEn;
     }
     data.comparison = city.careModes.map((m) => {

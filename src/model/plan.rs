@@ -1,0 +1,188 @@
+//! The months ahead (plan.md): a query and how many months from its month
+//! (`PlanQuery`), and the answer month by month with what changes and what
+//! would have to change (`Plan`).
+
+use crate::error::{Error, ErrorCode};
+use crate::model::{Query, ReasonCode, Status, Totals};
+use crate::month::Month;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::borrow::Cow;
+
+/// How many months a plan has when the query does not say.
+pub const DEFAULT_PLAN_MONTHS: u32 = 12;
+/// The most months a plan may have.
+pub const MAX_PLAN_MONTHS: u32 = 36;
+
+/// A [`Query`] (every key as there) and `months`, 1 to 36 (default 12),
+/// starting with the query's month.
+///
+/// ```
+/// let q = ltci::parse_plan(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
+///     "careMode":"home_visit","month":"2024-02","disabilityMonths":3,"months":6}"#).unwrap();
+/// assert_eq!(q.months, 6);
+/// assert_eq!(q.query.disability_months, Some(3));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanQuery {
+    pub query: Query,
+    pub months: u32,
+}
+
+impl PlanQuery {
+    /// A plan of the default 12 months for `query`.
+    pub fn new(query: Query) -> PlanQuery {
+        PlanQuery { query, months: DEFAULT_PLAN_MONTHS }
+    }
+}
+
+/// Read as a [`Query`], whose care-mode inputs take every key it does not
+/// name, `months` among them: taken out of those, it is read as they are (a
+/// number or a decimal string), and must be whole, 1 to 36; `null` is the
+/// default. Any other key stays an input of the query, which the estimate
+/// refuses when the care mode has no such input (`unknown_field`). Reading
+/// through the query's own reader adds no second copy of it to the
+/// WebAssembly package (a `#[serde(flatten)]` of the query did: 12 KB brotli).
+impl<'de> Deserialize<'de> for PlanQuery {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PlanQuery, D::Error> {
+        let mut query = Query::deserialize(d)?;
+        let months = match query.inputs.take("months") {
+            None | Some(Ok(None)) => DEFAULT_PLAN_MONTHS,
+            Some(Err(e)) => return Err(e.for_field("months").into_serde()),
+            Some(Ok(Some(n))) => whole_months(n).map_err(Error::into_serde)?,
+        };
+        Ok(PlanQuery { query, months })
+    }
+}
+
+fn whole_months(n: Decimal) -> Result<u32, Error> {
+    let whole = n.fract().is_zero().then(|| u32::try_from(n).ok()).flatten();
+    match whole {
+        Some(n) => check_months(n),
+        None => Err(months_error(&crate::money::plain(n))),
+    }
+}
+
+fn months_error(n: &dyn std::fmt::Display) -> Error {
+    Error::at(
+        ErrorCode::InvalidValue,
+        "months",
+        format!("months须为1到{MAX_PLAN_MONTHS}之间的整数，收到{n}"),
+        format!("months must be a whole number from 1 to {MAX_PLAN_MONTHS}, got {n}"),
+    )
+}
+
+/// `invalid_value` naming `months` unless it is 1 to 36.
+pub(crate) fn check_months(n: u32) -> Result<u32, Error> {
+    if (1..=MAX_PLAN_MONTHS).contains(&n) {
+        return Ok(n);
+    }
+    Err(months_error(&n))
+}
+
+/// The months ahead: one summary per month, the totals, and where the answer changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub city: &'static str,
+    pub care_mode: &'static str,
+    /// The first month and the last.
+    pub from: Month,
+    pub to: Month,
+    pub months: Vec<PlanMonth>,
+    /// Sums over the months; `cost` and `selfPay` are `None` if any month's is.
+    pub totals: Totals,
+    pub eligible_months: u32,
+    /// The first eligible month, if any.
+    pub eligible_from: Option<Month>,
+    /// Every month after the first whose answer differs from the month before, and why.
+    pub changes: Vec<Change>,
+    /// For each reason of the first month: what would clear it, and from when.
+    pub what_would_change: Vec<WhatWouldChange>,
+}
+
+/// One month of a plan: what that month's `estimate()` says, in short.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanMonth {
+    pub month: Month,
+    pub eligible: bool,
+    pub reasons: Vec<ReasonCode>,
+    pub totals: Totals,
+    /// The estimate's `policy.status`.
+    pub status: Status,
+    /// The estimate's case reference.
+    pub reference: String,
+}
+
+/// How the answer of a month differs from the month before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeCode {
+    BecomesEligible,
+    BecomesIneligible,
+    /// Still ineligible, for other reasons.
+    ReasonsChanged,
+    /// The document's status (in force, expired, …).
+    StatusChanged,
+    /// Same eligibility, another fund total.
+    AmountChanged,
+}
+
+impl ChangeCode {
+    pub const ALL: [ChangeCode; 5] = [
+        ChangeCode::BecomesEligible,
+        ChangeCode::BecomesIneligible,
+        ChangeCode::ReasonsChanged,
+        ChangeCode::StatusChanged,
+        ChangeCode::AmountChanged,
+    ];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChangeCode::BecomesEligible => "becomes_eligible",
+            ChangeCode::BecomesIneligible => "becomes_ineligible",
+            ChangeCode::ReasonsChanged => "reasons_changed",
+            ChangeCode::StatusChanged => "status_changed",
+            ChangeCode::AmountChanged => "amount_changed",
+        }
+    }
+}
+
+/// A month whose answer differs from the month before, with why and the clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    pub month: Month,
+    pub code: ChangeCode,
+    pub message: String,
+    pub message_en: String,
+    /// The clause of the reason, the document's period or the rule whose amount moved.
+    pub citation: Cow<'static, str>,
+}
+
+/// What would have to be true for a reason of the first month to clear.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatWouldChange {
+    pub code: ReasonCode,
+    pub possible: bool,
+    /// The month it clears, when the rules alone tell.
+    pub from: Option<Month>,
+    pub message: String,
+    pub message_en: String,
+    pub citation: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_ids_are_their_json_names() {
+        for c in ChangeCode::ALL {
+            assert_eq!(serde_json::to_string(&c).unwrap_or_default(), format!("\"{}\"", c.id()));
+        }
+    }
+}
