@@ -5,7 +5,7 @@
 //     bytes), and each file alone (checked on the largest, so an overrun
 //     names its file). Counted as every file under build/www (html, js, css,
 //     service worker, manifest, icons, pkg/ltci.js, pkg/ltci_bg.wasm, and the
-//     embed pages if any): a superset of what one visit loads, so the budget
+//     embed pages if any), as scripts/minify.mjs left them: a superset of what one visit loads, so the budget
 //     holds whatever the page fetches. Not counted: the .br/.gz copies made
 //     for the server, typings, source maps.
 // Each file is compressed here with node's zlib, brotli quality 11 (what a

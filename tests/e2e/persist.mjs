@@ -110,7 +110,7 @@ const ltciB = await pkgOf(B, readFileSync(join(B, "pkg/ltci_bg.wasm")));
 const JC = "?city=jincheng&insurance=employee&grade=severe&careMode=home_visit&month=2024-02";
 const jc = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" };
 const refA = ltciA.estimate(jc).reference, refB = ltciB.estimate(jc).reference;
-const cacheOf = (dir) => "ltci-" + readFileSync(join(dir, "sw.js"), "utf8").match(/const VERSION = "(\w+)"/)[1];
+const cacheOf = (dir) => "ltci-" + readFileSync(join(dir, "sw.js"), "utf8").match(/VERSION\s*=\s*"(\w+)"/)[1];
 const deploy = (dir) => { serving = dir ? handler(dir) : null; };
 const NOTICE = "计算规则已更新，请刷新";
 
