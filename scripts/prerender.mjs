@@ -167,10 +167,13 @@ for (const m of months) {
 if (!data.months[first]) throw new Error(`no prerendered screen for ${first}`);
 if (after(out, first, "?lang=en").getAttribute("data-prerendered") !== "stale") throw new Error("a query string must drop the prerendered screen");
 
-// The CSP allows this one inline script by its hash.
-const hash = `'sha256-${createHash("sha256").update(INLINE).digest("base64")}'`;
+// The CSP allows the page's inline scripts (this one and www/index.html's early
+// compile of the WebAssembly) by their hashes.
+const inline = [...out.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (!inline.includes(INLINE)) throw new Error(`${indexPath}: the inline script is missing`);
+const hashes = inline.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`).join(" ");
 if (!/script-src 'self'/.test(out)) throw new Error(`${indexPath}: no script-src 'self' in the CSP`);
-out = out.replace("script-src 'self'", `script-src 'self' ${hash}`);
+out = out.replace("script-src 'self'", `script-src 'self' ${hashes}`);
 writeFileSync(indexPath, out);
 const n = Object.keys(data.months).length;
 console.log(`prerendered the first screen of ${indexPath} (${first}); the page can show it in ${n} of the ${months.length} months to ${months.at(-1)}, with ${data.patches.length} sets of changes`);
