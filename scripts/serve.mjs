@@ -33,7 +33,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json; charset=utf-8",
   ".webmanifest": "application/manifest+json; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
   ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8", ".ts": "text/plain; charset=utf-8",
-  ".br": "application/octet-stream", ".gz": "application/octet-stream",
+  ".br": "application/octet-stream", ".gz": "application/octet-stream", ".map": "application/json; charset=utf-8",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
 
