@@ -139,7 +139,8 @@ async function once(browser, url, selector, throttle) {
   const result = await Promise.race([shown, new Promise((_, no) => setTimeout(() => no(new Error(`no ${selector} with a number in 30 s`)), 30000))]);
   // Where the time went: milliseconds since the navigation started (once the
   // calculator is ready, which may come after the first estimate is painted).
-  await page.waitForFunction(() => performance.getEntriesByName("ltci:ready").length > 0, null, { timeout: 30000 }).catch(() => {});
+  // (The static copy has no scripts and no such mark.)
+  await page.waitForFunction(() => !document.querySelector("script") || performance.getEntriesByName("ltci:ready").length > 0, null, { timeout: 30000 }).catch(() => {});
   const marks = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     const res = (name) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(name))?.responseEnd;

@@ -127,40 +127,31 @@ if (existsSync(cli) && existsSync(fixtureDir)) {
   for (const f of readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "contribution.json" && f !== "plan.json")) {
     for (const c of JSON.parse(readFileSync(join(fixtureDir, f), "utf8")).cases) queries.push(c.query);
   }
-  // Exit status 2 only says some fixture queries are (deliberately) invalid.
-  const native = spawnSync(cli, ["estimate", "--jsonl"], { input: queries.map((q) => JSON.stringify(q)).join("\n") + "\n" })
-    .stdout.toString()
-    .trimEnd()
-    .split("\n");
-  let same = 0;
-  queries.forEach((q, i) => {
-    let mine;
-    try {
-      mine = JSON.stringify(ltci.estimate(q));
-    } catch (e) {
-      mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
-    }
-    if (mine === native[i]) same++;
-    else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine}\n    native:       ${native[i]}`);
-  });
+  /** How many of `qs` the adapter's `fn` answers with the bytes of `ltci <command> --jsonl`. */
+  const sameAsCli = (command, fn, qs) => {
+    // Exit status 2 only says some fixture queries are (deliberately) invalid.
+    const native = spawnSync(cli, [command, "--jsonl"], { input: qs.map((q) => JSON.stringify(q)).join("\n") + "\n" })
+      .stdout.toString()
+      .trimEnd()
+      .split("\n");
+    let same = 0;
+    qs.forEach((q, i) => {
+      let mine;
+      try {
+        mine = JSON.stringify(fn(q));
+      } catch (e) {
+        mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
+      }
+      if (mine === native[i]) same++;
+      else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine.slice(0, 300)}\n    native:       ${native[i].slice(0, 300)}`);
+    });
+    return same;
+  };
+  const same = sameAsCli("estimate", ltci.estimate, queries);
   check(same === queries.length && queries.length > 0, `${same}/${queries.length} fixture queries byte-identical to ${cli}`);
   // The plan fixtures through `ltci plan --jsonl` and the adapter's plan().
   const plans = JSON.parse(readFileSync(join(fixtureDir, "plan.json"), "utf8")).cases.map((c) => c.query);
-  const nativePlans = spawnSync(cli, ["plan", "--jsonl"], { input: plans.map((q) => JSON.stringify(q)).join("\n") + "\n" })
-    .stdout.toString()
-    .trimEnd()
-    .split("\n");
-  let samePlans = 0;
-  plans.forEach((q, i) => {
-    let mine;
-    try {
-      mine = JSON.stringify(ltci.plan(q));
-    } catch (e) {
-      mine = JSON.stringify({ error: { code: e.code, field: e.field, message: e.message, messageEn: e.messageEn } });
-    }
-    if (mine === nativePlans[i]) samePlans++;
-    else console.log(`  differs: ${JSON.stringify(q)}\n    mini-program: ${mine.slice(0, 300)}\n    native:       ${nativePlans[i].slice(0, 300)}`);
-  });
+  const samePlans = sameAsCli("plan", ltci.plan, plans);
   check(samePlans === plans.length && plans.length > 0, `${samePlans}/${plans.length} plan fixture queries byte-identical to ${cli} plan`);
 } else {
   check(false, `${cli} and ${fixtureDir}/ are needed for the byte comparison`);
