@@ -22,6 +22,28 @@ const arg = (name, fallback) => {
 
 const quantile = (sorted, q) => sorted[Math.round((sorted.length - 1) * q)];
 
+/** One call of `fn`; a thrown Error (an invalid query) is part of the call. Whether it threw. */
+const calls = (fn, q) => {
+  try {
+    fn(q);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+/** Each call of `fn` on `qs` timed: the sorted nanoseconds, and how many threw. */
+function timed(fn, qs) {
+  const ns = new Float64Array(qs.length);
+  let errors = 0;
+  qs.forEach((q, i) => {
+    const t0 = process.hrtime.bigint();
+    errors += calls(fn, q);
+    ns[i] = Number(process.hrtime.bigint() - t0);
+  });
+  return { ns: ns.sort(), errors };
+}
+
 export async function benchWasm({ n = 100000, warmup = 10000, plans = 10000, seed = 2 } = {}) {
   const bytes = readFileSync("pkg/ltci_bg.wasm");
   let t = process.hrtime.bigint();
@@ -42,62 +64,22 @@ export async function benchWasm({ n = 100000, warmup = 10000, plans = 10000, see
   catalogTimes.sort((a, b) => a - b);
 
   const qs = [...queries(cat, { n: warmup + n, seed })];
-  let errors = 0;
-  const call = (q) => {
-    try {
-      return estimate(q);
-    } catch (e) {
-      errors++;
-      return e;
-    }
-  };
-  for (let i = 0; i < warmup; i++) call(qs[i]);
+  for (let i = 0; i < warmup; i++) calls(estimate, qs[i]);
   const memoryAfterWarmup = memory();
-
-  errors = 0;
-  const ns = new Float64Array(n);
+  const measured = qs.slice(warmup);
   const started = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) {
-    const q = qs[warmup + i];
-    const t0 = process.hrtime.bigint();
-    call(q);
-    ns[i] = Number(process.hrtime.bigint() - t0);
-  }
+  const est = timed(estimate, measured);
   const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
   const memoryAfter = memory();
-  ns.sort();
 
-  // plan(query), 12 months: the estimate's queries with months 12.
+  // plan(query), 12 months: the estimate's queries with months 12, a tenth of them first as warm-up.
   const pq = qs.slice(0, Math.ceil(plans / 10) + plans).map((q) => (typeof q === "object" ? { ...q, months: 12 } : q));
-  let planErrors = 0;
-  const planned = (q) => {
-    try {
-      return plan(q);
-    } catch (e) {
-      planErrors++;
-      return e;
-    }
-  };
-  for (let i = 0; i < pq.length - plans; i++) planned(pq[i]);
-  planErrors = 0;
-  const pns = new Float64Array(plans);
-  for (let i = 0; i < plans; i++) {
-    const q = pq[pq.length - plans + i];
-    const t0 = process.hrtime.bigint();
-    planned(q);
-    pns[i] = Number(process.hrtime.bigint() - t0);
-  }
-  pns.sort();
+  for (const q of pq.slice(0, pq.length - plans)) calls(plan, q);
+  const planned = timed(plan, pq.slice(pq.length - plans));
   // The page's waiting case (plan.md's first worked example, 12 months), alone.
   const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
-  const wns = new Float64Array(2000);
   for (let i = 0; i < 200; i++) plan(WAIT);
-  for (let i = 0; i < wns.length; i++) {
-    const t0 = process.hrtime.bigint();
-    plan(WAIT);
-    wns[i] = Number(process.hrtime.bigint() - t0);
-  }
-  wns.sort();
+  const waiting = timed(plan, Array(2000).fill(WAIT));
   return {
     node: process.version,
     wasmBytes: bytes.length,
@@ -105,15 +87,15 @@ export async function benchWasm({ n = 100000, warmup = 10000, plans = 10000, see
     catalog: { firstUs: catalogFirstUs, medianUs: quantile(catalogTimes, 0.5), bytes: JSON.stringify(cat).length },
     estimate: {
       calls: n,
-      errors,
-      medianUs: quantile(ns, 0.5) / 1e3,
-      p99Us: quantile(ns, 0.99) / 1e3,
+      errors: est.errors,
+      medianUs: quantile(est.ns, 0.5) / 1e3,
+      p99Us: quantile(est.ns, 0.99) / 1e3,
       meanUs: (totalMs * 1e3) / n,
       perSecond: Math.round(n / (totalMs / 1e3)),
     },
     memory: { afterInit: memoryAfterInit, afterWarmup: memoryAfterWarmup, afterAll: memoryAfter, estimates: warmup + n },
-    plan: { months: 12, calls: plans, errors: planErrors, medianUs: quantile(pns, 0.5) / 1e3, p99Us: quantile(pns, 0.99) / 1e3,
-      waitingMedianUs: quantile(wns, 0.5) / 1e3 },
+    plan: { months: 12, calls: plans, errors: planned.errors, medianUs: quantile(planned.ns, 0.5) / 1e3, p99Us: quantile(planned.ns, 0.99) / 1e3,
+      waitingMedianUs: quantile(waiting.ns, 0.5) / 1e3 },
   };
 }
 
