@@ -89,18 +89,10 @@ pub fn check_estimate(e: &Value) -> Result<(), String> {
         if !REASON_CODES.contains(&code) {
             return Err(format!("unknown reason code {code}"));
         }
-        for key in ["message", "messageEn", "citation"] {
-            if r[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("reason {code} has no {key}"));
-            }
-        }
+        has_texts(r, &["message", "messageEn", "citation"], &format!("reason {code}"))?;
     }
     for n in notes {
-        for key in ["code", "message", "messageEn", "citation"] {
-            if n[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("a note has no {key}: {n}"));
-            }
-        }
+        has_texts(n, &["code", "message", "messageEn", "citation"], &format!("a note ({n})"))?;
     }
     let (mut cost, mut fund, mut self_pay) = (Some(Decimal::ZERO), Decimal::ZERO, Some(Decimal::ZERO));
     for (i, l) in lines.iter().enumerate() {
@@ -119,11 +111,7 @@ pub fn check_estimate(e: &Value) -> Result<(), String> {
             Some("service") => {}
             other => return Err(format!("{what}: unknown kind {other:?}")),
         }
-        for key in ["label", "labelEn", "basis", "basisEn", "citation"] {
-            if l[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("{what} has no {key}"));
-            }
-        }
+        has_texts(l, &["label", "labelEn", "basis", "basisEn", "citation"], &what)?;
         cost = cost.zip(c).map(|(a, b)| a + b);
         fund += f;
         self_pay = self_pay.zip(s).map(|(a, b)| a + b);
@@ -182,11 +170,7 @@ pub fn check_contribution(c: &Value) -> Result<(), String> {
         if !["individual", "employer", "government", "medicalFund"].contains(&payer) {
             return Err(format!("unknown payer {payer:?}"));
         }
-        for key in ["label", "labelEn", "basis", "basisEn", "citation"] {
-            if l[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("a {payer} line has no {key}"));
-            }
-        }
+        has_texts(l, &["label", "labelEn", "basis", "basisEn", "citation"], &format!("a {payer} line"))?;
     }
     let stated = money(&t["total"], "totals.total")?;
     if stated != total {
@@ -304,11 +288,7 @@ pub fn check_plan(p: &Value) -> Result<(), String> {
         if !CHANGE_CODES.contains(&code) {
             return Err(format!("unknown change code {code}"));
         }
-        for key in ["message", "messageEn", "citation"] {
-            if c[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("change {code} has no {key}"));
-            }
-        }
+        has_texts(c, &["message", "messageEn", "citation"], &format!("change {code}"))?;
         let i = months.iter().position(|m| m["month"] == c["month"]).ok_or_else(|| format!("change in {} outside the plan", c["month"]))?;
         let (a, b) = (months.get(i.wrapping_sub(1)).ok_or(format!("a change in the first month: {c}"))?, &months[i]);
         let differs = match code {
@@ -341,11 +321,7 @@ pub fn check_plan(p: &Value) -> Result<(), String> {
         return Err(format!("whatWouldChange {what_codes:?} is not for the first month's reasons {first_codes:?}"));
     }
     for w in what {
-        for key in ["message", "messageEn", "citation"] {
-            if w[key].as_str().is_none_or(str::is_empty) {
-                return Err(format!("whatWouldChange {} has no {key}", w["code"]));
-            }
-        }
+        has_texts(w, &["message", "messageEn", "citation"], &format!("whatWouldChange {}", w["code"]))?;
         let possible = w["possible"].as_bool().ok_or("possible is not a bool")?;
         let Some(m) = w["from"].as_str() else { continue };
         if !possible || m <= from {
@@ -360,4 +336,12 @@ pub fn check_plan(p: &Value) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `Err` naming `what` and the first of `keys` that is not a non-empty string of `v`.
+fn has_texts(v: &Value, keys: &[&str], what: &dyn std::fmt::Display) -> Result<(), String> {
+    match keys.iter().find(|k| v[**k].as_str().is_none_or(str::is_empty)) {
+        Some(key) => Err(format!("{what} has no {key}")),
+        None => Ok(()),
+    }
 }
