@@ -40,7 +40,7 @@ for (const path of walk(root).filter((p) => /\.(js|css)$/.test(p)).sort()) {
   const link = css ? `/*# sourceMappingURL=${name}.map */` : `//# sourceMappingURL=${name}.map`;
   writeFileSync(path, hint + out.code + link + "\n");
   writeFileSync(path + ".map", out.map);
-  before += source.length;
-  after += hint.length + out.code.length + link.length + 1;
+  before += Buffer.byteLength(source);
+  after += Buffer.byteLength(hint + out.code + link) + 1;
 }
 console.log(`minified ${root}: ${before.toLocaleString("en-US")} → ${after.toLocaleString("en-US")} bytes of JavaScript and CSS (source maps beside them)`);
