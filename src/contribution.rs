@@ -12,11 +12,10 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Contribution, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Note, Payer};
 use crate::money::Money;
 use crate::month::Date;
-use crate::rules::{check_value, At, City, ContributionLines, Unit};
+use crate::rules::inputs::{AGE, MONTHLY_BASE, MONTHLY_PENSION};
+use crate::rules::{check_value, At, City, ContributionLines};
+use rust_decimal::Decimal;
 use std::borrow::Cow;
-
-/// The oldest age anyone is taken to have.
-const MAX_AGE: u32 = 150;
 
 /// What each payer puts in for one person in one year.
 ///
@@ -39,13 +38,10 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
             format!("{}'s contribution amounts are not in this calculator's sources.", city.name.en),
         ));
     };
-    for (field, value) in [("monthlyBase", q.monthly_base), ("monthlyPension", q.monthly_pension)] {
+    for (input, value) in [(&MONTHLY_BASE, q.monthly_base), (&MONTHLY_PENSION, q.monthly_pension), (&AGE, q.age.map(Decimal::from))] {
         if let Some(v) = value {
-            check_value(field, Unit::YuanPerMonth, v, 0)?;
+            check_value(input.key, input.unit, v, Decimal::ZERO)?;
         }
-    }
-    if q.age.is_some_and(|a| a > MAX_AGE) {
-        return Err(Error::invalid("age", &format!("须在0到{MAX_AGE}之间"), &format!("must be between 0 and {MAX_AGE}")));
     }
     if !rules.insurance.contains(&q.insurance) {
         return Err(Error::at(ErrorCode::InsuranceNotCovered, "insurance", rules.insurance_not_covered.zh, rules.insurance_not_covered.en));
@@ -65,7 +61,7 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
     // A contribution year is under the values in force on its 1 January.
     let at = At { city, on: Date::ymd(q.year, 1, 1) };
     let mut out = ContributionLines::default();
-    (rules.compute)(q, &at, &mut out).map_err(|e| crate::catalog::with_contribution_label(&e))?;
+    (rules.compute)(q, &at, &mut out)?;
     let status = if q.year > last {
         out.note(Note {
             code: "carried_forward",

@@ -111,16 +111,6 @@ impl Error {
         Error::at(ErrorCode::InvalidValue, field.to_owned(), format!("{field}{zh}"), format!("{field} {en}"))
     }
 
-    /// `invalid_value` for the field being read, which serde's path names later.
-    pub(crate) fn invalid_here(zh: impl fmt::Display, en: impl fmt::Display) -> Error {
-        Error::at(ErrorCode::InvalidValue, "", format!("{HERE}{zh}"), format!("{HERE} {en}"))
-    }
-
-    /// `missing_field` for the field being read (a required one given as `null`).
-    pub(crate) fn missing_here() -> Error {
-        Error::at(ErrorCode::MissingField, "", format!("缺少必填字段{HERE}"), format!("missing required field {HERE}"))
-    }
-
     /// `missing_field` for `field`.
     pub(crate) fn missing(field: &str) -> Error {
         Error::at(ErrorCode::MissingField, field.to_owned(), format!("缺少必填字段{field}"), format!("missing required field {field}"))
@@ -138,56 +128,17 @@ impl Error {
         Error::at(ErrorCode::UnknownField, key.to_string(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
     }
 
-    /// This error about `field`, whose name stands in its texts as [`HERE`].
-    pub(crate) fn for_field(&self, field: &str) -> Error {
-        let i = &self.0;
-        let (zh, en) = (i.message.replace(HERE, field), i.message_en.replace(HERE, field));
-        Error::new(i.code, (!field.is_empty()).then(|| field.to_owned().into()), zh, en)
+    /// JSON that does not parse, with where: serde_json's line and column
+    /// (its message text is not read).
+    pub(crate) fn syntax(line: usize, column: usize) -> Error {
+        Error::invalid_json(
+            format!("JSON格式错误（第{line}行第{column}列）"),
+            format!("invalid JSON at line {line}, column {column}"),
+        )
     }
 
-    /// This error as a serde error, to cross a `Deserialize` impl: serde's
-    /// errors carry only a message, so the code, field and both texts are
-    /// packed into it and read back by [`Error::from_serde`].
-    pub(crate) fn into_serde<E: serde::de::Error>(self) -> E {
-        let i = &self.0;
-        let field = i.field.as_deref().unwrap_or("");
-        E::custom(format_args!("{TAG}{}{TAG}{field}{TAG}{}{TAG}{}{TAG}", i.code.as_str(), i.message, i.message_en))
-    }
-
-    /// The error of a failed `Deserialize`: `message` is serde's (or one of
-    /// ours, packed by [`Error::into_serde`]), `syntax` the line and column of
-    /// a JSON syntax error.
-    pub(crate) fn from_serde(message: &str, syntax: Option<(usize, usize)>) -> Error {
-        if let Some([code, field, zh, en]) = unpack(message) {
-            let code = ErrorCode::ALL.into_iter().find(|c| c.as_str() == code).unwrap_or(ErrorCode::InvalidValue);
-            if code == ErrorCode::InvalidJson || field.is_empty() {
-                return Error::new(code, None, zh.to_owned(), en.to_owned());
-            }
-            return Error::new(code, None, zh.to_owned(), en.to_owned()).for_field(field);
-        }
-        // serde's own messages, from the derives (top-level keys).
-        // (serde-wasm-bindgen's errors are JS `Error`s: "Error: missing field …".)
-        let quoted = |prefix: &str| {
-            let at = message.find(prefix)?;
-            message.get(at + prefix.len()..)?.split('`').next()
-        };
-        if let Some(key) = quoted("missing field `") {
-            return Error::missing(key);
-        }
-        if let Some(key) = quoted("unknown field `") {
-            return Error::unknown_field(key);
-        }
-        if let Some(key) = quoted("duplicate field `") {
-            return Error::duplicate_key(key);
-        }
-        if let Some((line, column)) = syntax {
-            let m = echo(message.split(" at line ").next().unwrap_or(message));
-            return Error::invalid_json(
-                format!("JSON格式错误（第{line}行第{column}列）：{m}"),
-                format!("invalid JSON at line {line}, column {column}: {m}"),
-            );
-        }
-        // What is left is the whole query's: not an object.
+    /// Valid JSON that is not an object.
+    pub(crate) fn not_an_object() -> Error {
         Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})")
     }
 
@@ -229,18 +180,6 @@ impl Error {
         }
         serde_json::to_string(&Body { error: self }).unwrap_or_default()
     }
-}
-
-/// Separates the parts of an error packed into a serde message.
-const TAG: char = '\u{1}';
-/// Stands for the field's name in a message until serde's path gives it.
-const HERE: char = '\u{2}';
-
-/// The code, field and texts of a message packed by [`Error::into_serde`].
-fn unpack(message: &str) -> Option<[&str; 4]> {
-    let start = message.find(TAG)?;
-    let mut parts = message.get(start + TAG.len_utf8()..)?.split(TAG);
-    Some([parts.next()?, parts.next()?, parts.next()?, parts.next()?])
 }
 
 /// A value of the input as an error message may quote it: at most its first

@@ -5,8 +5,10 @@ use crate::cities;
 use crate::error::{list, Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
 use crate::month::Month;
+use crate::read;
 use crate::reference::reference;
-use crate::rules::{self, check_value, City, Ctx, Default, Document, Mode, Out, Unit};
+use crate::rules::inputs::{self, CARE_DAYS};
+use crate::rules::{self, City, Ctx, Default, Document, Mode, Out};
 
 /// What the fund pays and what the person pays for one month of care.
 ///
@@ -34,12 +36,10 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
     let document = city.document(month).ok_or_else(|| cities::unknown_city(&query.city))?;
     let mode = mode(city, document, &query.care_mode)?;
     let days_in_force = document.days_in_force(month);
-    let care_days = care_days(query.care_days, days_in_force, document, month)?;
-    validate_common(query)?;
-    validate_inputs(city, mode, query, care_days)?;
+    let (given, care_days) = read::inputs(query, city, mode, document, month)?;
 
     let status = document.status(month);
-    let ctx = Ctx { query, city, mode, document, month, on: document.first_day(month), care_days };
+    let ctx = Ctx { query, given: &given, city, mode, document, month, on: document.first_day(month), care_days };
 
     let mut reasons = Vec::new();
     not_in_force(&ctx, &mut reasons);
@@ -47,6 +47,7 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
 
     let mut notes = Vec::new();
     (city.notes)(&ctx, &mut notes);
+    (mode.notes)(&ctx, &mut notes);
     if status == Status::Expired {
         notes.push(expired(city, document));
     }
@@ -55,7 +56,7 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
     }
     let mut out = Out::default();
     if reasons.is_empty() {
-        (city.compute)(&ctx, &mut out);
+        (mode.compute)(&ctx, &mut out);
     }
     // A condition on the amounts (常州 就高) refuses once they are computed: the
     // lines go, and of their notes only the readings stay, which explain the
@@ -77,7 +78,7 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
         notes.push(n);
     }
     let totals = if eligible { Totals::of(&out.lines) } else { Totals::ZERO };
-    Ok(Estimate {
+    let mut estimate = Estimate {
         city: city.id,
         care_mode: mode.id,
         month,
@@ -94,8 +95,10 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
             status,
         },
         notes,
-        reference: reference(&ctx),
-    })
+        reference: String::new(),
+    };
+    estimate.reference = reference(&estimate);
+    Ok(estimate)
 }
 
 /// The care mode `id` of the month's document.
@@ -110,84 +113,6 @@ fn mode(city: &City, document: &Document, id: &str) -> Result<&'static Mode, Err
             format!("{} has no care mode \"{id}\"; expected one of: {known}", city.name.en),
         )
     })
-}
-
-/// 0 to the days of the month on which the scheme is in force (`available`); default all of them.
-fn care_days(given: Option<u32>, available: u32, document: &Document, month: Month) -> Result<u32, Error> {
-    match given {
-        None => Ok(available),
-        Some(d) if d <= available => Ok(d),
-        Some(d) => {
-            let (zh, en) = if available < month.days() {
-                let from = document.effective_from;
-                (format!("，该月自{}日起实施", from.day()), format!(" (in force from {from})"))
-            } else {
-                (String::new(), String::new())
-            };
-            Err(Error::at(
-                ErrorCode::InvalidValue,
-                "careDays",
-                format!("careDays须在0到{available}之间（{month}{zh}），收到{d}"),
-                format!("careDays must be between 0 and {available} for {month}{en}, got {d}"),
-            ))
-        }
-    }
-}
-
-fn validate_common(query: &Query) -> Result<(), Error> {
-    if let Some(s) = query.disability_subsidy {
-        check_value("disabilitySubsidy", Unit::YuanPerMonth, s, 0)?;
-    }
-    if let Some(y) = query.contribution_years {
-        if y.continuous > y.cumulative {
-            return Err(Error::at(
-                ErrorCode::InvalidValue,
-                "contributionYears.continuous",
-                format!("连续缴费年限（{}）不能超过累计缴费年限（{}）", y.continuous, y.cumulative),
-                format!("continuous years ({}) cannot exceed cumulative years ({})", y.continuous, y.cumulative),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> Result<(), Error> {
-    // Keys first, in the order given: a key the mode does not have is the
-    // error, whatever its value. A query with more keys than kept has at
-    // least one unknown among those kept.
-    for (key, _) in query.inputs.given() {
-        if !mode.inputs.iter().any(|i| i.key == key) {
-            let known = list(mode.inputs.iter().map(|i| i.key));
-            let key = crate::error::echo(key);
-            return Err(Error::at(
-                ErrorCode::UnknownField,
-                key.to_string(),
-                format!("{}“{}”没有输入项{key}；该护理方式的输入项：{known}", city.name.zh, mode.name.zh),
-                format!("{key} is not an input of {} \"{}\"; its inputs: {known}", city.name.en, mode.id),
-            ));
-        }
-    }
-    if query.inputs.overflowed() {
-        // Unreachable by the reasoning above; said rather than ignored.
-        return Err(Error::at(ErrorCode::UnknownField, "", "输入项过多", "more keys than any care mode has"));
-    }
-    for (key, value) in query.inputs.given() {
-        let Some(input) = mode.inputs.iter().find(|i| i.key == key) else { continue };
-        match value {
-            Err(e) => return Err(e.for_field(input.key)),
-            Ok(Some(v)) => check_value(input.key, input.unit, v, care_days)?,
-            Ok(None) => {}
-        }
-    }
-    if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && !query.inputs.contains(i.key)) {
-        return Err(Error::at(
-            ErrorCode::MissingField,
-            missing.key,
-            format!("{}须填写{}（{}）", mode.name.zh, missing.label.zh, missing.key),
-            format!("{} needs {} ({})", mode.name.en, missing.label.en, missing.key),
-        ));
-    }
-    Ok(())
 }
 
 /// api.md "Nothing silently ignored": the common inputs given that the rules of
@@ -205,7 +130,7 @@ fn validate_inputs(city: &City, mode: &Mode, query: &Query, care_days: u32) -> R
 /// that input is given at another value than its default, and careDays itself at
 /// another value than the month's days in force.
 fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Note> {
-    let (q, city, mode) = (ctx.query, ctx.city, ctx.mode);
+    let (city, mode) = (ctx.city, ctx.mode);
     let care_days_read = mode.uses_care_days
         || mode.inputs.iter().any(|i| {
             let default = match i.default {
@@ -213,39 +138,25 @@ fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Not
                 Default::FromCareDays(f, _) => f(ctx),
                 _ => return false,
             };
-            q.inputs.get(i.key).is_none_or(|v| v == default)
+            ctx.optional(i) == Some(default)
         });
-    // In the catalog's order of the common inputs, after month.
-    let given = [
-        q.care_days.is_some_and(|d| d != days_in_force) && !care_days_read,
-        q.disability_months.is_some_and(|m| m != rules::DEFAULT_DISABILITY_MONTHS),
-        q.work_injury_care_allowance,
-        q.assessed_month.is_some(),
-        q.benefits_locked,
-        q.interrupted_contribution,
-        q.months_since_resumed.is_some(),
-        q.contribution_years.is_some(),
-        q.insured_before_ltci,
-        q.disability_subsidy.is_some_and(|s| !s.is_zero()),
-    ];
     let (mut zh, mut en) = (String::new(), String::new());
-    for (input, given) in crate::catalog::common_inputs().iter().zip(given) {
-        let key = input.key;
-        if !given || (key != "careDays" && city.query_inputs.contains(&key)) {
+    for input in inputs::common() {
+        let Some(value) = ctx.given.get(input) else { continue };
+        let read = if input.key == CARE_DAYS.key { care_days_read } else { city.query_inputs.iter().any(|i| i.key == input.key) };
+        if read || read::at_default(input, value, days_in_force) {
             continue;
         }
         if zh.is_empty() {
-            push_all(&mut zh, &[city.name.zh, "“", mode.name.zh, "”的规定不使用以下输入项，本估算没有考虑它们："]);
-            push_all(
-                &mut en,
-                &["The rules of ", city.name.en, " (", mode.name.en, ") do not use these inputs, so this estimate ignores them: "],
-            );
+            zh = format!("{}“{}”的规定不使用以下输入项，本估算没有考虑它们：", city.name.zh, mode.name.zh);
+            en = format!("The rules of {} ({}) do not use these inputs, so this estimate ignores them: ", city.name.en, mode.name.en);
         } else {
             zh.push('、');
             en.push_str(", ");
         }
-        push_all(&mut zh, &[key, "（", input.label.zh, "）"]);
-        push_all(&mut en, &[key, " (", input.label.en, ")"]);
+        let (key, label) = (input.key, input.label);
+        zh.push_str(&format!("{key}（{}）", label.zh));
+        en.push_str(&format!("{key} ({})", label.en));
     }
     if zh.is_empty() {
         return None;
@@ -253,15 +164,6 @@ fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Not
     zh.push_str("。取默认值的输入（如“否”）与不填相同，不列出。");
     en.push_str(". Inputs at their default (such as false) count as not given.");
     Some(rules::note("input_not_used", zh, en, ctx.document.number))
-}
-
-/// Appends each part: one small loop, not a push inlined per part (the page's
-/// WebAssembly is size-budgeted).
-#[inline(never)]
-fn push_all(s: &mut String, parts: &[&str]) {
-    for p in parts {
-        s.push_str(p);
-    }
 }
 
 /// A month before the scheme starts.

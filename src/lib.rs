@@ -61,16 +61,17 @@ mod cities;
 mod contribution;
 mod error;
 mod estimate;
-mod input;
 mod json;
 mod model;
 mod money;
 mod month;
 mod parameters;
 mod plan;
+mod read;
 mod reference;
 pub mod render;
 mod rules;
+mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -90,15 +91,16 @@ pub use month::{Date, Month};
 pub use parameters::parameters;
 pub use plan::{plan, LOOKAHEAD};
 pub use reference::RULES_VERSION;
+pub use value::Value;
 
 /// Reads a Query from JSON text.
 ///
 /// # Errors
 ///
-/// `invalid_json`, `missing_field` or `invalid_value`, naming the key. Which
-/// keys the care mode has is checked by [`estimate`] (`unknown_field`).
+/// `invalid_json`, `missing_field` or `invalid_value`, naming the key. The
+/// inputs are read by [`estimate`], which knows the care mode's (`unknown_field`).
 pub fn parse_query(text: &str) -> Result<Query, Error> {
-    json::from_str(text)
+    read::query(&json::value(text)?)
 }
 
 /// Reads a Query from any serde deserializer: a `serde_json::Value`, or a
@@ -116,7 +118,13 @@ pub fn parse_query(text: &str) -> Result<Query, Error> {
 ///
 /// As [`parse_query`].
 pub fn read_query<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Query, Error> {
-    json::read(de, |_| None)
+    read::query(&plain(de)?)
+}
+
+/// The plain values of any deserializer's input.
+fn plain<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Value, Error> {
+    <Value as serde::Deserialize>::deserialize(de)
+        .map_err(|_| Error::invalid_json("查询无法读取", "the query cannot be read"))
 }
 
 /// Reads a contribution query from any serde deserializer, as [`read_query`].
@@ -125,7 +133,7 @@ pub fn read_query<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Query, Erro
 ///
 /// As [`parse_contribution`].
 pub fn read_contribution<'de, D: serde::Deserializer<'de>>(de: D) -> Result<ContributionQuery, Error> {
-    json::read(de, |_| None)
+    read::contribution_query(&plain(de)?)
 }
 
 /// Reads a plan query (a Query and `months`) from JSON text.
@@ -134,7 +142,7 @@ pub fn read_contribution<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Cont
 ///
 /// As [`parse_query`]; a bad `months` is `invalid_value` naming it.
 pub fn parse_plan(text: &str) -> Result<PlanQuery, Error> {
-    json::from_str(text)
+    read::plan_query(&json::value(text)?)
 }
 
 /// Reads a plan query from any serde deserializer, as [`read_query`].
@@ -143,7 +151,7 @@ pub fn parse_plan(text: &str) -> Result<PlanQuery, Error> {
 ///
 /// As [`parse_plan`].
 pub fn read_plan<'de, D: serde::Deserializer<'de>>(de: D) -> Result<PlanQuery, Error> {
-    json::read(de, |_| None)
+    read::plan_query(&plain(de)?)
 }
 
 /// Reads a plan query from JSON and plans it.
@@ -170,7 +178,7 @@ pub fn estimate_json(text: &str) -> Result<Estimate, Error> {
 ///
 /// `invalid_json`, `unknown_field`, `missing_field` or `invalid_value`, naming the key.
 pub fn parse_contribution(text: &str) -> Result<ContributionQuery, Error> {
-    json::from_str(text)
+    read::contribution_query(&json::value(text)?)
 }
 
 /// Reads a contribution query from JSON and computes it.
@@ -188,7 +196,7 @@ pub fn contribution_json(text: &str) -> Result<Contribution, Error> {
 ///
 /// `invalid_json`, `unknown_field` or `invalid_value` (a month not `YYYY-MM`), naming the key.
 pub fn parse_parameters(text: &str) -> Result<ParametersQuery, Error> {
-    json::from_str(text)
+    read::parameters_query(&json::value(text)?)
 }
 
 /// Reads a parameters query from any serde deserializer, as [`read_query`].
@@ -197,7 +205,7 @@ pub fn parse_parameters(text: &str) -> Result<ParametersQuery, Error> {
 ///
 /// As [`parse_parameters`].
 pub fn read_parameters<'de, D: serde::Deserializer<'de>>(de: D) -> Result<ParametersQuery, Error> {
-    json::read(de, |_| None)
+    read::parameters_query(&plain(de)?)
 }
 
 /// The parameters a query asks for: [`parameters`] with its city and month.

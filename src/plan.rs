@@ -7,26 +7,23 @@
 //! [`LOOKAHEAD`] months) and asking the estimate again, so no minimum, waiting
 //! period or number of years is written twice (DESIGN.md).
 
+use crate::cities;
 use crate::error::{Error, ErrorCode};
 use crate::estimate::estimate;
 use crate::model::{
-    check_months, Change, ChangeCode, Estimate, Grade, Insurance, Plan, PlanMonth, PlanQuery, Query, ReasonCode, Status, Text, Totals,
-    WhatWouldChange,
+    check_months, Change, ChangeCode, ContributionYears, Estimate, Grade, Insurance, Plan, PlanMonth, PlanQuery, Query, ReasonCode, Status,
+    Text, Totals, WhatWouldChange,
 };
 use crate::month::Month;
+use crate::read;
+use crate::rules::inputs::{self, DISABILITY_MONTHS, DISABILITY_SUBSIDY, MONTHS_SINCE_RESUMED};
+use crate::rules::{Carry, Input};
 use std::borrow::Cow;
 
 /// How far ahead, in months, `whatWouldChange` looks for the month a reason
 /// clears: ten years. A reason still there after that is "not from a month
 /// the rules tell" (`from` null; for `not_in_force`, not possible).
 pub const LOOKAHEAD: u32 = 120;
-
-/// api.md: `disabilityMonths` defaults to 6 (a test checks the estimate agrees).
-const DEFAULT_DISABILITY_MONTHS: u32 = 6;
-
-/// Inputs about this month only (plan.md): later months take their defaults.
-/// (`careDays` too, a field of the query.)
-const FIRST_MONTH_ONLY: [&str; 4] = ["familyCareDays", "homeVisits", "visitHours", "deviceCost"];
 
 /// The next months' answers, from the same rules: each month is the
 /// estimate of the query moved forward by plan.md's table.
@@ -98,23 +95,37 @@ fn beyond(first: Month, n: u32) -> Error {
 }
 
 /// Month `i` of a plan that starts in `first`: the query moved forward by
-/// plan.md's table. `None` past 9999-12.
+/// plan.md's table, which is each input's `carry` (its declaration's). `None` past 9999-12.
 pub(crate) fn moved(base: &Query, first: Month, i: u32) -> Option<Query> {
     let mut q = base.clone();
     q.month = Some(after(first, i)?);
     if i > 0 {
-        q.disability_months = Some(base.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS).saturating_add(i));
-        q.months_since_resumed = base.months_since_resumed.map(|m| m.saturating_add(i));
-        if let Some(y) = &mut q.contribution_years {
-            y.continuous = y.continuous.saturating_add(i / 12);
-            y.cumulative = y.cumulative.saturating_add(i / 12);
-        }
-        q.care_days = None;
-        for key in FIRST_MONTH_ONLY {
-            q.inputs.remove(key);
+        let mode = cities::find(&base.city).and_then(|c| c.mode(&base.care_mode));
+        for input in inputs::common().iter().chain(mode.map_or(&[][..], |m| m.inputs)) {
+            carry(&mut q, input, i);
         }
     }
     Some(q)
+}
+
+/// `input` of `q` (the first month's query) in month `i`.
+fn carry(q: &mut Query, input: &Input, i: u32) {
+    match input.carry {
+        Carry::Same => {}
+        Carry::FirstMonthOnly => q.inputs.remove(input.key),
+        Carry::PlusMonths => {
+            if let Some(n) = read::count_or_default(q, input) {
+                q.inputs.set(input.key, n.saturating_add(i));
+            }
+        }
+        Carry::PlusYears => {
+            if let Some(y) = read::years_given(q) {
+                let plus = |n: u32| n.saturating_add(i / 12);
+                let y = ContributionYears { continuous: plus(y.continuous), cumulative: plus(y.cumulative) };
+                q.inputs.set(input.key, y);
+            }
+        }
+    }
 }
 
 fn summary(e: &Estimate) -> PlanMonth {
@@ -130,42 +141,10 @@ fn summary(e: &Estimate) -> PlanMonth {
 
 // ---------- messages ----------
 
-/// `{0}`…`{9}` in each language of `t` replaced by `args`: one loop for every
-/// message, not a `format!` at each (the page's WebAssembly is size-budgeted).
-#[inline(never)]
-fn say(t: Text, args: &[String]) -> [String; 2] {
-    [fill(t.zh, args), fill(t.en, args)]
+/// A month in Chinese ("2024年5月").
+fn zh(m: Month) -> String {
+    format!("{}年{}月", m.year(), m.number())
 }
-
-fn fill(template: &str, args: &[String]) -> String {
-    let mut out = String::with_capacity(template.len() + 24);
-    let mut parts = template.split('{');
-    out.push_str(parts.next().unwrap_or_default());
-    for part in parts {
-        let (digit, rest) = part.split_at_checked(2).unwrap_or((part, ""));
-        let i = digit.bytes().next().map_or(0, |d| usize::from(d.wrapping_sub(b'0')));
-        out.push_str(args.get(i).map_or("", String::as_str));
-        out.push_str(rest);
-    }
-    out
-}
-
-/// A month in Chinese ("2024年5月") and as "2024-05": the first two arguments of every message.
-fn month_args(m: Month) -> Vec<String> {
-    vec![format!("{}年{}月", m.year(), m.number()), m.to_string()]
-}
-
-// Every change message: {0} the month in Chinese, {1} in English, then its own arguments.
-const BECOMES_ELIGIBLE: Text =
-    Text::new("{0}起符合享受条件（不再受限于：{2}），基金支付{4}元。", "Eligible from {1} (cleared: {3}); the fund pays {4} yuan.");
-const BECOMES_INELIGIBLE: Text = Text::new("{0}起不符合享受条件：{2}。", "Not eligible from {1}: {3}.");
-const REASONS_CHANGED: Text = Text::new("{0}起仍不符合享受条件，原因变为：{2}。", "Still not eligible from {1}, now for: {3}.");
-const STATUS_CHANGED: Text = Text::new("{0}起依据的文件{2}由“{3}”变为“{4}”。", "From {1} the document {2} is {6}, no longer {5}.");
-const EXPIRES: Text = Text::new(
-    "{0}起依据的文件{2}已过有效期：此后的规定不在本计算器的资料中，仍按该文件计算，仅供参考。",
-    "From {1} the document {2} has expired: later rules are not in this calculator's sources; it is still applied, as a guide only.",
-);
-const AMOUNT_CHANGED: Text = Text::new("{0}起基金支付由{2}元变为{3}元（{4}）。", "From {1} the fund pays {3} yuan instead of {2} ({5}).");
 
 // ---------- changes ----------
 
@@ -183,28 +162,46 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
         }
     }
     if a.eligible != b.eligible || !cites.is_empty() {
-        let (code, t, said) = match (a.eligible, b.eligible) {
-            (false, true) => (ChangeCode::BecomesEligible, BECOMES_ELIGIBLE, &a.reasons),
-            (true, false) => (ChangeCode::BecomesIneligible, BECOMES_INELIGIBLE, &b.reasons),
-            _ => (ChangeCode::ReasonsChanged, REASONS_CHANGED, &b.reasons),
-        };
+        // The reasons that cleared when it becomes eligible, else the month's own.
+        let said = if a.eligible || !b.eligible { &b.reasons } else { &a.reasons };
         let names: Vec<Text> = said.iter().map(|r| reason_name(r.code)).collect();
-        let mut args = month_args(b.month);
-        args.extend(join_names(&names));
-        args.push(b.totals.fund.to_string());
-        out.push(change(b.month, code, t, &args, cite(&cites)));
+        let [rz, re] = join_names(&names);
+        let (m, me, fund) = (zh(b.month), b.month, b.totals.fund);
+        let (code, message, message_en) = match (a.eligible, b.eligible) {
+            (false, true) => (
+                ChangeCode::BecomesEligible,
+                format!("{m}起符合享受条件（不再受限于：{rz}），基金支付{fund}元。"),
+                format!("Eligible from {me} (cleared: {re}); the fund pays {fund} yuan."),
+            ),
+            (true, false) => (ChangeCode::BecomesIneligible, format!("{m}起不符合享受条件：{rz}。"), format!("Not eligible from {me}: {re}.")),
+            _ => (
+                ChangeCode::ReasonsChanged,
+                format!("{m}起仍不符合享受条件，原因变为：{rz}。"),
+                format!("Still not eligible from {me}, now for: {re}."),
+            ),
+        };
+        out.push(Change { month: b.month, code, message, message_en, citation: cite(&cites) });
     }
     // A month before a scheme (status not_in_force) is the reason not_in_force, said above.
     let (pa, pb) = (&a.policy, &b.policy);
     let before = |s| s == Status::NotInForce;
     if pa.status != pb.status && !before(pa.status) && !before(pb.status) {
         let (sa, sb) = (status_name(pa.status), status_name(pb.status));
-        let t = if pb.status == Status::Expired { EXPIRES } else { STATUS_CHANGED };
         // The clause that sets the period, which the expiry note cites.
         let period = [b, a].iter().flat_map(|e| &e.notes).find(|n| n.code == "policy_expired").map_or(pb.document, |n| n.citation);
-        let mut args = month_args(b.month);
-        args.extend([pb.document, sa.zh, sb.zh, sa.en, sb.en].map(String::from));
-        out.push(change(b.month, ChangeCode::StatusChanged, t, &args, Cow::Borrowed(period)));
+        let (m, me, doc) = (zh(b.month), b.month, pb.document);
+        let (message, message_en) = if pb.status == Status::Expired {
+            (
+                format!("{m}起依据的文件{doc}已过有效期：此后的规定不在本计算器的资料中，仍按该文件计算，仅供参考。"),
+                format!("From {me} the document {doc} has expired: later rules are not in this calculator's sources; it is still applied, as a guide only."),
+            )
+        } else {
+            (
+                format!("{m}起依据的文件{doc}由“{}”变为“{}”。", sa.zh, sb.zh),
+                format!("From {me} the document {doc} is {}, no longer {}.", sb.en, sa.en),
+            )
+        };
+        out.push(Change { month: b.month, code: ChangeCode::StatusChanged, message, message_en, citation: Cow::Borrowed(period) });
     }
     if a.eligible && b.eligible && a.totals.fund != b.totals.fund {
         // The lines whose fund moved (or that came or went), by id, once each.
@@ -217,17 +214,16 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
                 cites.push(l.citation);
             }
         }
-        let mut args = month_args(b.month);
-        args.extend([a.totals.fund.to_string(), b.totals.fund.to_string()]);
-        args.extend(join_names(&names));
-        out.push(change(b.month, ChangeCode::AmountChanged, AMOUNT_CHANGED, &args, cite(&cites)));
+        let [nz, ne] = join_names(&names);
+        let (m, me, was, now) = (zh(b.month), b.month, a.totals.fund, b.totals.fund);
+        out.push(Change {
+            month: b.month,
+            code: ChangeCode::AmountChanged,
+            message: format!("{m}起基金支付由{was}元变为{now}元（{nz}）。"),
+            message_en: format!("From {me} the fund pays {now} yuan instead of {was} ({ne})."),
+            citation: cite(&cites),
+        });
     }
-}
-
-#[inline(never)]
-fn change(month: Month, code: ChangeCode, t: Text, args: &[String], citation: Cow<'static, str>) -> Change {
-    let [message, message_en] = say(t, args);
-    Change { month, code, message, message_en, citation }
 }
 
 /// The distinct citations, joined by "；".
@@ -341,40 +337,6 @@ fn variant(base: &Query, first: Month, f: impl FnOnce(&mut Query)) -> Option<Est
     estimate(&q).ok()
 }
 
-// Every text of whatWouldChange: {0} the month it clears in Chinese, {1} in English, then its own arguments.
-const DISABILITY: Text =
-    Text::new("到{0}失能满{2}个月，即满足失能持续时间的条件。", "In {1} the disability will have lasted {2} months, long enough.");
-const WAITING: Text = Text::new(
-    "恢复缴费后的等待期到{0}结束（恢复满{2}个月），此后可以享受。",
-    "The waiting period after resuming ends in {1} ({2} months after resuming).",
-);
-const BENEFIT_START: Text =
-    Text::new("待遇自评定后的首个待遇月{0}起支付。", "Benefits start in {1}, the first benefit month after the assessment.");
-const NOT_WITHIN: Text =
-    Text::new("按目前情况，此后{2}个月内此项条件都不会满足。", "As things stand, this condition is not met in the {2} months after {1}.");
-const SCHEME_STARTS: Text = Text::new("本市待遇自{0}起实施。", "The scheme's benefits start in {1}.");
-const NO_RULES: Text =
-    Text::new("资料中没有适用于{0}及此后{2}个月的规定。", "No rules in the sources cover {1} or the {2} months after it.");
-const YEARS: Text = Text::new(
-    "如继续缴费，到{0}缴费年限即满足（连续{2}年、累计{3}年）；累计年限也可以一次性补足，更早享受。",
-    "If contributions continue, the years are met in {1} ({2} continuous, {3} cumulative); cumulative years can be topped up in one payment (一次性补足) to start sooner.",
-);
-const RESUME_AND_WAIT: Text =
-    Text::new("须恢复缴费；恢复后还有{2}个月的等待期。", "Contributions must resume; then a waiting period of {2} months runs.");
-const RESUME: Text = Text::new("须恢复缴费。", "Contributions must resume.");
-const LOCK_ENDS: Text = Text::new("须待基本医疗保险待遇封锁期结束。", "The medical-insurance lock period must end first.");
-const NOT_WITH_WORK_INJURY: Text =
-    Text::new("领取工伤保险生活护理费期间不能享受。", "Not while the work-injury care allowance is received.");
-const OTHER_INSURANCE: Text = Text::new("本市不覆盖{2}；覆盖：{4}。", "This city's scheme does not cover {3}; it covers: {5}.");
-const GRADES: Text = Text::new(
-    "本市保障的失能等级：{2}；只有重新评定才能改变等级。",
-    "The grades covered here: {3}; only a new assessment can change the grade.",
-);
-const CHOOSE_LTCI: Text = Text::new(
-    "改为选择长期护理保险待遇，本月基金支付{2}元（不再领取重度残疾人护理补贴）。",
-    "Choosing LTC insurance instead would give {2} yuan from the fund this month (instead of the disability care subsidy).",
-);
-
 fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMonth]) -> Vec<WhatWouldChange> {
     let mut ahead = Ahead::new(base, first, months);
     let mut out = Vec::with_capacity(e0.reasons.len());
@@ -391,27 +353,38 @@ fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMo
         // The query in the month it clears, and that month.
         let later = from.and_then(|k| moved(base, first, k));
         let month = later.as_ref().and_then(|q| q.month);
-        let mut args = month_args(month.unwrap_or(first));
+        let (m, me) = (zh(month.unwrap_or(first)), month.unwrap_or(first));
         let mut possible = true;
-        let t = match (code, &later) {
+        let (message, message_en) = match (code, &later) {
             (ReasonCode::DisabilityTooShort, Some(q)) => {
-                args.push(q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS).to_string());
-                DISABILITY
+                let n = read::count_or_default(q, &DISABILITY_MONTHS).unwrap_or_default();
+                (format!("到{m}失能满{n}个月，即满足失能持续时间的条件。"), format!("In {me} the disability will have lasted {n} months, long enough."))
             }
             (ReasonCode::WaitingPeriod, Some(q)) => {
-                args.push(q.months_since_resumed.unwrap_or_default().to_string());
-                WAITING
+                let n = read::count_or_default(q, &MONTHS_SINCE_RESUMED).unwrap_or_default();
+                (
+                    format!("恢复缴费后的等待期到{m}结束（恢复满{n}个月），此后可以享受。"),
+                    format!("The waiting period after resuming ends in {me} ({n} months after resuming)."),
+                )
             }
-            (ReasonCode::BeforeBenefitStart, Some(_)) => BENEFIT_START,
-            (ReasonCode::NotInForce, Some(_)) => SCHEME_STARTS,
+            (ReasonCode::BeforeBenefitStart, Some(_)) => {
+                (format!("待遇自评定后的首个待遇月{m}起支付。"), format!("Benefits start in {me}, the first benefit month after the assessment."))
+            }
+            (ReasonCode::NotInForce, Some(_)) => (format!("本市待遇自{m}起实施。"), format!("The scheme's benefits start in {me}.")),
             (ReasonCode::NotInForce, None) => {
                 possible = false;
-                args.push(LOOKAHEAD.to_string());
-                NO_RULES
+                (
+                    format!("资料中没有适用于{m}及此后{LOOKAHEAD}个月的规定。"),
+                    format!("No rules in the sources cover {me} or the {LOOKAHEAD} months after it."),
+                )
             }
-            (ReasonCode::ContributionYearsShort, Some(Query { contribution_years: Some(y), .. })) => {
-                args.extend([y.continuous, y.cumulative].map(|n| n.to_string()));
-                YEARS
+            (ReasonCode::ContributionYearsShort, Some(q)) if read::years_given(q).is_some() => {
+                let y = read::years_given(q).unwrap_or(ContributionYears { continuous: 0, cumulative: 0 });
+                let (c, t) = (y.continuous, y.cumulative);
+                (
+                    format!("如继续缴费，到{m}缴费年限即满足（连续{c}年、累计{t}年）；累计年限也可以一次性补足，更早享受。"),
+                    format!("If contributions continue, the years are met in {me} ({c} continuous, {t} cumulative); cumulative years can be topped up in one payment (一次性补足) to start sooner."),
+                )
             }
             (
                 ReasonCode::DisabilityTooShort
@@ -419,50 +392,51 @@ fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMo
                 | ReasonCode::BeforeBenefitStart
                 | ReasonCode::ContributionYearsShort,
                 _,
-            ) => {
-                args.push(LOOKAHEAD.to_string());
-                NOT_WITHIN
-            }
+            ) => (
+                format!("按目前情况，此后{LOOKAHEAD}个月内此项条件都不会满足。"),
+                format!("As things stand, this condition is not met in the {LOOKAHEAD} months after {me}."),
+            ),
             (ReasonCode::ContributionInterrupted, _) => {
                 // Where the city has a waiting period, it runs from resuming: how long, the estimates tell.
                 let mut resumed = base.clone();
-                resumed.months_since_resumed = Some(0);
+                resumed.inputs.set(MONTHS_SINCE_RESUMED.key, 0);
                 let waits = variant(&resumed, first, |_| ()).is_some_and(|e| e.reasons.iter().any(|r| r.code == ReasonCode::WaitingPeriod));
                 match waits.then(|| Ahead::new(&resumed, first, &[]).clears(ReasonCode::WaitingPeriod)).flatten() {
-                    Some(w) => {
-                        args.push(w.to_string());
-                        RESUME_AND_WAIT
-                    }
-                    None => RESUME,
+                    Some(w) => (format!("须恢复缴费；恢复后还有{w}个月的等待期。"), format!("Contributions must resume; then a waiting period of {w} months runs.")),
+                    None => ("须恢复缴费。".into(), "Contributions must resume.".into()),
                 }
             }
-            (ReasonCode::BenefitsLocked, _) => LOCK_ENDS,
+            (ReasonCode::BenefitsLocked, _) => ("须待基本医疗保险待遇封锁期结束。".into(), "The medical-insurance lock period must end first.".into()),
             (ReasonCode::WorkInjuryAllowance, _) => {
                 possible = false;
-                NOT_WITH_WORK_INJURY
+                ("领取工伤保险生活护理费期间不能享受。".into(), "Not while the work-injury care allowance is received.".into())
             }
             (ReasonCode::InsuranceNotCovered, _) => {
                 possible = false;
                 let own = base.insurance.name();
                 let all: Vec<Text> =
                     Insurance::ALL.into_iter().filter(|&i| lacks(base, first, code, |q| q.insurance = i)).map(Insurance::name).collect();
-                args.extend([own.zh, own.en].map(String::from));
-                args.extend(join_names(&all));
-                OTHER_INSURANCE
+                let [az, ae] = join_names(&all);
+                (format!("本市不覆盖{}；覆盖：{az}。", own.zh), format!("This city's scheme does not cover {}; it covers: {ae}.", own.en))
             }
             (ReasonCode::GradeNotCovered, _) => {
                 let all: Vec<Text> =
                     Grade::ALL.into_iter().filter(|&g| lacks(base, first, code, |q| q.grade = g)).map(Grade::name).collect();
-                args.extend(join_names(&all));
-                GRADES
+                let [az, ae] = join_names(&all);
+                (
+                    format!("本市保障的失能等级：{az}；只有重新评定才能改变等级。"),
+                    format!("The grades covered here: {ae}; only a new assessment can change the grade."),
+                )
             }
             (ReasonCode::DisabilitySubsidyHigher, _) => {
-                let fund = variant(base, first, |q| q.disability_subsidy = None).map(|e| e.totals.fund);
-                args.push(fund.map(|f| f.to_string()).unwrap_or_default());
-                CHOOSE_LTCI
+                let fund = variant(base, first, |q| q.inputs.remove(DISABILITY_SUBSIDY.key)).map(|e| e.totals.fund);
+                let f = fund.map(|f| f.to_string()).unwrap_or_default();
+                (
+                    format!("改为选择长期护理保险待遇，本月基金支付{f}元（不再领取重度残疾人护理补贴）。"),
+                    format!("Choosing LTC insurance instead would give {f} yuan from the fund this month (instead of the disability care subsidy)."),
+                )
             }
         };
-        let [message, message_en] = say(t, &args);
         out.push(WhatWouldChange { code, possible, from: month, message, message_en, citation: r.citation });
     }
     out
@@ -492,9 +466,10 @@ mod tests {
         let mut q = Query::new("jincheng", Insurance::Employee, Grade::Severe, "home_visit");
         q.month = Month::parse("2024-02");
         let implicit = estimate(&q).map(|e| e.reference);
-        q.disability_months = Some(DEFAULT_DISABILITY_MONTHS);
+        let default = read::count_or_default(&q, &DISABILITY_MONTHS).unwrap_or_default();
+        q.inputs.set(DISABILITY_MONTHS.key, default);
         assert_eq!(estimate(&q).map(|e| e.reference), implicit);
-        q.disability_months = Some(DEFAULT_DISABILITY_MONTHS - 1);
+        q.inputs.set(DISABILITY_MONTHS.key, default - 1);
         assert!(estimate(&q).is_ok_and(|e| e.reasons.iter().any(|r| r.code == ReasonCode::DisabilityTooShort)));
     }
 }

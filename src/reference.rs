@@ -1,26 +1,31 @@
-//! Case references: a short code for "these inputs under these rules".
+//! Case references: a short checksum of an answer.
 //!
-//! Staff quote it on a call; a later call that gives the same inputs under the
-//! same rules version gets the same code, so both know they are looking at
-//! the same answer. It is a hash, not an identifier: nothing is stored.
+//! Staff quote it on a call; a later call that reproduces the same answer
+//! gets the same code, so both know they are looking at the same answer. It
+//! is computed from the answer only — the document, city, month, care mode,
+//! eligibility, the reasons' codes, each line's amounts and the totals — never
+//! from the inputs, so it tells nothing the answer does not: anyone can work
+//! out which answers give a reference, and from it no more than the answer
+//! (DESIGN.md, "Why does the case reference hash the answer?"). Two queries
+//! with the same answer share it; nothing is stored.
 //!
 //! ```
 //! let a = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
 //!     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
-//! // The same inputs, in another order and with the defaults written out,
-//! // give the same reference.
+//! // Another query with the same answer (defaults written out, another disability length).
 //! let b = ltci::estimate_json(r#"{"careMode":"home_visit","grade":"severe","month":"2024-02",
-//!     "careDays":29,"disabilityMonths":6,"insurance":"employee","city":"jincheng"}"#).unwrap();
+//!     "careDays":29,"disabilityMonths":9,"insurance":"employee","city":"jincheng"}"#).unwrap();
 //! assert_eq!(a.reference, b.reference);
 //! assert_eq!(a.reference.len(), 9); // "XXXX-XXXX"
 //! ```
 
-use crate::money::plain;
-use crate::rules::{Ctx, DEFAULT_DISABILITY_MONTHS};
+use crate::model::{Estimate, ReasonCode, Totals};
+use crate::money::Money;
+use serde::Serialize;
 
 /// The version of the rules as encoded here: changes whenever any city's rules,
 /// readings or texts that affect an answer change.
-pub const RULES_VERSION: &str = "2026-12-02";
+pub const RULES_VERSION: &str = "2026-12-07";
 
 /// A 64-bit hash of `bytes`, eight at a time (multiply–xorshift, finished with
 /// `MurmurHash3`'s mixer): small, fast, and the same on every platform.
@@ -50,54 +55,42 @@ fn hash(bytes: &[u8]) -> u64 {
 /// Crockford's base 32: no I, L, O or U to misread over the phone.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// The reference of a validated query: every value the rules read, defaults
-/// applied, so writing a default out does not change it.
-pub(crate) fn reference(ctx: &Ctx<'_>) -> String {
-    let q = ctx.query;
-    let mut text = String::with_capacity(160);
-    // Each value as text, then a bar (a tenth of an estimate's work was
-    // `core::fmt` here: texts and whole numbers are pushed directly).
-    let item = |text: &mut String, value: &str| {
-        text.push_str(value);
-        text.push('|');
+/// What a reference stands for: the answer, in its canonical JSON.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer<'a> {
+    document: &'a str,
+    city: &'a str,
+    month: String,
+    care_mode: &'a str,
+    eligible: bool,
+    reasons: Vec<ReasonCode>,
+    lines: Vec<LineAmounts<'a>>,
+    totals: Totals,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LineAmounts<'a> {
+    id: &'a str,
+    cost: Option<Money>,
+    fund: Money,
+    self_pay: Option<Money>,
+}
+
+/// The reference of an answer ("K7M2-9QXA").
+pub(crate) fn reference(e: &Estimate) -> String {
+    let answer = Answer {
+        document: e.policy.document,
+        city: e.city,
+        month: e.month.to_string(),
+        care_mode: e.care_mode,
+        eligible: e.eligible,
+        reasons: e.reasons.iter().map(|r| r.code).collect(),
+        lines: e.lines.iter().map(|l| LineAmounts { id: l.id, cost: l.cost, fund: l.fund, self_pay: l.self_pay }).collect(),
+        totals: e.totals,
     };
-    let mut n = itoa::Buffer::new();
-    item(&mut text, RULES_VERSION);
-    item(&mut text, &q.city);
-    item(&mut text, q.insurance.id());
-    item(&mut text, q.grade.id());
-    item(&mut text, &q.care_mode);
-    item(&mut text, &ctx.month.to_string());
-    item(&mut text, n.format(ctx.care_days));
-    item(&mut text, n.format(q.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS)));
-    for flag in [q.work_injury_care_allowance, q.benefits_locked, q.interrupted_contribution, q.insured_before_ltci] {
-        item(&mut text, if flag { "1" } else { "0" });
-    }
-    if let Some(m) = q.assessed_month {
-        text.push_str("assessed=");
-        item(&mut text, &m.to_string());
-    }
-    if let Some(m) = q.months_since_resumed {
-        text.push_str("resumed=");
-        item(&mut text, n.format(m));
-    }
-    if let Some(y) = q.contribution_years {
-        text.push_str("years=");
-        item(&mut text, n.format(y.continuous));
-        item(&mut text, n.format(y.cumulative));
-    }
-    if let Some(s) = q.disability_subsidy {
-        text.push_str("subsidy=");
-        item(&mut text, &plain(s).to_string());
-    }
-    // The mode's inputs in the catalog's order, each as the rules read it.
-    for input in ctx.mode.inputs {
-        if let Some(v) = ctx.optional(input.key) {
-            text.push_str(input.key);
-            text.push('=');
-            item(&mut text, &plain(v).to_string());
-        }
-    }
+    let text = serde_json::to_string(&answer).unwrap_or_default();
     let h = hash(text.as_bytes());
     let mut out = String::with_capacity(9);
     for i in 0..8 {

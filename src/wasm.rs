@@ -57,40 +57,14 @@ pub fn script(#[wasm_bindgen(unchecked_param_type = "Query")] query: &JsValue) -
     Ok(crate::render::script(&estimate))
 }
 
-/// A query object read by serde-wasm-bindgen into the model's types, through
-/// the same field readers as the command line's JSON (`src/input.rs`): a JS
-/// number arrives as its shortest decimal text (`String(n)`), so money never
-/// becomes a float, and `NaN` or `Infinity` are invalid values, not "absent".
-fn input<T>(query: &JsValue, read: fn(AsMap) -> Result<T, crate::Error>) -> Result<T, JsValue> {
+/// A query object read by serde-wasm-bindgen into plain values
+/// (`src/value.rs`), then by the same reader as the command line's JSON
+/// (`src/read.rs`): a JS number arrives as an `f64`, read from its shortest
+/// decimal text, so money never becomes a float, and `NaN` or `Infinity` are
+/// invalid values, not "absent".
+fn input<T>(query: &JsValue, read: fn(serde_wasm_bindgen::Deserializer) -> Result<T, crate::Error>) -> Result<T, JsValue> {
     let plain = plain_copy(query).map_err(|e| throw(&e))?;
-    read(AsMap(serde_wasm_bindgen::Deserializer::from(plain))).map_err(|e| throw(&e))
-}
-
-/// serde-wasm-bindgen reads a struct by looking up its known field names
-/// only, so an unknown key would pass unseen; read as a map, every key is
-/// seen and an unknown one refused (`unknown_field`), as on the command line.
-struct AsMap(serde_wasm_bindgen::Deserializer);
-
-impl<'de> serde::Deserializer<'de> for AsMap {
-    type Error = serde_wasm_bindgen::Error;
-
-    fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_any(v)
-    }
-
-    fn deserialize_struct<V: serde::de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_map(v)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-    }
+    read(serde_wasm_bindgen::Deserializer::from(plain)).map_err(|e| throw(&e))
 }
 
 /// The query as a plain object of plain values, read once with calls that
@@ -119,6 +93,11 @@ fn copy(value: &JsValue, depth: u32, budget: &mut usize) -> Result<JsValue, crat
     let object = value.is_object() && !js_sys::Array::is_array(value);
     if depth == 0 && !object {
         return Err(crate::Error::invalid_json("输入须为JSON对象（{…}）", "input must be a JSON object ({…})"));
+    }
+    if value.is_function() || value.is_symbol() || value.is_bigint() {
+        // No JSON value: kept as "a list", which no field takes, so the field's error names it.
+        spend(budget, 2)?;
+        return Ok(js_sys::Array::new().into());
     }
     if !value.is_object() {
         spend(budget, 8)?;

@@ -9,10 +9,10 @@ use std::path::Path;
 
 /// Bottom to top. `lib`, `json`, `wasm`, `render` are the doors.
 const LAYERS: [(&str, &[&str]); 5] = [
-    ("model", &["error", "money", "month", "input", "model"]),
+    ("model", &["error", "money", "month", "value", "model"]),
     ("rules framework", &["rules"]),
     ("cities", &["cities"]),
-    ("engine", &["estimate", "contribution", "catalog", "reference", "parameters", "plan"]),
+    ("engine", &["read", "estimate", "contribution", "catalog", "reference", "parameters", "plan"]),
     ("doors", &["lib", "json", "wasm", "render"]),
 ];
 

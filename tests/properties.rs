@@ -668,10 +668,18 @@ fn the_rust_door_never_panics() {
             let grade = [ltci::Grade::None, ltci::Grade::Mild, ltci::Grade::Moderate, ltci::Grade::Severe][g];
             let mut q = ltci::Query::new(&spec.city, insurance, grade, &spec.mode);
             q.month = ltci::Month::new(y, m);
-            q.care_days = care_days.map(|d| d % 40);
-            q.disability_months = disability;
-            q.disability_subsidy = subsidy;
-            q.contribution_years = years.map(|(continuous, cumulative)| ltci::ContributionYears { continuous, cumulative });
+            if let Some(d) = care_days {
+                q.inputs.set("careDays", d % 40);
+            }
+            if let Some(d) = disability {
+                q.inputs.set("disabilityMonths", d);
+            }
+            if let Some(s) = subsidy {
+                q.inputs.set("disabilitySubsidy", s);
+            }
+            if let Some((continuous, cumulative)) = years {
+                q.inputs.set("contributionYears", ltci::ContributionYears { continuous, cumulative });
+            }
             for ((key, _), v) in spec.inputs.iter().zip(values) {
                 q.inputs.set(key, v);
             }

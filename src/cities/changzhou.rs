@@ -15,9 +15,12 @@ use crate::model::ParamUnit::{Months, Ratio, YuanPerDay, YuanPerMonth, YuanPerPe
 use crate::model::{Choice, ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
+use crate::rules::inputs::{
+    ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_MONTHS, DISABILITY_SUBSIDY, DISTRICT, SUBSIDIZED, WORK_INJURY_CARE_ALLOWANCE,
+};
 use crate::rules::{
-    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
-    Param, Unit, CHARGE_KEY,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
+    Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -73,14 +76,13 @@ pub(crate) static CITY: City = City {
         &SUBSIDIZED_BY_GOVERNMENT,
         &CITY_SHARE_IN_CITY_DISTRICTS,
     ],
-    query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "benefitsLocked", "assessedMonth", "disabilitySubsidy"],
+    query_inputs: &[&DISABILITY_MONTHS, &WORK_INJURY_CARE_ALLOWANCE, &BENEFITS_LOCKED, &ASSESSED_MONTH, &DISABILITY_SUBSIDY],
     care_days_help: Text::new(
         "因病住院、享受基本医疗保险住院待遇的天数（不含医疗机构住院护理）不算护理天数（五(六)2）。",
         "Days in hospital on basic medical insurance inpatient benefits (other than an LTC ward) are not care days (5(6)2).",
     ),
     grade_names: &[],
     check,
-    compute,
     notes,
     contribution: Some(&CONTRIBUTION),
 };
@@ -116,7 +118,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     );
     rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
     // 五(五)1 "已经按照国家工伤保险政策享受生活护理津贴的工伤职工不再享受长期护理保险待遇"
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "已享受工伤保险生活护理津贴的工伤职工不再享受长期护理保险待遇。",
@@ -125,7 +127,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ));
     }
     // 五(六)1 "处于基本医疗保险统筹待遇封锁期的" 不享受长期护理保险待遇
-    if ctx.query.benefits_locked {
+    if ctx.flag(&BENEFITS_LOCKED) {
         out.push(reason(
             ReasonCode::BenefitsLocked,
             "处于基本医疗保险统筹待遇封锁期，不享受长期护理保险待遇。",
@@ -148,43 +150,43 @@ const HOME: Mode = Mode {
         "在家接受护理机构上门服务，或由登记的亲情照护人员照护；可另报家庭病床医疗护理和护理辅具租赁。",
         "Care at home by a provider's visiting staff or a registered family carer; home sickbed nursing and device rental are paid too.",
     ),
-    inputs: &[
-        Input {
-            key: "homeServiceCost",
-            label: Text::new("本月上门服务费用", "Home-visit services this month"),
-            help: Text::new(
-                "护理机构派人上门提供生活护理服务的本月费用（元）。",
-                "What the provider charges this month for life-care visits (yuan).",
-            ),
-            unit: Unit::YuanPerMonth,
-            default: Default::Fixed(Decimal::ZERO),
-        },
-        Input {
-            key: "familyCareDays",
-            label: Text::new("亲情照护天数", "Days of family care"),
-            help: Text::new(
-                "登记的亲情照护人员提供生活护理的天数，不超过护理天数。",
-                "Days a registered family carer gave life care; at most the care days.",
-            ),
-            unit: Unit::Days,
-            default: Default::CareDays,
-        },
-        HOME_MEDICAL_INPUT,
-        Input {
-            key: "deviceRentalCost",
-            label: Text::new("本月护理辅具租赁费", "Care device rental this month"),
-            help: Text::new(
-                "护理床、轮椅等护理辅具的本月租金（元）。",
-                "Rent for care devices such as beds and wheelchairs this month (yuan).",
-            ),
-            unit: Unit::YuanPerMonth,
-            default: Default::Fixed(Decimal::ZERO),
-        },
-    ],
+    inputs: &[&HOME_SERVICE_COST, &FAMILY_CARE_DAYS, &HOME_MEDICAL_COST, &DEVICE_RENTAL_COST],
     uses_care_days: true,
+    compute: home,
+    notes: rules::no_notes,
 };
 
-const HOME_MEDICAL_INPUT: Input = Input {
+static HOME_SERVICE_COST: Input = Input {
+    key: "homeServiceCost",
+    label: Text::new("本月上门服务费用", "Home-visit services this month"),
+    help: Text::new("护理机构派人上门提供生活护理服务的本月费用（元）。", "What the provider charges this month for life-care visits (yuan)."),
+    unit: Unit::YuanPerMonth,
+    default: Default::Fixed(Decimal::ZERO),
+    ..Input::BASE
+};
+
+/// plan.md: about this month only; later months take the default.
+static FAMILY_CARE_DAYS: Input = Input {
+    key: "familyCareDays",
+    label: Text::new("亲情照护天数", "Days of family care"),
+    help: Text::new("登记的亲情照护人员提供生活护理的天数，不超过护理天数。", "Days a registered family carer gave life care; at most the care days."),
+    unit: Unit::Days,
+    default: Default::CareDays,
+    carry: Carry::FirstMonthOnly,
+    ..Input::BASE
+};
+
+static DEVICE_RENTAL_COST: Input = Input {
+    key: "deviceRentalCost",
+    label: Text::new("本月护理辅具租赁费", "Care device rental this month"),
+    help: Text::new("护理床、轮椅等护理辅具的本月租金（元）。", "Rent for care devices such as beds and wheelchairs this month (yuan)."),
+    unit: Unit::YuanPerMonth,
+    default: Default::Fixed(Decimal::ZERO),
+    ..Input::BASE
+};
+
+/// 居家护理 and 养老机构护理 alike (五(四)1(2), 五(四)2(2)).
+static HOME_MEDICAL_COST: Input = Input {
     key: "homeMedicalCost",
     label: Text::new("本月家庭病床医疗护理费", "Home sickbed nursing this month"),
     help: Text::new(
@@ -193,6 +195,7 @@ const HOME_MEDICAL_INPUT: Input = Input {
     ),
     unit: Unit::YuanPerMonth,
     default: Default::Fixed(Decimal::ZERO),
+    ..Input::BASE
 };
 
 // 五(四)1(1) "长期护理保险基金可按中度失能12元/日、重度失能20元/日予以生活护理补助"
@@ -274,8 +277,8 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
         (ctx.param(&FAMILY_CARE_DAILY_MODERATE), ctx.param(&HOME_LIFE_CARE_CAP_MODERATE))
     };
     let (citation, rate, cap) = (cap.citation, rate.value, cap.value);
-    let services = ctx.input("homeServiceCost");
-    let family_days = ctx.input("familyCareDays");
+    let services = ctx.number(&HOME_SERVICE_COST);
+    let family_days = ctx.number(&FAMILY_CARE_DAYS);
     let subsidy = rate * family_days;
 
     // "两项合并计算": one cap for both. Reading: services are paid first.
@@ -330,7 +333,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
         ));
     }
     medical_care(ctx, out, &HOME_MEDICAL_LIMIT, &HOME_MEDICAL_SHARE);
-    let rental = ctx.input("deviceRentalCost");
+    let rental = ctx.number(&DEVICE_RENTAL_COST);
     if rental > Decimal::ZERO {
         let (limit, share) = (ctx.param(&DEVICE_RENTAL_LIMIT), ctx.param(&DEVICE_RENTAL_SHARE));
         out.line(rules::share_within_limit_line(
@@ -342,11 +345,12 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             limit.citation,
         ));
     }
+    disability_subsidy(ctx, out);
 }
 
 /// 家庭病床医疗护理, the same in 居家护理 (五(四)1(2)) and 养老机构护理 (五(四)2(2)).
 fn medical_care(ctx: &Ctx<'_>, out: &mut Out, limit: &'static Param, share: &'static Param) {
-    let cost = ctx.input("homeMedicalCost");
+    let cost = ctx.number(&HOME_MEDICAL_COST);
     if cost > Decimal::ZERO {
         let (limit, share) = (ctx.param(limit), ctx.param(share));
         let citation = limit.citation;
@@ -377,20 +381,21 @@ const ELDERLY_INSTITUTION: Mode = Mode {
         "在养老服务机构接受护理服务；基本生活照料按日补偿，家庭病床医疗护理另计。",
         "Care in an elderly-care institution: life care paid per day, home-sickbed nursing on top.",
     ),
-    inputs: &[
-        Input {
-            key: CHARGE_KEY,
-            label: Text::new("机构每日生活照料收费", "Institution's daily life-care charge"),
-            help: Text::new(
-                "养老机构每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
-                "What the institution charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
-            ),
-            unit: Unit::YuanPerDay,
-            default: Default::Absent,
-        },
-        HOME_MEDICAL_INPUT,
-    ],
+    inputs: &[&INSTITUTION_CHARGE, &HOME_MEDICAL_COST],
     uses_care_days: true,
+    compute: elderly_institution,
+    notes: rules::no_notes,
+};
+
+static INSTITUTION_CHARGE: Input = Input {
+    key: "dailyCharge",
+    label: Text::new("机构每日生活照料收费", "Institution's daily life-care charge"),
+    help: Text::new(
+        "养老机构每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
+        "What the institution charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+    ),
+    unit: Unit::YuanPerDay,
+    ..Input::BASE
 };
 
 // 五(四)2(1) "属于基本生活照料服务范围的费用，由长期护理保险基金按中度失能30元/日，
@@ -430,8 +435,9 @@ static ELDERLY_MEDICAL_SHARE: Param = Param::new(
 
 fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
     let rate = by_grade(ctx, &ELDERLY_INSTITUTION_DAILY_MODERATE, &ELDERLY_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate.value, rate.citation);
+    rules::daily_rate_line(out, ctx, &INSTITUTION_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation);
     medical_care(ctx, out, &ELDERLY_MEDICAL_LIMIT, &ELDERLY_MEDICAL_SHARE);
+    disability_subsidy(ctx, out);
 }
 
 const LIFE_CARE: Text = Text::new("基本生活照料", "Basic life care");
@@ -446,29 +452,33 @@ const MEDICAL_INSTITUTION: Mode = Mode {
         "入住定点医疗机构专护病房接受护理；生活照料按日补偿，医疗护理费用补偿75%。",
         "A stay in a designated hospital's LTC ward: life care per day, medical nursing at 75%.",
     ),
-    inputs: &[
-        Input {
-            key: CHARGE_KEY,
-            label: Text::new("每日生活照料收费", "Daily life-care charge"),
-            help: Text::new(
-                "专护病房每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
-                "What the ward charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
-            ),
-            unit: Unit::YuanPerDay,
-            default: Default::Absent,
-        },
-        Input {
-            key: "medicalNursingCost",
-            label: Text::new("本月医疗护理费用", "Medical nursing this month"),
-            help: Text::new(
-                "属于基本医疗护理服务范围的本月费用（元），含护理相关的医保目录内药品。",
-                "Basic medical nursing costs this month (yuan), including listed drugs related to the care.",
-            ),
-            unit: Unit::YuanPerMonth,
-            default: Default::Fixed(Decimal::ZERO),
-        },
-    ],
+    inputs: &[&WARD_CHARGE, &MEDICAL_NURSING_COST],
     uses_care_days: true,
+    compute: medical_institution,
+    notes: rules::no_notes,
+};
+
+static WARD_CHARGE: Input = Input {
+    key: "dailyCharge",
+    label: Text::new("每日生活照料收费", "Daily life-care charge"),
+    help: Text::new(
+        "专护病房每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
+        "What the ward charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+    ),
+    unit: Unit::YuanPerDay,
+    ..Input::BASE
+};
+
+static MEDICAL_NURSING_COST: Input = Input {
+    key: "medicalNursingCost",
+    label: Text::new("本月医疗护理费用", "Medical nursing this month"),
+    help: Text::new(
+        "属于基本医疗护理服务范围的本月费用（元），含护理相关的医保目录内药品。",
+        "Basic medical nursing costs this month (yuan), including listed drugs related to the care.",
+    ),
+    unit: Unit::YuanPerMonth,
+    default: Default::Fixed(Decimal::ZERO),
+    ..Input::BASE
 };
 
 // 五(四)3(1) "由长期护理保险基金按中度失能24元/日，重度失能40元/日标准进行补偿"
@@ -500,8 +510,8 @@ static MEDICAL_NURSING_SHARE: Param = Param::new(
 
 fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
     let rate = by_grade(ctx, &MEDICAL_INSTITUTION_DAILY_MODERATE, &MEDICAL_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, "life_care", LIFE_CARE, rate.value, rate.citation);
-    let nursing = ctx.input("medicalNursingCost");
+    rules::daily_rate_line(out, ctx, &WARD_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation);
+    let nursing = ctx.number(&MEDICAL_NURSING_COST);
     if nursing > Decimal::ZERO {
         let share = ctx.param(&MEDICAL_NURSING_SHARE);
         let cost = Money::round(nursing);
@@ -522,19 +532,11 @@ fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
         "While in the LTC ward, basic medical insurance inpatient benefits are not paid.",
         cite!("五(四)3(2)"),
     ));
+    disability_subsidy(ctx, out);
 }
 
 fn by_grade(ctx: &Ctx<'_>, moderate: &'static Param, severe: &'static Param) -> &'static Dated {
     ctx.param(if ctx.grade() == Grade::Severe { severe } else { moderate })
-}
-
-fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    match ctx.mode.id {
-        "home" => home(ctx, out),
-        "elderly_institution" => elderly_institution(ctx, out),
-        _ => medical_institution(ctx, out),
-    }
-    disability_subsidy(ctx, out);
 }
 
 // ---- 五(五)2 待遇衔接 -------------------------------------------------------
@@ -545,7 +547,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 // and the subsidy stops. Compared only once every other condition is met (the
 // amounts exist only then). A subsidy of 0 is no subsidy.
 fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
-    let Some(subsidy) = ctx.query.disability_subsidy.filter(|s| !s.is_zero()) else { return };
+    let Some(subsidy) = ctx.optional(&DISABILITY_SUBSIDY).filter(|s| !s.is_zero()) else { return };
     let s = Money::round(subsidy);
     let fund = out.fund_total();
     if s > fund {
@@ -648,7 +650,7 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
     later_years_citation: cite!("三(二)"),
     insurance: &[Insurance::Employee, Insurance::Resident],
     insurance_not_covered: Text::new("", ""),
-    inputs: &["subsidized", "district"],
+    inputs: &[&SUBSIDIZED, &DISTRICT],
     districts: &DISTRICTS,
     compute: contribution,
 };

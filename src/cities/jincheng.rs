@@ -15,6 +15,10 @@ use crate::model::ParamUnit::{Months, RateOfBase, Ratio, Years, YuanPerDay, Yuan
 use crate::model::{Category, ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::plain;
 use crate::month::Date;
+use crate::rules::inputs::{
+    ASSESSED_MONTH, CATEGORY, CONTRIBUTION_YEARS, DISABILITY_MONTHS, INSURED_BEFORE_LTCI, INTERRUPTED_CONTRIBUTION, MONTHLY_BASE,
+    MONTHLY_PENSION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
+};
 use crate::rules::{self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, Mode, Out, Param};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -71,13 +75,13 @@ pub(crate) static CITY: City = City {
         &EMPLOYER_SHARE_FROM_FUND,
     ],
     query_inputs: &[
-        "disabilityMonths",
-        "workInjuryCareAllowance",
-        "assessedMonth",
-        "interruptedContribution",
-        "monthsSinceResumed",
-        "contributionYears",
-        "insuredBeforeLtci",
+        &DISABILITY_MONTHS,
+        &WORK_INJURY_CARE_ALLOWANCE,
+        &ASSESSED_MONTH,
+        &INTERRUPTED_CONTRIBUTION,
+        &MONTHS_SINCE_RESUMED,
+        &CONTRIBUTION_YEARS,
+        &INSURED_BEFORE_LTCI,
     ],
     care_days_help: Text::new(
         "因病住院、由基本医疗保险支付的天数不算护理天数（四(八)）。",
@@ -85,7 +89,6 @@ pub(crate) static CITY: City = City {
     ),
     grade_names: &[],
     check,
-    compute,
     notes,
     contribution: Some(&CONTRIBUTION),
 };
@@ -145,7 +148,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
     rules::before_benefit_start(ctx, 0, out, cite!("四(六)1"));
     // 四(八) "属于医疗、工伤、生育保险……的医疗、护理、康复等费用，长期护理保险基金不予支付"
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "属于工伤保险的护理费用，长期护理保险基金不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
@@ -159,10 +162,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 //  一次性补足长期护理保险缴费年限后享受相关待遇。实施长期护理保险制度前已参加本市城镇职工
 //  基本医疗保险，并在长期护理保险制度启动后连续缴费的参保人员，不受该项缴费年限条件限制。"
 fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
-    if ctx.query.insured_before_ltci {
+    if ctx.flag(&INSURED_BEFORE_LTCI) {
         return;
     }
-    let Some(years) = ctx.query.contribution_years else { return };
+    let Some(years) = ctx.years(&CONTRIBUTION_YEARS) else { return };
     let (min_c, min_t) = (ctx.param(&MIN_CONTINUOUS_YEARS), ctx.param(&MIN_CUMULATIVE_YEARS));
     let (mc, mt) = (min_c.count(), min_t.count());
     let continuous_short = years.continuous < mc;
@@ -196,6 +199,8 @@ const HOME_SELF: Mode = Mode {
     help: Text::new("由家属或指定人员在家照顾护理。", "Cared for at home by family or a person you name."),
     inputs: &[],
     uses_care_days: true,
+    compute: home_self,
+    notes: rules::no_notes,
 };
 
 const HOME_VISIT: Mode = Mode {
@@ -208,6 +213,8 @@ const HOME_VISIT: Mode = Mode {
     ),
     inputs: &[],
     uses_care_days: true,
+    compute: home_visit,
+    notes: rules::no_notes,
 };
 
 const HOME_COMBINED: Mode = Mode {
@@ -220,6 +227,8 @@ const HOME_COMBINED: Mode = Mode {
     ),
     inputs: &[],
     uses_care_days: true,
+    compute: home_combined,
+    notes: rules::no_notes,
 };
 
 const INSTITUTION: Mode = Mode {
@@ -232,6 +241,8 @@ const INSTITUTION: Mode = Mode {
     ),
     inputs: &[],
     uses_care_days: true,
+    compute: institution,
+    notes: rules::no_notes,
 };
 
 // 四(七)1 "重度失能人员居家自主护理，每人每日定额30元，由长期护理保险基金全额支付"
@@ -332,55 +343,57 @@ static INSTITUTION_FUND_SHARE: Param = Param::new(
     &[Dated::of(&DOCUMENT, cite!("四(七)4"), dec!(0.7), "由长期护理保险基金支付70%")],
 );
 
-fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    let days = ctx.care_days;
-    match ctx.mode.id {
-        "home_self" => out.line(rules::daily_quota_line(
-            "home_self",
-            Text::new("居家自主护理定额", "Home self-care quota"),
-            ctx.param(&HOME_SELF_DAILY_QUOTA),
-            ctx.param(&HOME_SELF_FUND_SHARE),
-            days,
-        )),
-        "home_visit" => {
-            let monthly = ctx.param(&HOME_VISIT_MONTHLY_QUOTA);
-            let quota = monthly_quota(ctx, out, monthly, ctx.param(&HOME_VISIT_DAILY_QUOTA));
-            out.line(rules::quota_share_line(
-                "home_visit",
-                Text::new("居家上门护理定额", "Home-visit quota"),
-                quota.0,
-                ctx.param(&HOME_VISIT_FUND_SHARE).value,
-                quota.1,
-                monthly.citation,
-            ));
-        }
-        "home_combined" => {
-            out.line(rules::daily_quota_line(
-                "home_combined_family",
-                Text::new("叠加护理·居家护理部分", "Combined care: family part"),
-                ctx.param(&COMBINED_FAMILY_DAILY_QUOTA),
-                ctx.param(&COMBINED_FAMILY_FUND_SHARE),
-                days,
-            ));
-            let monthly = ctx.param(&COMBINED_VISIT_MONTHLY_QUOTA);
-            let quota = monthly_quota(ctx, out, monthly, ctx.param(&COMBINED_VISIT_DAILY_QUOTA));
-            out.line(rules::quota_share_line(
-                "home_combined_visit",
-                Text::new("叠加护理·机构上门护理部分", "Combined care: visit part"),
-                quota.0,
-                ctx.param(&COMBINED_VISIT_FUND_SHARE).value,
-                quota.1,
-                monthly.citation,
-            ));
-        }
-        _ => out.line(rules::daily_quota_line(
-            "institution",
-            Text::new("机构专业护理定额", "Institutional care quota"),
-            ctx.param(&INSTITUTION_DAILY_QUOTA),
-            ctx.param(&INSTITUTION_FUND_SHARE),
-            days,
-        )),
-    }
+fn home_self(ctx: &Ctx<'_>, out: &mut Out) {
+    out.line(rules::daily_quota_line(
+        "home_self",
+        Text::new("居家自主护理定额", "Home self-care quota"),
+        ctx.param(&HOME_SELF_DAILY_QUOTA),
+        ctx.param(&HOME_SELF_FUND_SHARE),
+        ctx.care_days,
+    ));
+}
+
+fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
+    let monthly = ctx.param(&HOME_VISIT_MONTHLY_QUOTA);
+    let quota = monthly_quota(ctx, out, monthly, ctx.param(&HOME_VISIT_DAILY_QUOTA));
+    out.line(rules::quota_share_line(
+        "home_visit",
+        Text::new("居家上门护理定额", "Home-visit quota"),
+        quota.0,
+        ctx.param(&HOME_VISIT_FUND_SHARE).value,
+        quota.1,
+        monthly.citation,
+    ));
+}
+
+fn home_combined(ctx: &Ctx<'_>, out: &mut Out) {
+    out.line(rules::daily_quota_line(
+        "home_combined_family",
+        Text::new("叠加护理·居家护理部分", "Combined care: family part"),
+        ctx.param(&COMBINED_FAMILY_DAILY_QUOTA),
+        ctx.param(&COMBINED_FAMILY_FUND_SHARE),
+        ctx.care_days,
+    ));
+    let monthly = ctx.param(&COMBINED_VISIT_MONTHLY_QUOTA);
+    let quota = monthly_quota(ctx, out, monthly, ctx.param(&COMBINED_VISIT_DAILY_QUOTA));
+    out.line(rules::quota_share_line(
+        "home_combined_visit",
+        Text::new("叠加护理·机构上门护理部分", "Combined care: visit part"),
+        quota.0,
+        ctx.param(&COMBINED_VISIT_FUND_SHARE).value,
+        quota.1,
+        monthly.citation,
+    ));
+}
+
+fn institution(ctx: &Ctx<'_>, out: &mut Out) {
+    out.line(rules::daily_quota_line(
+        "institution",
+        Text::new("机构专业护理定额", "Institutional care quota"),
+        ctx.param(&INSTITUTION_DAILY_QUOTA),
+        ctx.param(&INSTITUTION_FUND_SHARE),
+        ctx.care_days,
+    ));
 }
 
 /// A monthly quota with its daily equivalent: the full quota for a full month,
@@ -410,10 +423,10 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &Dated, daily: &Dated) -
 /// On every estimate, eligible or not: what was assumed about contribution years,
 /// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(rules::work_injury_reading(cite!("四(八)")));
     }
-    if ctx.query.contribution_years.is_none() && !ctx.query.insured_before_ltci {
+    if ctx.years(&CONTRIBUTION_YEARS).is_none() && !ctx.flag(&INSURED_BEFORE_LTCI) {
         let (c, t) = (ctx.param(&MIN_CONTINUOUS_YEARS).count(), ctx.param(&MIN_CUMULATIVE_YEARS));
         out.push(note(
             "assumed_contribution_years_met",
@@ -422,7 +435,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
             t.citation,
         ));
     }
-    if ctx.query.insured_before_ltci {
+    if ctx.flag(&INSURED_BEFORE_LTCI) {
         out.push(note(
             "condition_insured_before_ltci",
             "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",
@@ -514,14 +527,14 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
         "晋城市长期护理保险只面向城镇职工基本医疗保险参保人员，城乡居民不参保缴费。",
         "Jincheng's LTC insurance covers urban employees only; residents do not contribute.",
     ),
-    inputs: &["category", "monthlyBase", "monthlyPension"],
+    inputs: &[&CATEGORY, &MONTHLY_BASE, &MONTHLY_PENSION],
     districts: &[],
     compute: contribution,
 };
 
 fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> Result<(), Error> {
     let who = Text::new("晋城市职工", "A Jincheng employee");
-    let category = rules::required(q.category, "category", who)?;
+    let category = rules::required(q.category, &CATEGORY, who)?;
     let twelve = |rate: Decimal, base: Decimal, what: Text| {
         let (r, b) = (plain(rate * Decimal::ONE_HUNDRED), plain(base));
         rules::basis(format!("{}{b}元 × {r}% × 12个月", what.zh), format!("{} {b} yuan × {r}% × 12 months", what.en))
@@ -530,7 +543,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
     match category {
         Category::Employed | Category::Flexible => {
             let name = category.name();
-            let base = rules::required(q.monthly_base, "monthlyBase", name)?;
+            let base = rules::required(q.monthly_base, &MONTHLY_BASE, name)?;
             let rate = at.param(if category == Category::Employed { &EMPLOYED_RATE } else { &FLEXIBLE_RATE });
             let label = if category == Category::Employed {
                 Text::new("个人缴费（按月从个人账户划拨）", "Personal share (monthly, from the personal account)")
@@ -550,7 +563,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
             ));
         }
         Category::Retired => {
-            let pension = rules::required(q.monthly_pension, "monthlyPension", category.name())?;
+            let pension = rules::required(q.monthly_pension, &MONTHLY_PENSION, category.name())?;
             let words = Text::new("月退休工资", "monthly pension");
             let (rate, subsidy) = (at.param(&RETIRED_RATE), at.param(&RETIREE_SUBSIDY_RATE));
             out.push(

@@ -16,9 +16,12 @@ use crate::model::ParamUnit::{Hours, Months, VisitsPerMonth, Years, YuanPerDay, 
 use crate::model::{ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
+use crate::rules::inputs::{
+    AGE, ASSESSED_MONTH, DISABILITY_MONTHS, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
+};
 use crate::rules::{
-    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
-    Param, Unit, CHARGE_KEY,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode,
+    Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -64,14 +67,13 @@ pub(crate) static CITY: City = City {
         &CONTRIBUTION_GOVERNMENT,
         &NOT_FINANCED_UP_TO_AGE,
     ],
-    query_inputs: &["disabilityMonths", "workInjuryCareAllowance", "assessedMonth", "interruptedContribution", "monthsSinceResumed"],
+    query_inputs: &[&DISABILITY_MONTHS, &WORK_INJURY_CARE_ALLOWANCE, &ASSESSED_MONTH, &INTERRUPTED_CONTRIBUTION, &MONTHS_SINCE_RESUMED],
     care_days_help: Text::new(
         "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
         "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
     ),
     grade_names: &[],
     check,
-    compute,
     notes,
     contribution: Some(&CONTRIBUTION),
 };
@@ -119,10 +121,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         Text::new("享受待遇须按规定参保缴费。", "benefits require contributions as the rules set them."),
         cite!("三(一)"),
     );
-    if ctx.query.interrupted_contribution {
+    if ctx.flag(&INTERRUPTED_CONTRIBUTION) {
         let wait = ctx.param(&WAITING_PERIOD_MONTHS);
         let w = wait.count();
-        if let Some(since) = ctx.query.months_since_resumed.filter(|m| *m < w) {
+        if let Some(since) = ctx.count(&MONTHS_SINCE_RESUMED).filter(|m| *m < w) {
             out.push(reason(
                 ReasonCode::WaitingPeriod,
                 format!("中断参保缴费的人员设{w}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
@@ -133,7 +135,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     }
     rules::before_benefit_start(ctx, 0, out, cite!("三(一)"));
     // 三(三) "领取工伤保险生活护理费人员，不得重复享受城乡居民长期护理保险待遇"
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "领取工伤保险生活护理费的人员，不得重复享受城乡居民长期护理保险待遇。",
@@ -146,15 +148,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 // ---- 三(二) 待遇标准 --------------------------------------------------------
 // "由长期护理保险基金按以下标准定额支付" — fixed amounts the fund settles with the provider.
 
-const CHARGE_INPUT: Input = Input {
-    key: CHARGE_KEY,
+static DAILY_CHARGE: Input = Input {
+    key: "dailyCharge",
     label: Text::new("机构每日护理服务收费", "Provider's daily care charge"),
     help: Text::new(
         "机构每日收取的护理服务费用（元/日），不含床位费、膳食费等非护理服务费用（基金不支付，三(三)）；不填则只显示基金支付部分。",
         "The provider's care-service charge per day (yuan/day), without bed, meals or other non-care fees, which the fund never pays (3(3)); leave empty to see only the fund's part.",
     ),
     unit: Unit::YuanPerDay,
-    default: Default::Absent,
+    ..Input::BASE
 };
 
 const MEDICAL_INSTITUTION: Mode = Mode {
@@ -162,8 +164,10 @@ const MEDICAL_INSTITUTION: Mode = Mode {
     name: Text::new("医疗机构护理床位", "Hospital care bed"),
     citation: cite!("三(二)1"),
     help: Text::new("入住定点护理机构中的医疗机构护理床位。", "A care bed in a designated medical institution."),
-    inputs: &[CHARGE_INPUT],
+    inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
+    compute: medical_institution,
+    notes: rules::no_notes,
 };
 
 const ELDERLY_INSTITUTION: Mode = Mode {
@@ -171,8 +175,10 @@ const ELDERLY_INSTITUTION: Mode = Mode {
     name: Text::new("养老服务机构护理床位", "Elderly-care institution bed"),
     citation: cite!("三(二)2"),
     help: Text::new("入住定点护理机构中的养老服务机构护理床位。", "A care bed in a designated elderly-care institution."),
-    inputs: &[CHARGE_INPUT],
+    inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
+    compute: elderly_institution,
+    notes: rules::no_notes,
 };
 
 const DAY_CARE: Mode = Mode {
@@ -180,8 +186,10 @@ const DAY_CARE: Mode = Mode {
     name: Text::new("社区日间照护", "Community day care"),
     citation: cite!("三(二)3"),
     help: Text::new("在社区服务机构接受日间照护。", "Day care at a community service provider."),
-    inputs: &[CHARGE_INPUT],
+    inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
+    compute: day_care,
+    notes: day_care_notes,
 };
 
 const HOME_VISIT: Mode = Mode {
@@ -192,29 +200,35 @@ const HOME_VISIT: Mode = Mode {
         "定点护理机构上门服务，每次2小时、每月不少于10次，按小时结算，每月限额600元。",
         "Visits at home by a designated provider, 2 hours each, at least 10 a month, paid by the hour up to 600 yuan a month.",
     ),
-    inputs: &[
-        Input {
-            key: "visitHours",
-            label: Text::new("本月上门服务时长", "Hours of visits this month"),
-            help: Text::new("本月上门护理的总小时数。", "Total hours of home visits this month."),
-            unit: Unit::Hours,
-            default: Default::FromCareDays(
-                default_visit_hours,
-                Text::new("20小时（10次 × 2小时）；护理天数为0时为0", "20 (ten 2-hour visits); 0 when careDays is 0"),
-            ),
-        },
-        Input {
-            key: "hourlyCharge",
-            label: Text::new("机构每小时收费", "Provider's hourly charge"),
-            help: Text::new(
-                "上门护理服务每小时的收费（元/小时）；不填则只显示基金支付部分。",
-                "What the provider charges per hour (yuan/hour); leave empty to see only the fund's part.",
-            ),
-            unit: Unit::YuanPerHour,
-            default: Default::Absent,
-        },
-    ],
+    inputs: &[&VISIT_HOURS, &HOURLY_CHARGE],
     uses_care_days: false,
+    compute: home_visit,
+    notes: home_visit_notes,
+};
+
+/// plan.md: about this month only; later months take the default.
+static VISIT_HOURS: Input = Input {
+    key: "visitHours",
+    label: Text::new("本月上门服务时长", "Hours of visits this month"),
+    help: Text::new("本月上门护理的总小时数。", "Total hours of home visits this month."),
+    unit: Unit::Hours,
+    default: Default::FromCareDays(
+        default_visit_hours,
+        Text::new("20小时（10次 × 2小时）；护理天数为0时为0", "20 (ten 2-hour visits); 0 when careDays is 0"),
+    ),
+    carry: Carry::FirstMonthOnly,
+    ..Input::BASE
+};
+
+static HOURLY_CHARGE: Input = Input {
+    key: "hourlyCharge",
+    label: Text::new("机构每小时收费", "Provider's hourly charge"),
+    help: Text::new(
+        "上门护理服务每小时的收费（元/小时）；不填则只显示基金支付部分。",
+        "What the provider charges per hour (yuan/hour); leave empty to see only the fund's part.",
+    ),
+    unit: Unit::YuanPerHour,
+    ..Input::BASE
 };
 
 /// 三(二)1 "选择入住定点护理机构中的医疗机构护理床位接受护理服务的，按50元/天的标准与定点护理机构结算"
@@ -283,26 +297,33 @@ fn default_visit_hours(ctx: &Ctx<'_>) -> Decimal {
     }
 }
 
-fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    let (id, name, rate) = match ctx.mode.id {
-        "medical_institution" => ("medical_institution", MEDICAL_INSTITUTION.name, &MEDICAL_INSTITUTION_DAILY_RATE),
-        "elderly_institution" => ("elderly_institution", ELDERLY_INSTITUTION.name, &ELDERLY_INSTITUTION_DAILY_RATE),
-        "day_care" => ("day_care", DAY_CARE.name, &DAY_CARE_DAILY_RATE),
-        _ => return home_visit(ctx, out),
-    };
+fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
+    bed_day(ctx, out, &MEDICAL_INSTITUTION, &MEDICAL_INSTITUTION_DAILY_RATE);
+}
+
+fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
+    bed_day(ctx, out, &ELDERLY_INSTITUTION, &ELDERLY_INSTITUTION_DAILY_RATE);
+}
+
+fn day_care(ctx: &Ctx<'_>, out: &mut Out) {
+    bed_day(ctx, out, &DAY_CARE, &DAY_CARE_DAILY_RATE);
+}
+
+/// 三(二)1–3: a fixed rate per day, settled with the provider.
+fn bed_day(ctx: &Ctx<'_>, out: &mut Out, mode: &Mode, rate: &'static Param) {
     let rate = ctx.param(rate);
-    rules::daily_rate_line(out, ctx, id, name, rate.value, rate.citation);
+    rules::daily_rate_line(out, ctx, &DAILY_CHARGE, (mode.id, mode.name), rate.value, rate.citation);
 }
 
 fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
-    let hours = ctx.input("visitHours");
+    let hours = ctx.number(&VISIT_HOURS);
     let (rate, limit) = (ctx.param(&HOME_VISIT_HOURLY_RATE), ctx.param(&HOME_VISIT_MONTHLY_LIMIT));
     let citation = rate.citation;
     let (rate, limit) = (rate.value, limit.value);
     let (h, r, l) = (plain(hours), plain(rate), plain(limit));
     let label = HOME_VISIT.name;
     // 30元/小时 (at most the charge) × the hours served, at most 600 a month.
-    let charge = ctx.optional("hourlyCharge");
+    let charge = ctx.optional(&HOURLY_CHARGE);
     let paid_rate = charge.map_or(rate, |c| rate.min(c));
     let before_limit = paid_rate * hours;
     let fund = Money::round(before_limit.min(limit));
@@ -349,7 +370,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
 
 // ---- Notes on every estimate -----------------------------------------------
 
-fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "draft_document",
         "依据的是征求意见稿，正式文件的规定可能不同。",
@@ -363,27 +384,26 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "The fund pays only for care received inside Lianyungang that is within the listed services and standards.",
         cite!("三(二)"),
     ));
-    match ctx.mode.id {
-        "day_care" => out.push(note(
-            "condition_day_care_terms",
-            "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
-            "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
-            cite!("三(二)3"),
-        )),
-        "home_visit" => {
-            let (per, visits) = (ctx.param(&HOURS_PER_VISIT), ctx.param(&MIN_VISITS_PER_MONTH));
-            let (p, v, t) = (plain(per.value), plain(visits.value), plain(per.value * visits.value));
-            out.push(note(
-                "condition_visit_schedule",
-                format!("居家上门护理每次服务时长{p}小时，每月服务次数不低于{v}次；不足{t}小时的按实际时长结算。"),
-                format!(
-                    "Home visits last {p} hours each, at least {v} a month; under {t} hours a month is paid by the hours actually served."
-                ),
-                per.citation,
-            ));
-        }
-        _ => {}
-    }
+}
+
+fn day_care_notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    out.push(note(
+        "condition_day_care_terms",
+        "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
+        "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
+        cite!("三(二)3"),
+    ));
+}
+
+fn home_visit_notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    let (per, visits) = (ctx.param(&HOURS_PER_VISIT), ctx.param(&MIN_VISITS_PER_MONTH));
+    let (p, v, t) = (plain(per.value), plain(visits.value), plain(per.value * visits.value));
+    out.push(note(
+        "condition_visit_schedule",
+        format!("居家上门护理每次服务时长{p}小时，每月服务次数不低于{v}次；不足{t}小时的按实际时长结算。"),
+        format!("Home visits last {p} hours each, at least {v} a month; under {t} hours a month is paid by the hours actually served."),
+        per.citation,
+    ));
 }
 
 // ---- 二(一) 筹资标准 --------------------------------------------------------
@@ -431,7 +451,7 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
         "本通知只规定城乡居民的筹资；职工长期护理保险按连政发〔2023〕26号执行，该文件不在本计算器的资料中。",
         "This notice sets residents' contributions only; the employee scheme (连政发〔2023〕26号) is not in this calculator's sources.",
     ),
-    inputs: &["age"],
+    inputs: &[&AGE],
     districts: &[],
     compute: contribution,
 };

@@ -16,7 +16,8 @@ use crate::model::ParamUnit::{Ratio, VisitsPerWeek, YuanPerDay, YuanPerMonth, Yu
 use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
 use crate::money::{div_round, plain, Money};
 use crate::month::Date;
-use crate::rules::{self, basis, note, City, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out, Param, Unit};
+use crate::rules::inputs::ASSESSED_MONTH;
+use crate::rules::{self, basis, note, Carry, City, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out, Param, Unit};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -58,11 +59,10 @@ pub(crate) static CITY: City = City {
         &CARE_SUBSIDY_DAILY_SEVERE,
         &CARE_SUBSIDY_DAILY_MODERATE,
     ],
-    query_inputs: &["assessedMonth"],
+    query_inputs: &[&ASSESSED_MONTH],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
     grade_names: &[],
     check,
-    compute,
     notes,
     // The article gives no contribution amounts for Nantong.
     contribution: None,
@@ -93,36 +93,44 @@ const HOME: Mode = Mode {
         "在家照护，享受三项待遇：套餐上门服务、辅具租售、照护服务补助。",
         "Care at home with three benefits: a package of home visits, assistive devices, and a care subsidy.",
     ),
-    inputs: &[
-        Input {
-            key: "homeVisits",
-            label: Text::new("本月套餐服务次数", "Package visits this month"),
-            help: Text::new(
-                "套餐上门服务的次数，每次个人自付5元；默认每周4次。",
-                "Visits of the service package, 5 yuan each to you; default four a week.",
-            ),
-            unit: Unit::Visits,
-            default: Default::FromCareDays(
-                visits_four_a_week,
-                Text::new("每周4次：护理天数 × 4 ÷ 7，四舍五入", "four a week: care days × 4 ÷ 7, rounded half up"),
-            ),
-        },
-        Input {
-            key: "deviceCost",
-            label: Text::new("本月辅具租售费用", "Assistive devices this month"),
-            help: Text::new("本月租用或购买居家辅具的费用（元）。", "What assistive devices rented or bought this month cost (yuan)."),
-            unit: Unit::YuanPerMonth,
-            default: Default::Fixed(Decimal::ZERO),
-        },
-        Input {
-            key: "deviceSpentThisYear",
-            label: Text::new("今年已计入限额的辅具费用", "Device costs already counted this year"),
-            help: Text::new("本年度此前已计入年度限额的辅具费用（元）。", "Device costs already counted against this year's limit (yuan)."),
-            unit: Unit::YuanPerYear,
-            default: Default::Fixed(Decimal::ZERO),
-        },
-    ],
+    inputs: &[&HOME_VISITS, &DEVICE_COST, &DEVICE_SPENT_THIS_YEAR],
     uses_care_days: true,
+    compute: home,
+    notes: rules::no_notes,
+};
+
+/// plan.md: about this month only; later months take the default.
+static HOME_VISITS: Input = Input {
+    key: "homeVisits",
+    label: Text::new("本月套餐服务次数", "Package visits this month"),
+    help: Text::new("套餐上门服务的次数，每次个人自付5元；默认每周4次。", "Visits of the service package, 5 yuan each to you; default four a week."),
+    unit: Unit::Visits,
+    default: Default::FromCareDays(
+        visits_four_a_week,
+        Text::new("每周4次：护理天数 × 4 ÷ 7，四舍五入", "four a week: care days × 4 ÷ 7, rounded half up"),
+    ),
+    carry: Carry::FirstMonthOnly,
+    ..Input::BASE
+};
+
+/// plan.md: a purchase or rental this month only; 0 in later months.
+static DEVICE_COST: Input = Input {
+    key: "deviceCost",
+    label: Text::new("本月辅具租售费用", "Assistive devices this month"),
+    help: Text::new("本月租用或购买居家辅具的费用（元）。", "What assistive devices rented or bought this month cost (yuan)."),
+    unit: Unit::YuanPerMonth,
+    default: Default::Fixed(Decimal::ZERO),
+    carry: Carry::FirstMonthOnly,
+    ..Input::BASE
+};
+
+static DEVICE_SPENT_THIS_YEAR: Input = Input {
+    key: "deviceSpentThisYear",
+    label: Text::new("今年已计入限额的辅具费用", "Device costs already counted this year"),
+    help: Text::new("本年度此前已计入年度限额的辅具费用（元）。", "Device costs already counted against this year's limit (yuan)."),
+    unit: Unit::YuanPerYear,
+    default: Default::Fixed(Decimal::ZERO),
+    ..Input::BASE
 };
 
 // 一是 "选择一款套餐居家服务，每周服务4次，月费用约1100元由基金支付，个人自付5元∕次"
@@ -205,7 +213,7 @@ static CARE_SUBSIDY_DAILY_MODERATE: Param = Param::new(
     &[Dated::of(&DOCUMENT, cite!("待遇支付差别化 三是"), dec!(8), "中度失能失智8元∕人天")],
 );
 
-fn compute(ctx: &Ctx<'_>, out: &mut Out) {
+fn home(ctx: &Ctx<'_>, out: &mut Out) {
     let severe = ctx.grade() == Grade::Severe;
     package(ctx, out);
     devices(ctx, out, ctx.param(if severe { &DEVICE_YEARLY_LIMIT_SEVERE } else { &DEVICE_YEARLY_LIMIT_MODERATE }));
@@ -220,7 +228,7 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
 }
 
 fn package(ctx: &Ctx<'_>, out: &mut Out) {
-    let visits = ctx.input("homeVisits");
+    let visits = ctx.number(&HOME_VISITS);
     let (n, d) = (ctx.care_days, ctx.days_in_month());
     let (monthly, per_visit) = (ctx.param(&PACKAGE_MONTHLY_FUND), ctx.param(&PACKAGE_SELF_PAY_PER_VISIT));
     let citation = monthly.citation;
@@ -272,12 +280,12 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
 }
 
 fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: &Dated) {
-    let cost = ctx.input("deviceCost");
+    let cost = ctx.number(&DEVICE_COST);
     if cost.is_zero() {
         return;
     }
     let (citation, limit, share) = (limit.citation, limit.value, ctx.param(&DEVICE_FUND_SHARE).value);
-    let spent = ctx.input("deviceSpentThisYear");
+    let spent = ctx.number(&DEVICE_SPENT_THIS_YEAR);
     let left = (limit - spent).max(Decimal::ZERO);
     let within = cost.min(left);
     let fund = Money::round(within * share);

@@ -16,9 +16,12 @@ use crate::model::ParamUnit::{Ratio, YuanPerDay, YuanPerPersonYear};
 use crate::model::{ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
+use crate::rules::inputs::{
+    ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_SUBSIDY, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
+};
 use crate::rules::{
     self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
-    Param, Unit, CHARGE_KEY,
+    Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -66,12 +69,12 @@ pub(crate) static CITY: City = City {
         &CITY_SHARE,
     ],
     query_inputs: &[
-        "workInjuryCareAllowance",
-        "assessedMonth",
-        "benefitsLocked",
-        "interruptedContribution",
-        "monthsSinceResumed",
-        "disabilitySubsidy",
+        &WORK_INJURY_CARE_ALLOWANCE,
+        &ASSESSED_MONTH,
+        &BENEFITS_LOCKED,
+        &INTERRUPTED_CONTRIBUTION,
+        &MONTHS_SINCE_RESUMED,
+        &DISABILITY_SUBSIDY,
     ],
     care_days_help: Text::new(
         "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
@@ -83,7 +86,6 @@ pub(crate) static CITY: City = City {
         (Grade::Severe, Text::new("完全失能（对应重度失能）", "Fully dependent (完全失能, read as severe)")),
     ],
     check,
-    compute,
     notes,
     contribution: Some(&CONTRIBUTION),
 };
@@ -120,7 +122,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         cite!("三(四)"),
     );
     // 三(四) "其长期护理保险与基本医疗保险的待遇享受期一致"
-    if ctx.query.benefits_locked {
+    if ctx.flag(&BENEFITS_LOCKED) {
         out.push(reason(
             ReasonCode::BenefitsLocked,
             "长期护理保险与基本医疗保险的待遇享受期一致：基本医疗保险待遇封锁期内不享受长期护理保险待遇。",
@@ -131,7 +133,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
     rules::before_benefit_start(ctx, 0, out, cite!("三(四)"));
     // 三(八)1 不予支付 "应当由其他社会保险基金支付的"
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "应当由其他社会保险基金支付的费用，长期护理保险不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
@@ -146,15 +148,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 //  除外，下同）和支付比例分别为机构护理60元、护理保险资金支付60%，居家护理50元、护理保险
 //  资金支付60%；医疗专护的一、二、三级医院分别为140元、180元、200元，护理保险资金支付比例60%"
 
-const CHARGE_INPUT: Input = Input {
-    key: CHARGE_KEY,
+static DAILY_CHARGE: Input = Input {
+    key: "dailyCharge",
     label: Text::new("每日收费（统筹范围内）", "Daily charge within the scheme"),
     help: Text::new(
         "每床日在统筹范围内的费用（元/日），不含超标准床位费；不填则按床日定额计算。",
         "The day's charge within the scheme (yuan/day), without above-standard bed fees; leave empty to use the bed-day quota.",
     ),
     unit: Unit::YuanPerDay,
-    default: Default::Absent,
+    ..Input::BASE
 };
 
 const MEDICAL_SPECIAL: Mode = Mode {
@@ -165,17 +167,19 @@ const MEDICAL_SPECIAL: Mode = Mode {
         "入住定点住院护理机构，需要长期24小时连续医疗护理。",
         "A stay in a designated hospital for long-term 24-hour continuous medical care.",
     ),
-    inputs: &[
-        Input {
-            key: "hospitalLevel",
-            label: Text::new("医院等级", "Hospital level"),
-            help: Text::new("一级、二级或三级医院，填1、2或3。", "A level 1, 2 or 3 hospital (一、二、三级医院)."),
-            unit: Unit::Level,
-            default: Default::Required,
-        },
-        CHARGE_INPUT,
-    ],
+    inputs: &[&HOSPITAL_LEVEL, &DAILY_CHARGE],
     uses_care_days: true,
+    compute: medical_special,
+    notes: rules::no_notes,
+};
+
+static HOSPITAL_LEVEL: Input = Input {
+    key: "hospitalLevel",
+    label: Text::new("医院等级", "Hospital level"),
+    help: Text::new("一级、二级或三级医院，填1、2或3。", "A level 1, 2 or 3 hospital (一、二、三级医院)."),
+    unit: Unit::Level,
+    default: Default::Required,
+    ..Input::BASE
 };
 
 const INSTITUTION: Mode = Mode {
@@ -183,8 +187,10 @@ const INSTITUTION: Mode = Mode {
     name: Text::new("机构护理", "Institutional care"),
     citation: cite!("三(四)2、三(五)"),
     help: Text::new("入住定点养老护理机构护理30天以上。", "A stay of 30 days or more in a designated elderly-care institution."),
-    inputs: &[CHARGE_INPUT],
+    inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
+    compute: institution,
+    notes: rules::no_notes,
 };
 
 const HOME: Mode = Mode {
@@ -192,8 +198,10 @@ const HOME: Mode = Mode {
     name: Text::new("居家护理", "Home care"),
     citation: cite!("三(四)3、三(五)"),
     help: Text::new("医护人员上门提供长期护理服务30天以上。", "Medical staff visit at home for 30 days or more."),
-    inputs: &[CHARGE_INPUT],
+    inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
+    compute: home,
+    notes: rules::no_notes,
 };
 
 const SPECIAL_QUOTE: &str = "医疗专护的一、二、三级医院分别为140元、180元、200元";
@@ -262,22 +270,28 @@ static CARE_SUBSIDY_DAILY: Param = Param::new(
     &[Dated::of(&DOCUMENT, cite!("三(五)"), dec!(15), "每人每天15元标准，发放照护补助")],
 );
 
-fn compute(ctx: &Ctx<'_>, out: &mut Out) {
-    let (id, quota, share) = match ctx.mode.id {
-        "medical_special" => {
-            let quota = match ctx.input("hospitalLevel") {
-                l if l == Decimal::ONE => &MEDICAL_SPECIAL_QUOTA_LEVEL_1,
-                l if l == Decimal::TWO => &MEDICAL_SPECIAL_QUOTA_LEVEL_2,
-                _ => &MEDICAL_SPECIAL_QUOTA_LEVEL_3,
-            };
-            ("medical_special", quota, &MEDICAL_SPECIAL_FUND_SHARE)
-        }
-        "institution" => ("institution", &INSTITUTION_QUOTA, &INSTITUTION_FUND_SHARE),
-        _ => ("home", &HOME_QUOTA, &HOME_FUND_SHARE),
+fn medical_special(ctx: &Ctx<'_>, out: &mut Out) {
+    let quota = match ctx.number(&HOSPITAL_LEVEL) {
+        l if l == Decimal::ONE => &MEDICAL_SPECIAL_QUOTA_LEVEL_1,
+        l if l == Decimal::TWO => &MEDICAL_SPECIAL_QUOTA_LEVEL_2,
+        _ => &MEDICAL_SPECIAL_QUOTA_LEVEL_3,
     };
-    bed_day_line(ctx, out, id, ctx.param(quota), ctx.param(share));
+    bed_days(ctx, out, ctx.param(quota), ctx.param(&MEDICAL_SPECIAL_FUND_SHARE), false);
+}
+
+fn institution(ctx: &Ctx<'_>, out: &mut Out) {
+    bed_days(ctx, out, ctx.param(&INSTITUTION_QUOTA), ctx.param(&INSTITUTION_FUND_SHARE), false);
+}
+
+fn home(ctx: &Ctx<'_>, out: &mut Out) {
+    bed_days(ctx, out, ctx.param(&HOME_QUOTA), ctx.param(&HOME_FUND_SHARE), true);
+}
+
+/// 三(五): the mode's bed-day quota at its share; the care subsidy in a facility, not at home.
+fn bed_days(ctx: &Ctx<'_>, out: &mut Out, quota: &Dated, share: &Dated, home: bool) {
+    bed_day_line(ctx, out, ctx.mode.id, quota, share);
     let subsidy = ctx.param(&CARE_SUBSIDY_DAILY);
-    if id != "home" {
+    if !home {
         out.line(rules::daily_allowance_line(
             "care_subsidy",
             Text::new("照护补助", "Care subsidy"),
@@ -286,8 +300,8 @@ fn compute(ctx: &Ctx<'_>, out: &mut Out) {
             subsidy.citation,
         ));
     }
-    care_subsidy_reading(ctx, out, subsidy, id == "home");
-    if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_some() {
+    care_subsidy_reading(ctx, out, subsidy, home);
+    if ctx.flag(&INTERRUPTED_CONTRIBUTION) && ctx.count(&MONTHS_SINCE_RESUMED).is_some() {
         out.note(note(
             "reading_follows_medical_insurance",
             "中断后重新参保的，自享受居民医保待遇起同时享受长期护理保险待遇：居民医保的待遇等待期（如有）同样适用。",
@@ -339,7 +353,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, s
     let n = ctx.care_days;
     let (q, s) = (plain(quota), rules::pct(share));
     let label = ctx.mode.name;
-    match ctx.optional(CHARGE_KEY) {
+    match ctx.optional(&DAILY_CHARGE) {
         None => {
             let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
             out.line(rules::quota_share_line(id, label, quota * days, share, words, citation));
@@ -376,7 +390,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
         cite!("三(一)"),
     ));
-    if ctx.query.work_injury_care_allowance {
+    if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(rules::work_injury_reading(cite!("三(八)1")));
     }
     // 三(八)4 "非协议管理定点机构发生的" 不予支付
@@ -388,7 +402,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     ));
     // 三(八)5 "已经纳入残疾人保障、军队伤残抚恤、精神疾病防治等国家法律规定范围的护理项目和费用"
     // 不予支付: the text does not say by how much, so the amounts are not reduced.
-    if ctx.query.disability_subsidy.is_some_and(|s| !s.is_zero()) {
+    if ctx.optional(&DISABILITY_SUBSIDY).is_some_and(|s| !s.is_zero()) {
         out.push(note(
             "condition_disability_coverage",
             "已纳入残疾人保障等国家规定范围的护理项目和费用，长期护理保险不支付；文件未说扣减多少，本估算未扣减。",

@@ -1,39 +1,28 @@
 //! What is asked and answered about contributions (筹资): who a person is
 //! (`ContributionQuery`) and what each payer puts in per year (`Contribution`).
 
-use crate::input;
 use crate::model::{Insurance, Note, Text};
 use crate::money::Money;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Who a person is, for contributions.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ContributionQuery {
-    #[serde(deserialize_with = "readers::city")]
     pub city: String,
-    #[serde(deserialize_with = "readers::year")]
     pub year: u16,
-    #[serde(deserialize_with = "readers::insurance")]
     pub insurance: Insurance,
     /// 晋城 employees: employed (在职), flexible (灵活就业) or retired (退休).
-    #[serde(default, deserialize_with = "readers::category")]
     pub category: Option<Category>,
     /// 晋城 employed and flexible: the medical-insurance contribution base, per month.
-    #[serde(default, deserialize_with = "readers::monthly_base")]
     pub monthly_base: Option<Decimal>,
     /// 晋城 retired: the monthly pension.
-    #[serde(default, deserialize_with = "readers::monthly_pension")]
     pub monthly_pension: Option<Decimal>,
     /// 连云港 residents: age in years.
-    #[serde(default, deserialize_with = "readers::age")]
     pub age: Option<u32>,
     /// 常州 residents entitled to the government subsidy of their personal contribution.
-    #[serde(default, deserialize_with = "readers::subsidized")]
     pub subsidized: bool,
     /// 常州: the district whose finances pay the government share.
-    #[serde(default, deserialize_with = "readers::district")]
     pub district: Option<String>,
 }
 
@@ -82,12 +71,6 @@ impl Category {
     }
 }
 
-impl input::Named for Category {
-    const ALL: &'static [Category] = &Category::ALL;
-    fn id(self) -> &'static str {
-        Category::id(self)
-    }
-}
 
 /// Who pays a contribution line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -154,23 +137,4 @@ pub enum ContributionStatus {
     Stated,
     /// A later year: the last stated standard, carried forward.
     CarriedForward,
-}
-
-/// One reader per field of [`ContributionQuery`], by its JSON name.
-mod readers {
-    use super::Category;
-    use crate::model::Insurance;
-    use rust_decimal::Decimal;
-    use serde::Deserializer;
-    crate::input::readers! {
-        city: String = text("city");
-        year: u16 = year("year");
-        insurance: Insurance = choice("insurance");
-        category: Option<Category> = optional_choice("category");
-        monthly_base: Option<Decimal> = money("monthlyBase");
-        monthly_pension: Option<Decimal> = money("monthlyPension");
-        age: Option<u32> = count("age");
-        subsidized: bool = flag("subsidized");
-        district: Option<String> = optional_text("district");
-    }
 }

@@ -1,15 +1,11 @@
 //! The domain model: what is asked (`Query`), what is answered (`Estimate`,
 //! made of `Line`s, `Reason`s and `Note`s), and the document it rests on (`Policy`).
 
-use crate::error::Error;
-use crate::input;
 use crate::money::Money;
 use crate::month::{Date, Month};
-use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use crate::value::Value;
+use serde::Serialize;
 use std::borrow::Cow;
-use std::fmt;
 
 mod contribution;
 mod parameter;
@@ -18,7 +14,7 @@ pub use contribution::{
 };
 pub use parameter::{Figure, ParamUnit, Parameter, ParameterValue, ParametersQuery};
 mod plan;
-pub(crate) use plan::check_months;
+pub(crate) use plan::{check_months, months_error};
 pub use plan::{Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS};
 
 /// The person's basic medical insurance.
@@ -120,20 +116,6 @@ impl Text {
     }
 }
 
-impl input::Named for Insurance {
-    const ALL: &'static [Insurance] = &Insurance::ALL;
-    fn id(self) -> &'static str {
-        Insurance::id(self)
-    }
-}
-
-impl input::Named for Grade {
-    const ALL: &'static [Grade] = &Grade::ALL;
-    fn id(self) -> &'static str {
-        Grade::id(self)
-    }
-}
-
 /// Years of medical-insurance contributions in the city (晋城 四(六)2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ContributionYears {
@@ -141,86 +123,9 @@ pub struct ContributionYears {
     pub cumulative: u32,
 }
 
-/// `{"continuous": n, "cumulative": n}`; any other value or key is refused.
-/// Written out because a JSON number reaches a derived struct's visitor as a
-/// map (`arbitrary_precision`), which must read as "not an object".
-impl<'de> Deserialize<'de> for ContributionYears {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ContributionYears, D::Error> {
-        d.deserialize_any(YearsVisitor)
-    }
-}
-
-struct YearsVisitor;
-
-/// A required whole number of years, by its field's name.
-struct Years(&'static str);
-
-impl<'de> de::DeserializeSeed<'de> for Years {
-    type Value = u32;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
-        input::required_count(d, self.0)
-    }
-}
-
-fn not_an_object<E: de::Error>() -> E {
-    Error::invalid(
-        "contributionYears",
-        "须为对象：{\"continuous\": 年数, \"cumulative\": 年数}",
-        "must be an object: {\"continuous\": years, \"cumulative\": years}",
-    )
-    .into_serde()
-}
-
-impl<'de> Visitor<'de> for YearsVisitor {
-    type Value = ContributionYears;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object {continuous, cumulative}")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ContributionYears, A::Error> {
-        const CONTINUOUS: &str = "contributionYears.continuous";
-        const CUMULATIVE: &str = "contributionYears.cumulative";
-        let (mut continuous, mut cumulative) = (None, None);
-        let mut first = true;
-        while let Some(key) = map.next_key::<String>()? {
-            let (slot, name) = match key.as_str() {
-                "continuous" => (&mut continuous, CONTINUOUS),
-                "cumulative" => (&mut cumulative, CUMULATIVE),
-                // A number's text, handed over as a one-key map.
-                k if first && k.starts_with("$serde_json::") => return Err(not_an_object()),
-                k => return Err(Error::unknown_field(&format!("contributionYears.{k}")).into_serde()),
-            };
-            first = false;
-            if slot.is_some() {
-                return Err(Error::duplicate_key(name).into_serde());
-            }
-            *slot = Some(map.next_value_seed(Years(name))?);
-        }
-        match (continuous, cumulative) {
-            (Some(continuous), Some(cumulative)) => Ok(ContributionYears { continuous, cumulative }),
-            (None, _) => Err(Error::missing(CONTINUOUS).into_serde()),
-            (_, None) => Err(Error::missing(CUMULATIVE).into_serde()),
-        }
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ContributionYears, E> {
-        Err(not_an_object())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ContributionYears, E> {
-        Err(not_an_object())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ContributionYears, E> {
-        Err(not_an_object())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ContributionYears, E> {
-        Err(not_an_object())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<ContributionYears, E> {
-        Err(not_an_object())
-    }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<ContributionYears, A::Error> {
-        Err(not_an_object())
+impl From<ContributionYears> for Value {
+    fn from(y: ContributionYears) -> Value {
+        Value::Object(vec![("continuous".into(), y.continuous.into()), ("cumulative".into(), y.cumulative.into())])
     }
 }
 
@@ -230,203 +135,80 @@ impl<'de> Visitor<'de> for YearsVisitor {
 /// use ltci::{Grade, Insurance, Month, Query};
 /// let mut q = Query::new("jincheng", Insurance::Employee, Grade::Severe, "home_visit");
 /// q.month = Month::parse("2024-03");
-/// q.care_days = Some(10);
+/// q.inputs.set("careDays", 10);
 /// let e = ltci::estimate(&q).unwrap();
 /// assert_eq!(e.totals.fund.to_string(), "350.00");
 /// ```
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Query {
-    #[serde(deserialize_with = "readers::city")]
     pub city: String,
-    #[serde(deserialize_with = "readers::insurance")]
     pub insurance: Insurance,
-    #[serde(deserialize_with = "readers::grade")]
     pub grade: Grade,
-    #[serde(deserialize_with = "readers::care_mode")]
     pub care_mode: String,
     /// Default: the current month in China.
-    #[serde(default, deserialize_with = "readers::month")]
     pub month: Option<Month>,
-    /// Default: every day of the month on which the scheme is in force.
-    #[serde(default, deserialize_with = "readers::care_days")]
-    pub care_days: Option<u32>,
-    /// Default: 6.
-    #[serde(default, deserialize_with = "readers::disability_months")]
-    pub disability_months: Option<u32>,
-    #[serde(default, deserialize_with = "readers::work_injury_care_allowance")]
-    pub work_injury_care_allowance: bool,
-    #[serde(default, deserialize_with = "readers::assessed_month")]
-    pub assessed_month: Option<Month>,
-    #[serde(default, deserialize_with = "readers::benefits_locked")]
-    pub benefits_locked: bool,
-    #[serde(default, deserialize_with = "readers::interrupted_contribution")]
-    pub interrupted_contribution: bool,
-    #[serde(default, deserialize_with = "readers::months_since_resumed")]
-    pub months_since_resumed: Option<u32>,
-    #[serde(default)]
-    pub contribution_years: Option<ContributionYears>,
-    #[serde(default, deserialize_with = "readers::insured_before_ltci")]
-    pub insured_before_ltci: bool,
-    #[serde(default, deserialize_with = "readers::disability_subsidy")]
-    pub disability_subsidy: Option<Decimal>,
-    /// The care mode's own inputs, by their JSON key (`"homeServiceCost"`, …):
-    /// every other key of the query. Which keys the mode has is the estimate's
-    /// check (`unknown_field`), not the reader's.
-    #[serde(flatten)]
+    /// Every other key of the query as given (`careDays`, `homeServiceCost`, …):
+    /// the estimate reads each by its declaration, the common inputs' or the
+    /// care mode's, and refuses a key that is neither (`unknown_field`).
     pub inputs: Inputs,
-}
-
-/// One reader per field of [`Query`], by its JSON name.
-mod readers {
-    use crate::model::{Grade, Insurance};
-    use crate::month::Month;
-    use rust_decimal::Decimal;
-    use serde::Deserializer;
-    crate::input::readers! {
-        city: String = text("city");
-        insurance: Insurance = choice("insurance");
-        grade: Grade = choice("grade");
-        care_mode: String = text("careMode");
-        month: Option<Month> = month("month");
-        care_days: Option<u32> = count("careDays");
-        disability_months: Option<u32> = count("disabilityMonths");
-        work_injury_care_allowance: bool = flag("workInjuryCareAllowance");
-        assessed_month: Option<Month> = month("assessedMonth");
-        benefits_locked: bool = flag("benefitsLocked");
-        interrupted_contribution: bool = flag("interruptedContribution");
-        months_since_resumed: Option<u32> = count("monthsSinceResumed");
-        insured_before_ltci: bool = flag("insuredBeforeLtci");
-        disability_subsidy: Option<Decimal> = money("disabilitySubsidy");
-    }
 }
 
 impl Query {
     /// A query with every optional input at its default.
     pub fn new(city: &str, insurance: Insurance, grade: Grade, care_mode: &str) -> Query {
-        Query {
-            city: city.to_owned(),
-            insurance,
-            grade,
-            care_mode: care_mode.to_owned(),
-            month: None,
-            care_days: None,
-            disability_months: None,
-            work_injury_care_allowance: false,
-            assessed_month: None,
-            benefits_locked: false,
-            interrupted_contribution: false,
-            months_since_resumed: None,
-            contribution_years: None,
-            insured_before_ltci: false,
-            disability_subsidy: None,
-            inputs: Inputs::default(),
-        }
+        Query { city: city.to_owned(), insurance, grade, care_mode: care_mode.to_owned(), month: None, inputs: Inputs::default() }
     }
 }
 
-/// A care mode's inputs by JSON key, each key at most once, in the order given.
+/// The inputs of a query by JSON key, each key at most once, in the order given.
 ///
 /// ```
 /// use rust_decimal_macros::dec;
 /// let mut inputs = ltci::Inputs::default();
 /// inputs.set("homeServiceCost", dec!(1000));
 /// inputs.set("homeServiceCost", dec!(800));
-/// assert_eq!(inputs.get("homeServiceCost"), Some(dec!(800)));
+/// assert_eq!(inputs.get("homeServiceCost"), Some(&ltci::Value::from(dec!(800))));
 /// assert_eq!(inputs.len(), 1);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Inputs {
-    entries: Vec<(String, Result<Option<Decimal>, Error>)>,
-    /// More keys were given than any care mode has; those past the first
-    /// [`MAX_INPUT_KEYS`] were skipped unread, and at least one kept key is unknown.
-    overflow: bool,
-}
-
-/// More keys than any care mode has inputs: the rest of such a query is not
-/// kept (it is refused as `unknown_field` at a kept key), so that no number of
-/// keys costs more than reading them once.
-pub(crate) const MAX_INPUT_KEYS: usize = 16;
+pub struct Inputs(Vec<(String, Value)>);
 
 impl Inputs {
     /// Sets `key`, replacing an earlier value.
-    pub fn set(&mut self, key: &str, value: Decimal) {
-        match self.entries.iter_mut().find(|(k, _)| k == key) {
-            Some(slot) => slot.1 = Ok(Some(value)),
-            None => self.entries.push((key.to_owned(), Ok(Some(value)))),
+    pub fn set(&mut self, key: &str, value: impl Into<Value>) {
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key.to_owned(), value)),
         }
     }
 
-    /// The value of `key`, if it was given as a valid number.
-    pub fn get(&self, key: &str) -> Option<Decimal> {
-        self.entries.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.clone().ok().flatten())
+    /// Adds a key known not to be there yet (the reader refuses a key given twice).
+    pub(crate) fn push(&mut self, key: &str, value: Value) {
+        self.0.push((key.to_owned(), value));
     }
 
-    pub fn contains(&self, key: &str) -> bool {
-        self.get(key).is_some()
+    /// The value of `key` as given.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Leaves `key` out, as if it had not been given.
     pub fn remove(&mut self, key: &str) {
-        self.entries.retain(|(k, _)| k != key);
+        self.0.retain(|(k, _)| k != key);
     }
 
-    /// Takes `key` out: its value as given, or why it is not a number.
-    pub(crate) fn take(&mut self, key: &str) -> Option<Result<Option<Decimal>, Error>> {
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
-        Some(self.entries.remove(i).1)
-    }
-
-    /// The keys given with a valid number.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, Decimal)> {
-        self.entries.iter().filter_map(|(k, v)| Some((k.as_str(), (*v.as_ref().ok()?)?)))
+    /// Every key with its value, in the order given.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     pub fn len(&self) -> usize {
-        self.iter().count()
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Every key as given, with its value or why it is not a number (`null` is `Ok(None)`).
-    pub(crate) fn given(&self) -> impl Iterator<Item = (&str, Result<Option<Decimal>, &Error>)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_ref().map(|d| *d)))
-    }
-
-    /// Whether keys past [`MAX_INPUT_KEYS`] were skipped.
-    pub(crate) fn overflowed(&self) -> bool {
-        self.overflow
-    }
-}
-
-impl<'de> Deserialize<'de> for Inputs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Inputs, D::Error> {
-        struct InputsVisitor;
-        impl<'de> Visitor<'de> for InputsVisitor {
-            type Value = Inputs;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("the care mode's inputs")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inputs, A::Error> {
-                let mut inputs = Inputs::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    if inputs.entries.len() == MAX_INPUT_KEYS {
-                        inputs.overflow = true;
-                        map.next_value::<de::IgnoredAny>()?;
-                        continue;
-                    }
-                    if inputs.entries.iter().any(|(k, _)| *k == key) {
-                        return Err(Error::duplicate_key(&key).into_serde());
-                    }
-                    let value = input::decimal(&map.next_value_seed(input::AnyScalar)?);
-                    inputs.entries.push((key, value));
-                }
-                Ok(inputs)
-            }
-        }
-        d.deserialize_map(InputsVisitor)
+        self.0.is_empty()
     }
 }
 
@@ -444,7 +226,8 @@ pub struct Estimate {
     pub totals: Totals,
     pub policy: Policy,
     pub notes: Vec<Note>,
-    /// A short code for these inputs under this rules version ("K7M2-9QXA").
+    /// A short checksum of this answer ("K7M2-9QXA"): the same for every query
+    /// with the same answer, and nothing of the inputs (src/reference.rs).
     pub reference: String,
 }
 
@@ -488,11 +271,9 @@ pub struct Line {
     pub citation: &'static str,
 }
 
-// `service` is not inlined (as rules::note): copies at every call site cost the wasm size budget;
-// the other two are that line with one thing changed.
+// The other two are a service line with one thing changed.
 impl Line {
     /// A service whose cost is known: the person pays what the fund does not.
-    #[inline(never)]
     pub fn service(id: &'static str, label: Text, cost: Money, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
         let [basis, basis_en] = basis;
         Line {

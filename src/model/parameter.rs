@@ -5,26 +5,15 @@ use crate::model::Status;
 use crate::money::plain;
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Which parameters: one city's or all, every value or those of one month.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParametersQuery {
-    #[serde(default, deserialize_with = "readers::city")]
     pub city: Option<String>,
-    #[serde(default, deserialize_with = "readers::month")]
     pub month: Option<Month>,
 }
 
-mod readers {
-    use crate::month::Month;
-    use serde::Deserializer;
-    crate::input::readers! {
-        city: Option<String> = optional_text("city");
-        month: Option<Month> = month("month");
-    }
-}
 
 /// What a parameter's value measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -5,8 +5,7 @@
 use crate::error::{Error, ErrorCode};
 use crate::model::{Query, ReasonCode, Status, Totals};
 use crate::month::Month;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
 /// How many months a plan has when the query does not say.
@@ -21,7 +20,7 @@ pub const MAX_PLAN_MONTHS: u32 = 36;
 /// let q = ltci::parse_plan(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
 ///     "careMode":"home_visit","month":"2024-02","disabilityMonths":3,"months":6}"#).unwrap();
 /// assert_eq!(q.months, 6);
-/// assert_eq!(q.query.disability_months, Some(3));
+/// assert_eq!(q.query.inputs.get("disabilityMonths"), Some(&ltci::Value::from(3)));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanQuery {
@@ -36,48 +35,22 @@ impl PlanQuery {
     }
 }
 
-/// Read as a [`Query`], whose care-mode inputs take every key it does not
-/// name, `months` among them: taken out of those, it is read as they are (a
-/// number or a decimal string), and must be whole, 1 to 36; `null` is the
-/// default. Any other key stays an input of the query, which the estimate
-/// refuses when the care mode has no such input (`unknown_field`). Reading
-/// through the query's own reader adds no second copy of it to the
-/// WebAssembly package (a `#[serde(flatten)]` of the query did: 12 KB brotli).
-impl<'de> Deserialize<'de> for PlanQuery {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PlanQuery, D::Error> {
-        let mut query = Query::deserialize(d)?;
-        let months = match query.inputs.take("months") {
-            None | Some(Ok(None)) => DEFAULT_PLAN_MONTHS,
-            Some(Err(e)) => return Err(e.for_field("months").into_serde()),
-            Some(Ok(Some(n))) => whole_months(n).map_err(Error::into_serde)?,
-        };
-        Ok(PlanQuery { query, months })
+/// `months` of a plan: a whole number from 1 to 36.
+pub(crate) fn check_months(n: u32) -> Result<u32, Error> {
+    if (1..=MAX_PLAN_MONTHS).contains(&n) {
+        return Ok(n);
     }
+    Err(months_error(&n))
 }
 
-fn whole_months(n: Decimal) -> Result<u32, Error> {
-    let whole = n.fract().is_zero().then(|| u32::try_from(n).ok()).flatten();
-    match whole {
-        Some(n) => check_months(n),
-        None => Err(months_error(&crate::money::plain(n))),
-    }
-}
-
-fn months_error(n: &dyn std::fmt::Display) -> Error {
+/// `invalid_value` naming `months`, with what was given.
+pub(crate) fn months_error(n: &dyn std::fmt::Display) -> Error {
     Error::at(
         ErrorCode::InvalidValue,
         "months",
         format!("months须为1到{MAX_PLAN_MONTHS}之间的整数，收到{n}"),
         format!("months must be a whole number from 1 to {MAX_PLAN_MONTHS}, got {n}"),
     )
-}
-
-/// `invalid_value` naming `months` unless it is 1 to 36.
-pub(crate) fn check_months(n: u32) -> Result<u32, Error> {
-    if (1..=MAX_PLAN_MONTHS).contains(&n) {
-        return Ok(n);
-    }
-    Err(months_error(&n))
 }
 
 /// The months ahead: one summary per month, the totals, and where the answer changes.

@@ -3,9 +3,12 @@
 //! each is a [`Param`] of the city module, under the clause it quotes, and the
 //! formulas read the value in force on the day they compute ([`Ctx::param`]).
 
+pub(crate) mod inputs;
+
 use crate::error::{Error, ErrorCode};
 use crate::model::{
-    Choice, ContributionLine, ContributionQuery, Grade, Insurance, Line, Note, ParamUnit, Payer, Query, Reason, ReasonCode, Status, Text,
+    Choice, ContributionLine, ContributionQuery, ContributionYears, Grade, Insurance, Line, Note, ParamUnit, Payer, Query, Reason,
+    ReasonCode, Status, Text,
 };
 use crate::money::{is_whole, plain, Money};
 use crate::month::{Date, Month};
@@ -22,16 +25,15 @@ pub(crate) struct City {
     /// Every figure the rules read, in the order of the city module: the table
     /// the formulas read from (`Ctx::param`) and `ltci params` lists.
     pub params: &'static [&'static Param],
-    /// The common query inputs this city's rules read (beyond city, insurance, grade, mode, month, careDays).
-    pub query_inputs: &'static [&'static str],
+    /// The common query inputs (`src/inputs.rs`) this city's rules read,
+    /// beyond city, insurance, grade, mode, month and careDays.
+    pub query_inputs: &'static [&'static Input],
     /// Help for `careDays`: what does not count as a care day here.
     pub care_days_help: Text,
     /// The document's own names for grades, where it has them.
     pub grade_names: &'static [(Grade, Text)],
     /// Every failed eligibility condition, in the order of the document.
     pub check: fn(&Ctx<'_>, &mut Vec<Reason>),
-    /// The lines of an eligible estimate, with the notes they need.
-    pub compute: fn(&Ctx<'_>, &mut Out),
     /// Notes on every estimate of the city (pilot area, draft, …).
     pub notes: fn(&Ctx<'_>, &mut Vec<Note>),
     /// Contribution rules; `None` when the sources give no amounts.
@@ -218,7 +220,7 @@ impl At {
     }
 }
 
-/// A care mode and the inputs it reads.
+/// A care mode: its inputs and the function that computes its lines.
 #[derive(Clone, Copy)]
 pub(crate) struct Mode {
     pub id: &'static str,
@@ -226,22 +228,71 @@ pub(crate) struct Mode {
     pub citation: &'static str,
     /// One sentence on who it is for.
     pub help: Text,
-    pub inputs: &'static [Input],
+    pub inputs: &'static [&'static Input],
     /// False when the mode pays by something else (hours) and careDays is not read.
     pub uses_care_days: bool,
+    /// The lines of an eligible estimate, with the notes they need.
+    pub compute: fn(&Ctx<'_>, &mut Out),
+    /// Notes on every estimate of the mode, eligible or not, after the city's.
+    pub notes: fn(&Ctx<'_>, &mut Vec<Note>),
 }
 
-/// One input of a care mode.
+/// A mode without notes of its own.
+pub(crate) fn no_notes(_: &Ctx<'_>, _: &mut Vec<Note>) {}
+
+/// One input a query may give, declared once: the common ones in
+/// `src/inputs.rs`, a care mode's in its city module. Reading, validation,
+/// the catalog, `input_not_used` and the plan's carry rule all come from here.
 #[derive(Clone, Copy)]
 pub(crate) struct Input {
+    /// The JSON key.
     pub key: &'static str,
     pub label: Text,
     pub help: Text,
+    /// What it measures: its type, range and decimals.
     pub unit: Unit,
+    /// The value when the query leaves it out.
     pub default: Default,
+    /// How a plan takes it into later months (plan.md).
+    pub carry: Carry,
+    /// Asked only when another input has one of some values (a form's hint).
+    pub when: Option<Condition>,
 }
 
-/// What an input measures; it fixes the range and the number of decimals.
+impl Input {
+    /// The rest of a declaration: absent by default, the same in every month, always asked.
+    pub const BASE: Input = Input {
+        key: "",
+        label: Text::new("", ""),
+        help: Text::new("", ""),
+        unit: Unit::Flag,
+        default: Default::Absent,
+        carry: Carry::Same,
+        when: None,
+    };
+}
+
+/// `{"key": "category", "values": ["retired"]}`: an input that applies only then.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub struct Condition {
+    pub key: &'static str,
+    pub values: &'static [&'static str],
+}
+
+/// How a plan (plan.md) takes an input from its first month into month *i*.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Carry {
+    /// Unchanged.
+    Same,
+    /// About the first month only: later months take the default.
+    FirstMonthOnly,
+    /// A count of months: its value (or default) + *i*.
+    PlusMonths,
+    /// Years of contributions: each count + ⌊*i* / 12⌋, when given.
+    PlusYears,
+}
+
+/// What an input measures; it fixes its type, range and number of decimals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
     /// Yuan this month, up to 1,000,000, two decimals.
@@ -260,6 +311,20 @@ pub(crate) enum Unit {
     Visits,
     /// A hospital level, 1 to 3.
     Level,
+    /// The care days of the month: 0 to its days in force (`careDays`).
+    CareDays,
+    /// A whole number of months.
+    Months,
+    /// Age in whole years, up to 150.
+    Age,
+    /// `true` or `false`.
+    Flag,
+    /// A month, `"YYYY-MM"`.
+    Month,
+    /// `{"continuous": n, "cumulative": n}`, whole years.
+    Years,
+    /// One of a list of ids.
+    Choice(&'static [Choice]),
 }
 
 pub(crate) const MAX_MONEY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
@@ -268,16 +333,33 @@ pub(crate) const MAX_HOURS: Decimal = Decimal::from_parts(744, 0, 0, false, 0);
 pub(crate) const MAX_VISITS: Decimal = Decimal::from_parts(124, 0, 0, false, 0);
 
 impl Unit {
-    pub fn id(self) -> &'static str {
-        match self {
+    /// The unit's id in the catalog; `None` when unitless.
+    pub fn id(self) -> Option<&'static str> {
+        Some(match self {
             Unit::YuanPerMonth => "yuan/month",
             Unit::YuanPerDay => "yuan/day",
             Unit::YuanPerHour => "yuan/hour",
             Unit::YuanPerYear => "yuan/year",
-            Unit::Days => "days",
+            Unit::Days | Unit::CareDays => "days",
             Unit::Hours => "hours",
             Unit::Visits => "visits",
             Unit::Level => "level",
+            Unit::Months => "months",
+            Unit::Age | Unit::Years => "years",
+            Unit::Flag | Unit::Month | Unit::Choice(_) => return None,
+        })
+    }
+
+    /// The input's type in the catalog.
+    pub fn kind(self) -> &'static str {
+        match self {
+            u if u.is_money() => "money",
+            Unit::Hours => "hours",
+            Unit::Level | Unit::Choice(_) => "choice",
+            Unit::Flag => "boolean",
+            Unit::Month => "month",
+            Unit::Years => "years",
+            _ => "integer",
         }
     }
 
@@ -285,27 +367,38 @@ impl Unit {
         matches!(self, Unit::YuanPerMonth | Unit::YuanPerDay | Unit::YuanPerHour | Unit::YuanPerYear)
     }
 
-    /// Whole numbers only.
+    /// A count: a JSON number that is whole, never a string (api.md).
     pub fn is_integer(self) -> bool {
-        matches!(self, Unit::Days | Unit::Visits | Unit::Level)
+        matches!(self, Unit::Days | Unit::Visits | Unit::Level | Unit::CareDays | Unit::Months | Unit::Age)
     }
 
-    pub fn min(self) -> Decimal {
-        if self == Unit::Level {
-            Decimal::ONE
-        } else {
-            Decimal::ZERO
+    /// The smallest value, for numbers.
+    pub fn min(self) -> Option<Decimal> {
+        match self {
+            Unit::Level => Some(Decimal::ONE),
+            Unit::Flag | Unit::Month | Unit::Choice(_) => None,
+            _ => Some(Decimal::ZERO),
         }
     }
 
-    /// The largest value; `None` for days, bounded by careDays.
+    /// The largest fixed value; `None` for days (bounded by the month) and for unbounded counts.
     pub fn max(self) -> Option<Decimal> {
         match self {
-            Unit::Days => None,
             Unit::Hours => Some(MAX_HOURS),
             Unit::Visits => Some(MAX_VISITS),
             Unit::Level => Some(Decimal::from(3)),
-            _ => Some(MAX_MONEY),
+            Unit::Age => Some(Decimal::from(150)),
+            u if u.is_money() => Some(MAX_MONEY),
+            _ => None,
+        }
+    }
+
+    /// How the largest value is found when it is not fixed.
+    pub fn max_rule(self) -> Option<Text> {
+        match self {
+            Unit::Days => Some(Text::new("不超过护理天数", "at most the care days")),
+            Unit::CareDays => Some(Text::new("当月天数", "the days of the month")),
+            _ => None,
         }
     }
 }
@@ -318,15 +411,53 @@ pub(crate) enum Default {
     CareDays,
     /// Computed from the care days (and the parameters); the text says how.
     FromCareDays(fn(&Ctx<'_>) -> Decimal, Text),
-    /// No value: the rule works without it (e.g. an unknown charge).
+    /// The month's days on which the scheme is in force (`careDays`).
+    DaysInForce,
+    /// The current month in China (`month`).
+    CurrentMonth,
+    /// No value: the rule works without it (e.g. an unknown charge); `false` for a flag.
     Absent,
     /// The query must give it (`missing_field`).
     Required,
 }
 
+impl Default {
+    /// How the default is found, for the catalog, when it is not a fixed value.
+    pub fn rule(self) -> Option<Text> {
+        match self {
+            Default::CareDays => Some(Text::new("等于护理天数", "equals the care days")),
+            Default::FromCareDays(_, rule) => Some(rule),
+            Default::DaysInForce => Some(Text::new("整月（实施首月按实施天数）", "the whole month (in a scheme's first month, its days in force)")),
+            Default::CurrentMonth => Some(Text::new("本月（中国时间）", "this month (China time)")),
+            Default::Fixed(_) | Default::Absent | Default::Required => None,
+        }
+    }
+}
+
+/// One input's value as read by its declaration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Typed {
+    Number(Decimal),
+    Flag(bool),
+    Month(Month),
+    Years(ContributionYears),
+}
+
+/// The inputs of a query as read, by key.
+#[derive(Default)]
+pub(crate) struct Given(pub Vec<(&'static str, Typed)>);
+
+impl Given {
+    pub fn get(&self, input: &Input) -> Option<Typed> {
+        self.0.iter().find(|(k, _)| *k == input.key).map(|(_, v)| *v)
+    }
+}
+
 /// A validated query, with the month, document and care days resolved.
 pub(crate) struct Ctx<'q> {
     pub query: &'q Query,
+    /// Its inputs, read by their declarations.
+    pub given: &'q Given,
     pub city: &'static City,
     pub mode: &'static Mode,
     pub document: &'static Document,
@@ -363,22 +494,48 @@ impl Ctx<'_> {
         Decimal::from(self.care_days)
     }
 
-    /// An input of the care mode, or its default; `None` if absent without a default.
-    pub fn optional(&self, key: &str) -> Option<Decimal> {
-        if let Some(v) = self.query.inputs.get(key) {
+    /// A number input, or its default; `None` if absent without a default.
+    pub fn optional(&self, input: &Input) -> Option<Decimal> {
+        if let Some(Typed::Number(v)) = self.given.get(input) {
             return Some(v);
         }
-        match self.mode.inputs.iter().find(|i| i.key == key)?.default {
+        match input.default {
             Default::Fixed(v) => Some(v),
             Default::CareDays => Some(self.care_days_dec()),
             Default::FromCareDays(f, _) => Some(f(self)),
-            Default::Absent | Default::Required => None,
+            Default::DaysInForce | Default::CurrentMonth | Default::Absent | Default::Required => None,
         }
     }
 
-    /// An input with a default (zero if it has none, which validation rules out for required ones).
-    pub fn input(&self, key: &str) -> Decimal {
-        self.optional(key).unwrap_or(Decimal::ZERO)
+    /// A number input with its default (zero if it has none, which validation rules out for required ones).
+    pub fn number(&self, input: &Input) -> Decimal {
+        self.optional(input).unwrap_or(Decimal::ZERO)
+    }
+
+    /// A count input, or its default.
+    pub fn count(&self, input: &Input) -> Option<u32> {
+        self.optional(input).and_then(|v| u32::try_from(v).ok())
+    }
+
+    /// A yes/no input; `false` when not given.
+    pub fn flag(&self, input: &Input) -> bool {
+        matches!(self.given.get(input), Some(Typed::Flag(true)))
+    }
+
+    /// A month input, if given.
+    pub fn month_of(&self, input: &Input) -> Option<Month> {
+        match self.given.get(input) {
+            Some(Typed::Month(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Years of contributions, if given.
+    pub fn years(&self, input: &Input) -> Option<ContributionYears> {
+        match self.given.get(input) {
+            Some(Typed::Years(y)) => Some(y),
+            _ => None,
+        }
     }
 }
 
@@ -392,15 +549,11 @@ pub(crate) struct Out {
     pub refusal: Option<Reason>,
 }
 
-// The constructors and pushes of lines, notes and reasons are not inlined: at
-// their many call sites the copies cost the page's WebAssembly size budget.
 impl Out {
-    #[inline(never)]
     pub fn line(&mut self, line: Line) {
         self.lines.push(line);
     }
 
-    #[inline(never)]
     pub fn note(&mut self, note: Note) {
         self.notes.push(note);
     }
@@ -415,7 +568,6 @@ impl Out {
 }
 
 /// A reason for ineligibility.
-#[inline(never)]
 pub(crate) fn reason(
     code: ReasonCode,
     message: impl Into<Cow<'static, str>>,
@@ -426,7 +578,6 @@ pub(crate) fn reason(
 }
 
 /// A note: a reading the calculator chose, or a condition it cannot check.
-#[inline(never)]
 pub(crate) fn note(
     code: &'static str,
     message: impl Into<Cow<'static, str>>,
@@ -453,10 +604,18 @@ pub(crate) fn pct(share: Decimal) -> crate::money::Plain {
 /// Without the charge the fund pays `rate × days` and the cost is unknown (note
 /// `self_pay_unknown`); with it, the cost is `charge × days` and the fund pays
 /// `min(rate, charge) × days`.
-pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, label: Text, rate: Decimal, citation: &'static str) {
+pub(crate) fn daily_rate_line(
+    out: &mut Out,
+    ctx: &Ctx<'_>,
+    charge: &Input,
+    line: (&'static str, Text),
+    rate: Decimal,
+    citation: &'static str,
+) {
+    let (id, label) = line;
     let days = ctx.care_days_dec();
     let d = ctx.care_days;
-    match ctx.optional(CHARGE_KEY) {
+    match ctx.optional(charge) {
         None => {
             let fund = Money::round(rate * days);
             let (r, f) = (plain(rate), fund);
@@ -491,9 +650,6 @@ pub(crate) fn daily_rate_line(out: &mut Out, ctx: &Ctx<'_>, id: &'static str, la
         }
     }
 }
-
-/// The input key of a provider's daily charge.
-pub(crate) const CHARGE_KEY: &str = "dailyCharge";
 
 /// api.md "Nothing silently ignored": the charge given is below the fixed rate
 /// the fund settles per day or hour. The texts set a 定额; this calculator never
@@ -610,7 +766,7 @@ pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
 /// `disabilityMonths` below the minimum the city requires.
 pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, out: &mut Vec<Reason>) {
     let min = ctx.param(min);
-    let (months, m) = (ctx.query.disability_months.unwrap_or(DEFAULT_DISABILITY_MONTHS), min.count());
+    let (months, m) = (ctx.count(&inputs::DISABILITY_MONTHS).unwrap_or(0), min.count());
     if months < m {
         out.push(reason(
             ReasonCode::DisabilityTooShort,
@@ -621,12 +777,9 @@ pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, out: &mut
     }
 }
 
-/// Default of `disabilityMonths` (api.md).
-pub(crate) const DEFAULT_DISABILITY_MONTHS: u32 = 6;
-
 /// Benefits start in the month of the assessment, or `after` months later (常州 次月起).
 pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reason>, citation: &'static str) {
-    let Some(assessed) = ctx.query.assessed_month else { return };
+    let Some(assessed) = ctx.month_of(&inputs::ASSESSED_MONTH) else { return };
     let first = (0..after).fold(assessed, |m, _| m.next());
     if ctx.month < first {
         out.push(reason(
@@ -640,7 +793,7 @@ pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reas
 
 /// `interruptedContribution` without resumed contributions.
 pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
-    if ctx.query.interrupted_contribution && ctx.query.months_since_resumed.is_none() {
+    if ctx.flag(&inputs::INTERRUPTED_CONTRIBUTION) && ctx.given.get(&inputs::MONTHS_SINCE_RESUMED).is_none() {
         out.push(reason(
             ReasonCode::ContributionInterrupted,
             format!("参保缴费已中断且尚未恢复：{}", rule.zh),
@@ -672,8 +825,9 @@ pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: 
 
 // ---- Input values -------------------------------------------------------
 
-/// Range, sign and decimals of one value, by its unit.
-pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_days: u32) -> Result<(), Error> {
+/// Range, sign and decimals of one number, by its unit; `max` is the
+/// largest value where the unit's is not fixed (the care days).
+pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, max: Decimal) -> Result<(), Error> {
     let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
     let v = plain(value);
     if value.is_sign_negative() && !value.is_zero() {
@@ -685,8 +839,8 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, care_
     if value.normalize().scale() > 2 {
         return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
     }
-    let min = unit.min();
-    let max = unit.max().unwrap_or_else(|| Decimal::from(care_days));
+    let min = unit.min().unwrap_or(Decimal::ZERO);
+    let max = unit.max().unwrap_or(max);
     if value < min || value > max {
         let (lo, hi) = (plain(min), plain(max));
         let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
@@ -713,8 +867,8 @@ pub(crate) struct ContributionRules {
     pub later_years_citation: &'static str,
     pub insurance: &'static [Insurance],
     pub insurance_not_covered: Text,
-    /// The query keys this city reads, besides city, year and insurance.
-    pub inputs: &'static [&'static str],
+    /// The inputs this city reads, besides city, year and insurance (`inputs::CONTRIBUTION`).
+    pub inputs: &'static [&'static Input],
     /// The districts `district` may name.
     pub districts: &'static [Choice],
     pub compute: fn(&ContributionQuery, &At, &mut ContributionLines) -> Result<(), Error>,
@@ -765,8 +919,15 @@ impl ContributionLines {
     }
 }
 
-/// A required input of one city's contribution rule.
-pub(crate) fn required<T>(value: Option<T>, field: &'static str, who: Text) -> Result<T, Error> {
-    // The engine puts the input's label in (`catalog::with_contribution_label`).
-    value.ok_or_else(|| Error::at(ErrorCode::MissingField, field, format!("{}须填写{field}", who.zh), format!("{} needs: {field}", who.en)))
+/// A required input of one city's contribution rule: "晋城在职职工须填写月缴费基数（monthlyBase）".
+pub(crate) fn required<T>(value: Option<T>, input: &Input, who: Text) -> Result<T, Error> {
+    let (key, label) = (input.key, input.label);
+    value.ok_or_else(|| {
+        Error::at(
+            ErrorCode::MissingField,
+            key,
+            format!("{}须填写{}（{key}）", who.zh, label.zh),
+            format!("{} needs: {} ({key})", who.en, label.en),
+        )
+    })
 }
