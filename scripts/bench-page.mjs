@@ -19,7 +19,7 @@
 // put this content on screen with no JavaScript or WebAssembly at all.
 // It also lists the files the page loaded.
 //
-// Then the update after a keystroke (benchKeystroke): on the page with plan.md's
+// Then the update after a keystroke (benchKeystroke): on the page with docs/plan.md's
 // waiting case (晋城, severe, home_visit, 2024-02, disabilityMonths 3), keys typed
 // into the care days input one at a time; each is timed from the input event's
 // timeStamp to the first task after the frame that paints the page's answer:

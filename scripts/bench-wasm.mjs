@@ -76,7 +76,7 @@ export async function benchWasm({ n = 100000, warmup = 10000, plans = 10000, see
   const pq = qs.slice(0, Math.ceil(plans / 10) + plans).map((q) => (typeof q === "object" ? { ...q, months: 12 } : q));
   for (const q of pq.slice(0, pq.length - plans)) calls(plan, q);
   const planned = timed(plan, pq.slice(pq.length - plans));
-  // The page's waiting case (plan.md's first worked example, 12 months), alone.
+  // The page's waiting case (docs/plan.md's first worked example, 12 months), alone.
   const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
   for (let i = 0; i < 200; i++) plan(WAIT);
   const waiting = timed(plan, Array(2000).fill(WAIT));

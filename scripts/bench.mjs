@@ -119,7 +119,7 @@ const rows = [
   [`Peak RSS of that run (input ${(batchBytes / 1e6).toFixed(0)} MB, output ${(answerBytes / 1e6).toFixed(0)} MB)`, `${(rssKb / 1024).toFixed(1)} MB`, "streams: ≤ 16 MB", yes(rssKb <= 16 * 1024)],
   ["Wasm `estimate(query)` in Node, median (JS↔wasm conversion included)", `${wasm.estimate.medianUs.toFixed(2)} µs`, "≤ 40 µs", yes(wasm.estimate.medianUs <= 40)],
   ["Wasm `estimate(query)` in Node, p99", `${wasm.estimate.p99Us.toFixed(2)} µs`, "—", "—"],
-  [`Wasm \`plan(query)\`, ${wasm.plan.months} months, in Node, median (p99; plan.md's waiting case alone)`, `${wasm.plan.medianUs.toFixed(1)} µs (${wasm.plan.p99Us.toFixed(1)} µs; ${wasm.plan.waitingMedianUs.toFixed(1)} µs)`, "—", "—"],
+  [`Wasm \`plan(query)\`, ${wasm.plan.months} months, in Node, median (p99; docs/plan.md's waiting case alone)`, `${wasm.plan.medianUs.toFixed(1)} µs (${wasm.plan.p99Us.toFixed(1)} µs; ${wasm.plan.waitingMedianUs.toFixed(1)} µs)`, "—", "—"],
   ["Wasm `catalog()` once (first call; later calls)", `${(wasm.catalog.firstUs / 1000).toFixed(2)} ms; ${wasm.catalog.medianUs.toFixed(0)} µs`, "—", "—"],
   [
     `Wasm linear memory after ${int(wasm.memory.estimates)} estimates`,

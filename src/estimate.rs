@@ -115,7 +115,7 @@ fn mode(city: &City, document: &Document, id: &str) -> Result<&'static Mode, Err
     })
 }
 
-/// api.md "Nothing silently ignored": the common inputs given that the rules of
+/// docs/api.md "Nothing silently ignored": the common inputs given that the rules of
 /// this city and care mode do not read, in one note naming each (eligible or not:
 /// it is about the rules, not the person).
 ///

@@ -1,5 +1,5 @@
 //! Every figure a city's rules read, with its values by date and the words of
-//! the source that state them (parameters.md): the table the formulas read
+//! the source that state them (docs/parameters.md): the table the formulas read
 //! from, for a reader to check against the documents.
 //!
 //! ```

@@ -1,4 +1,4 @@
-//! The months ahead (plan.md): the query moved forward month by month, each
+//! The months ahead (docs/plan.md): the query moved forward month by month, each
 //! month an ordinary [`estimate`]; the totals, the months where the answer
 //! changes and why, and what would clear each reason of the first month.
 //!
@@ -26,7 +26,7 @@ use std::borrow::Cow;
 pub const LOOKAHEAD: u32 = 120;
 
 /// The next months' answers, from the same rules: each month is the
-/// estimate of the query moved forward by plan.md's table.
+/// estimate of the query moved forward by docs/plan.md's table.
 ///
 /// # Errors
 ///
@@ -95,7 +95,7 @@ fn beyond(first: Month, n: u32) -> Error {
 }
 
 /// Month `i` of a plan that starts in `first`: the query moved forward by
-/// plan.md's table, which is each input's `carry` (its declaration's). `None` past 9999-12.
+/// docs/plan.md's table, which is each input's `carry` (its declaration's). `None` past 9999-12.
 pub(crate) fn moved(base: &Query, first: Month, i: u32) -> Option<Query> {
     let mut q = base.clone();
     q.month = Some(after(first, i)?);

@@ -192,7 +192,7 @@ pub(crate) fn decimal(field: &str, v: &Value) -> Result<Option<Decimal>, Error> 
     parsed.map(Some).ok_or_else(|| Error::invalid(field, "不是有效的数值", "is not a valid decimal number"))
 }
 
-/// A count: a JSON number that is a whole number, never a string (api.md);
+/// A count: a JSON number that is a whole number, never a string (docs/api.md);
 /// `null` is absent.
 pub(crate) fn whole(field: &str, v: &Value) -> Result<Option<u32>, Error> {
     let n = match v {

@@ -8,7 +8,7 @@ export type CityId = "changzhou" | "jincheng" | "lianyungang" | "rizhao" | "nant
 export type InsuranceId = "employee" | "resident";
 export type GradeId = "none" | "mild" | "moderate" | "severe";
 
-/** One question (api.md). Care-mode inputs sit beside the common keys. */
+/** One question (docs/api.md). Care-mode inputs sit beside the common keys. */
 export interface Query {
   city: CityId | string;
   insurance: InsuranceId;
@@ -203,7 +203,7 @@ export type ParamUnit =
   | "yuan_per_person_year" | "ratio" | "rate_of_base" | "days" | "hours" | "months" | "years"
   | "visits_per_week" | "visits_per_month" | "date";
 
-/** One value of a parameter, the period it holds for and its source (parameters.md). */
+/** One value of a parameter, the period it holds for and its source (docs/parameters.md). */
 export interface ParameterValue {
   /** "YYYY-MM-DD" */
   from: string;
@@ -220,7 +220,7 @@ export interface ParameterValue {
   status?: PolicyStatus;
 }
 
-/** A figure of a city's rules (parameters.md), e.g. id "home_visit.monthly_quota"; the documents' periods first (ids "scheme.…"). */
+/** A figure of a city's rules (docs/parameters.md), e.g. id "home_visit.monthly_quota"; the documents' periods first (ids "scheme.…"). */
 export interface Parameter {
   city: CityId;
   id: string;
@@ -232,7 +232,7 @@ export interface Parameter {
   values: ParameterValue[];
 }
 
-/** A Query and how many months from its month (plan.md). */
+/** A Query and how many months from its month (docs/plan.md). */
 export interface PlanQuery extends Query {
   /** 1–36; default 12. */
   months?: number;

@@ -21,7 +21,7 @@ mod common;
 use common::fixtures::{cases, load, run, run_plans, strings, CITY_FILES, CONTRIBUTION_FILE, PLAN_FILE};
 use std::collections::BTreeSet;
 
-/// The worked examples of spec/cities/*.md and spec/contribution.md, per file:
+/// The worked examples of docs/cities/*.md and docs/contribution.md, per file:
 /// every one of them must be a fixture.
 const WORKED_EXAMPLES: [(&str, usize); 6] =
     [("changzhou", 5), ("jincheng", 4), ("lianyungang", 3), ("rizhao", 3), ("nantong", 2), ("contribution", 4)];
@@ -60,7 +60,7 @@ fn nantong() {
     report(&run(file, &load(file, text), false));
 }
 
-/// spec/plan.md's worked examples and the months ahead for every reason (tests/fixtures/plan.json).
+/// docs/plan.md's worked examples and the months ahead for every reason (tests/fixtures/plan.json).
 #[test]
 fn plan() {
     report(&run_plans(&load("plan", PLAN_FILE)));
@@ -68,7 +68,7 @@ fn plan() {
 
 /// The plan file is well formed as the others: named cases with a clause, a
 /// month in every query, exactly one of expect or error, and the 4 worked
-/// examples of plan.md.
+/// examples of docs/plan.md.
 #[test]
 fn plan_file_is_well_formed() {
     let doc = load("plan", PLAN_FILE);
@@ -94,7 +94,7 @@ fn plan_file_is_well_formed() {
         worked += usize::from(case["source"] == "spec worked example");
     }
     if worked != 4 {
-        problems.push(format!("{worked} worked examples, plan.md has 4"));
+        problems.push(format!("{worked} worked examples, docs/plan.md has 4"));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -289,7 +289,7 @@ fn fail(msg: impl Into<String>) -> TestCaseError {
     TestCaseError::fail(msg.into())
 }
 
-/// Never a panic; on success every invariant of api.md holds, the answer is the
+/// Never a panic; on success every invariant of docs/api.md holds, the answer is the
 /// same bytes twice and whatever the key order, `to_json` is JSON, and the Rust
 /// door (`parse_query` then `estimate`) gives the same answer.
 #[test]
@@ -725,9 +725,9 @@ fn the_rust_contribution_door_never_panics() {
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
-// ---- Plans (plan.md) ----------------------------------------------------------
+// ---- Plans (docs/plan.md) ----------------------------------------------------------
 
-/// Month `i` of a plan, moved by plan.md's table, written here from the
+/// Month `i` of a plan, moved by docs/plan.md's table, written here from the
 /// contract and not from the library: the month and the disability months
 /// advance (the latter from its default 6), monthsSinceResumed advances when
 /// given, contributionYears grow by a year each 12 months, and the inputs
@@ -764,7 +764,7 @@ fn moved_query(query: &Generated, i: u32) -> Generated {
 }
 
 /// Month i of a plan is `estimate()` of the moved query (eligible, reasons,
-/// totals, status, reference); every invariant of plan.md holds on the plan
+/// totals, status, reference); every invariant of docs/plan.md holds on the plan
 /// (the totals are the sums, eligibleFrom is the first eligible month, every
 /// change month really differs from the month before: common::check_plan);
 /// a plan that fails fails with the error of one of its months, or names `months`.

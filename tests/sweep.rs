@@ -308,7 +308,7 @@ fn the_catalog_matches_the_spec() {
         assert_eq!(city["insurance"], json!(insurance), "{id}");
         assert_eq!(city["grades"], json!(grades), "{id}");
         let doc = &city["documents"][0];
-        // parameters.md: the day its values were last checked against the source.
+        // docs/parameters.md: the day its values were last checked against the source.
         assert!(doc["lastReviewed"].as_str().is_some_and(|d| d.len() == 10 && d >= "2026-12-01"), "{id}: lastReviewed");
         assert_eq!(
             (&doc["issued"], doc["effectiveFrom"].as_str(), &doc["effectiveTo"], doc["status"].as_str()),
@@ -441,7 +441,7 @@ fn the_catalog_matches_the_spec() {
     assert_eq!(statuses("2026-06"), [json!("expired"), json!("expired"), json!("draft"), json!("expired"), json!("article")]);
 }
 
-/// api.md "Nothing silently ignored": for every city and care mode, each common
+/// docs/api.md "Nothing silently ignored": for every city and care mode, each common
 /// input the catalog does not list for the city changes nothing but adds the note
 /// `input_not_used`, which names it; an input the city lists is never so named.
 #[test]

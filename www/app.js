@@ -524,7 +524,7 @@ export function renderComparison(root, rows, { lang: L, current, onPick }) {
       rows.map((r) => h("div", { class: "row" + (r.mode.id === current ? " current" : "") }, h("span", { class: "name" }, modeName(r)), bar(r)))));
 }
 
-/** The months ahead (plan.md): the totals, when benefits can start (for a person not
+/** The months ahead (docs/plan.md): the totals, when benefits can start (for a person not
  *  eligible this month), a bar chart (fund, self-pay) and the same figures as a table.
  *  The months input is built once, so typing in it keeps its focus. */
 export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {

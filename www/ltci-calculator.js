@@ -1,6 +1,6 @@
 // <ltci-calculator city="jincheng" care-mode="home_visit" lang="zh" compact>:
 // the calculator as a custom element for government portals, in a shadow root,
-// themed by the --ltci-* custom properties (README-embed.md). It finds app.css,
+// themed by the --ltci-* custom properties (docs/embed.md). It finds app.css,
 // app.js and pkg/ beside itself, never touches the host page's URL, and any
 // number of instances may share a page (one WebAssembly instance for all).
 import { load, mount, checkRules, h, UI } from "./app.js";

@@ -165,7 +165,7 @@ static HOME_SERVICE_COST: Input = Input {
     ..Input::BASE
 };
 
-/// plan.md: about this month only; later months take the default.
+/// docs/plan.md: about this month only; later months take the default.
 static FAMILY_CARE_DAYS: Input = Input {
     key: "familyCareDays",
     label: Text::new("亲情照护天数", "Days of family care"),

@@ -206,7 +206,7 @@ const HOME_VISIT: Mode = Mode {
     notes: home_visit_notes,
 };
 
-/// plan.md: about this month only; later months take the default.
+/// docs/plan.md: about this month only; later months take the default.
 static VISIT_HOURS: Input = Input {
     key: "visitHours",
     label: Text::new("本月上门服务时长", "Hours of visits this month"),

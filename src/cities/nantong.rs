@@ -99,7 +99,7 @@ const HOME: Mode = Mode {
     notes: rules::no_notes,
 };
 
-/// plan.md: about this month only; later months take the default.
+/// docs/plan.md: about this month only; later months take the default.
 static HOME_VISITS: Input = Input {
     key: "homeVisits",
     label: Text::new("本月套餐服务次数", "Package visits this month"),
@@ -113,7 +113,7 @@ static HOME_VISITS: Input = Input {
     ..Input::BASE
 };
 
-/// plan.md: a purchase or rental this month only; 0 in later months.
+/// docs/plan.md: a purchase or rental this month only; 0 in later months.
 static DEVICE_COST: Input = Input {
     key: "deviceCost",
     label: Text::new("本月辅具租售费用", "Assistive devices this month"),

@@ -1,4 +1,4 @@
-//! What the parameters door answers (parameters.md): every figure the rules
+//! What the parameters door answers (docs/parameters.md): every figure the rules
 //! read, with its values by date and their sources.
 
 use crate::model::Status;

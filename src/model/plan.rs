@@ -1,4 +1,4 @@
-//! The months ahead (plan.md): a query and how many months from its month
+//! The months ahead (docs/plan.md): a query and how many months from its month
 //! (`PlanQuery`), and the answer month by month with what changes and what
 //! would have to change (`Plan`).
 

@@ -52,7 +52,7 @@ fn every_parameter_a_city_declares_is_in_its_table() {
     }
 }
 
-/// parameters.md: values in date order, periods not overlapping, each from
+/// docs/parameters.md: values in date order, periods not overlapping, each from
 /// one of the city's documents with its clause and quote. A value starts on
 /// the 1st of a month or on its document's first day (a mid-month change is a
 /// document's, which the engine does not mix with the one before).
@@ -132,7 +132,7 @@ fn periods_are_listed_with_their_sources() {
     }
 }
 
-/// parameters.md's dated values from the seeds, month by month.
+/// docs/parameters.md's dated values from the seeds, month by month.
 #[test]
 fn the_seeds_dated_values_are_dated() {
     let value_in = |city: &str, id: &str, m: &str| {

@@ -17,7 +17,7 @@ pub(crate) static MONTH: Input = Input {
     ..Input::BASE
 };
 
-/// plan.md: a stay in hospital this month is not assumed to recur.
+/// docs/plan.md: a stay in hospital this month is not assumed to recur.
 pub(crate) static CARE_DAYS: Input = Input {
     key: "careDays",
     label: Text::new("护理天数", "Care days"),

@@ -131,7 +131,7 @@ impl City {
 
 // ---- Parameters -----------------------------------------------------------
 
-/// A figure of the rules (parameters.md): an id the formulas refer to, its
+/// A figure of the rules (docs/parameters.md): an id the formulas refer to, its
 /// names, its unit, and its values by date, each with its source.
 pub(crate) struct Param {
     /// Stable, dotted, English words: `home_visit.monthly_quota`. The English
@@ -253,7 +253,7 @@ pub(crate) struct Input {
     pub unit: Unit,
     /// The value when the query leaves it out.
     pub default: Default,
-    /// How a plan takes it into later months (plan.md).
+    /// How a plan takes it into later months (docs/plan.md).
     pub carry: Carry,
     /// Asked only when another input has one of some values (a form's hint).
     pub when: Option<Condition>,
@@ -279,7 +279,7 @@ pub struct Condition {
     pub values: &'static [&'static str],
 }
 
-/// How a plan (plan.md) takes an input from its first month into month *i*.
+/// How a plan (docs/plan.md) takes an input from its first month into month *i*.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Carry {
     /// Unchanged.
@@ -367,7 +367,7 @@ impl Unit {
         matches!(self, Unit::YuanPerMonth | Unit::YuanPerDay | Unit::YuanPerHour | Unit::YuanPerYear)
     }
 
-    /// A count: a JSON number that is whole, never a string (api.md).
+    /// A count: a JSON number that is whole, never a string (docs/api.md).
     pub fn is_integer(self) -> bool {
         matches!(self, Unit::Days | Unit::Visits | Unit::Level | Unit::CareDays | Unit::Months | Unit::Age)
     }
@@ -651,7 +651,7 @@ pub(crate) fn daily_rate_line(
     }
 }
 
-/// api.md "Nothing silently ignored": the charge given is below the fixed rate
+/// docs/api.md "Nothing silently ignored": the charge given is below the fixed rate
 /// the fund settles per day or hour. The texts set a 定额; this calculator never
 /// counts more than the charge (each line's basis shows both figures).
 pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {

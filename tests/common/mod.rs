@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
 
-/// The reason codes of api.md, in its order.
+/// The reason codes of docs/api.md, in its order.
 pub const REASON_CODES: [&str; 11] = [
     "insurance_not_covered",
     "grade_not_covered",
@@ -24,10 +24,10 @@ pub const REASON_CODES: [&str; 11] = [
     "disability_subsidy_higher",
 ];
 
-/// The policy statuses of api.md.
+/// The policy statuses of docs/api.md.
 pub const STATUSES: [&str; 5] = ["in_force", "expired", "not_in_force", "draft", "article"];
 
-/// The error codes of api.md and contribution.md.
+/// The error codes of docs/api.md and docs/contribution.md.
 pub const ERROR_CODES: [&str; 9] = [
     "invalid_json",
     "unknown_field",
@@ -40,7 +40,7 @@ pub const ERROR_CODES: [&str; 9] = [
     "not_in_sources",
 ];
 
-/// A money string as api.md prints it: digits, a point, exactly two decimals, never negative.
+/// A money string as docs/api.md prints it: digits, a point, exactly two decimals, never negative.
 pub fn money(v: &Value, what: &str) -> Result<Decimal, String> {
     let s = v.as_str().ok_or_else(|| format!("{what}: expected a money string, got {v}"))?;
     let (int, frac) = s.split_once('.').ok_or_else(|| format!("{what}: {s:?} has no decimal point"))?;
@@ -71,7 +71,7 @@ fn balanced(cost: Option<Decimal>, fund: Decimal, self_pay: Option<Decimal>, wha
     }
 }
 
-/// Every invariant of api.md on one Estimate, as JSON.
+/// Every invariant of docs/api.md on one Estimate, as JSON.
 pub fn check_estimate(e: &Value) -> Result<(), String> {
     let eligible = e["eligible"].as_bool().ok_or("eligible is not a bool")?;
     let lines = e["lines"].as_array().ok_or("lines is not an array")?;
@@ -147,7 +147,7 @@ pub fn check_estimate(e: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Every invariant of contribution.md on one Contribution, as JSON.
+/// Every invariant of docs/contribution.md on one Contribution, as JSON.
 pub fn check_contribution(c: &Value) -> Result<(), String> {
     let lines = c["lines"].as_array().ok_or("lines is not an array")?;
     let t = &c["totals"];
@@ -206,7 +206,7 @@ pub fn estimate_value(e: &ltci::Estimate) -> Value {
     serde_json::from_str(&e.to_json()).expect("to_json gives JSON")
 }
 
-/// The change codes of plan.md.
+/// The change codes of docs/plan.md.
 pub const CHANGE_CODES: [&str; 5] = ["becomes_eligible", "becomes_ineligible", "reasons_changed", "status_changed", "amount_changed"];
 
 /// The month `n` months after a "YYYY-MM" text.
@@ -216,7 +216,7 @@ pub fn month_after(month: &str, n: u32) -> String {
     format!("{:04}-{:02}", t / 12, t % 12 + 1)
 }
 
-/// Every invariant of plan.md on one Plan, as JSON: consecutive months, the
+/// Every invariant of docs/plan.md on one Plan, as JSON: consecutive months, the
 /// totals are the sums (null where a month's is), eligibleMonths and
 /// eligibleFrom, every change month really differs from the month before and
 /// every month that differs has its change, and whatWouldChange follows the

@@ -428,7 +428,7 @@ await check("a key given twice counts with its first value everywhere (inputs, t
   eq(await shareLink(page), `${origin}/${jc}&lang=en`, "copied link");
 });
 
-// ---------- the months ahead (plan.md) ----------
+// ---------- the months ahead (docs/plan.md) ----------
 const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
 const P = `${E} [data-part=plan]`;
 /** The plan section against plan(query): heading, totals, first eligible month, and the chart

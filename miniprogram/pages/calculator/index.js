@@ -112,7 +112,7 @@ Page({
     try {
       data.result = this.present(ltci.estimate(this.query(mode)));
       data.error = '';
-      // The year ahead from the same rules (plan.md): its totals and the first eligible month.
+      // The year ahead from the same rules (docs/plan.md): its totals and the first eligible month.
       const t = this.data.t;
       const p = ltci.plan(Object.assign(this.query(mode), { months: 12 }));
       data.year = {
