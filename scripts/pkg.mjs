@@ -1,5 +1,7 @@
-// Puts the V8 compile hint on pkg/ltci.js, then writes pkg/package.json and
-// the brotli and gzip copies of the wasm.
+// Puts the V8 compile hint on pkg/ltci.js, appends the inputs' TypeScript
+// declaration to pkg/ltci.d.ts, then writes pkg/package.json and the brotli
+// and gzip copies of the wasm.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -15,6 +17,10 @@ if (/from '\.\/snippets\//.test(glue)) throw new Error("pkg/ltci.js imports a sn
 // on the page's main thread at first call. It must be the file's first line.
 glue = "//# allFunctionsCalledOnLoad\n" + glue;
 writeFileSync("pkg/ltci.js", glue);
+
+// `Query extends QueryInputs` (src/wasm.d.ts): the inputs as declared in the library.
+const inputs = execFileSync("target/release/ltci", ["catalog", "--typescript"], { encoding: "utf8" });
+writeFileSync("pkg/ltci.d.ts", readFileSync("pkg/ltci.d.ts", "utf8") + "\n" + inputs);
 
 const pkg = {
   name: "ltci",

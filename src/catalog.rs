@@ -256,3 +256,33 @@ fn contribution(r: &ContributionRules, c: &City) -> ContributionInfo {
             .collect(),
     }
 }
+
+/// The TypeScript declaration of a query's inputs (`QueryInputs`, which
+/// `Query` extends in src/wasm.d.ts), from their declarations: the common
+/// ones, then each care mode's, each key once. `scripts/pkg.mjs` appends it
+/// to pkg/ltci.d.ts (`ltci catalog --typescript`), so a new input is typed
+/// where it is declared.
+pub fn query_typescript() -> String {
+    let mut out = String::from(
+        "/** The inputs of a Query, written from their declarations by `ltci catalog --typescript` (src/catalog.rs). */\nexport interface QueryInputs {\n",
+    );
+    let modes = CITIES.iter().flat_map(|c| c.documents.iter().flat_map(|d| d.modes.iter().flat_map(|m| m.inputs.iter())));
+    let mut seen: Vec<&str> = Vec::new();
+    for i in inputs::QUERY.iter().chain(modes) {
+        if seen.contains(&i.key) {
+            continue;
+        }
+        seen.push(i.key);
+        let ty = match i.unit {
+            Unit::Level => LEVEL_OPTIONS.iter().map(|o| o.id).collect::<Vec<_>>().join(" | "),
+            Unit::Flag => "boolean".into(),
+            Unit::Month => "MonthString".into(),
+            Unit::Years => "{ continuous: number; cumulative: number }".into(),
+            u if u.is_integer() => "number".into(),
+            _ => "MoneyInput".into(),
+        };
+        out.push_str(&format!("  {}?: {ty};\n", i.key));
+    }
+    out.push_str("}\n");
+    out
+}

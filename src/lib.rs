@@ -75,7 +75,7 @@ mod value;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use catalog::{catalog, catalog_at, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
+pub use catalog::{catalog, catalog_at, query_typescript, Catalog, CityInfo, DocumentInfo, InputInfo, ModeInfo};
 pub use contribution::contribution;
 pub use error::{Error, ErrorCode, MAX_QUERY_BYTES};
 pub use estimate::estimate;

@@ -13,7 +13,8 @@ USAGE:
     ltci estimate [--jsonl] [--format json|text|script]   Query JSON on stdin → Estimate
     ltci contribution [--jsonl] [--format json|text]      ContributionQuery JSON on stdin → Contribution
     ltci plan [--jsonl] [--format json|text]              PlanQuery JSON (a Query and \"months\") on stdin → Plan
-    ltci catalog                                          cities, documents, care modes and inputs as JSON
+    ltci catalog [--typescript]                           cities, documents, care modes and inputs as JSON;
+                                                          --typescript: the QueryInputs interface of pkg/ltci.d.ts
     ltci params [--city ID] [--month YYYY-MM] [--format json|text]
                                                           every figure the rules read, dated, with its source;
                                                           with --month only the values in force in that month
@@ -81,10 +82,11 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         "catalog" => {
-            if let Some(extra) = rest.first() {
-                return usage_error(&format!("catalog takes no argument, got {extra}"));
+            match rest {
+                [] => writeln!(io::stdout(), "{}", ltci::catalog().to_json())?,
+                [t] if t == "--typescript" => write!(io::stdout(), "{}", ltci::query_typescript())?,
+                [extra, ..] => return usage_error(&format!("catalog takes only --typescript, got {extra}")),
             }
-            writeln!(io::stdout(), "{}", ltci::catalog().to_json())?;
             return Ok(ExitCode::SUCCESS);
         }
         "params" => return params(rest),

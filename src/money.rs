@@ -70,21 +70,11 @@ impl std::iter::Sum for Money {
 }
 
 impl Money {
-    /// "1050.00". An amount is a whole number of fen (`Money::round`), so it
-    /// is printed as two whole numbers with `itoa`: `rust_decimal`'s general
-    /// printer, through `core::fmt`, took a sixth of the command line's
-    /// instructions (DESIGN.md, "How is an answer written?").
+    /// "1050.00": a whole number of fen (`Money::round`), with both decimals.
     fn text(self) -> String {
-        let Ok(fen) = i64::try_from(self.0.mantissa()) else { return self.0.to_string() };
-        let (yuan, cents) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
-        let mut out = String::with_capacity(24);
-        if fen < 0 {
-            out.push('-');
-        }
-        out.push_str(itoa::Buffer::new().format(yuan));
-        out.push('.');
-        out.push_str(itoa::Buffer::new().format(100 + cents).get(1..).unwrap_or("00"));
-        out
+        let mut d = self.0;
+        d.rescale(2);
+        d.to_string()
     }
 }
 

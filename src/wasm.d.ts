@@ -8,35 +8,13 @@ export type CityId = "changzhou" | "jincheng" | "lianyungang" | "rizhao" | "nant
 export type InsuranceId = "employee" | "resident";
 export type GradeId = "none" | "mild" | "moderate" | "severe";
 
-/** One question (docs/api.md). Care-mode inputs sit beside the common keys. */
-export interface Query {
+/** One question (docs/api.md). Its inputs (`QueryInputs`, the common ones and every care mode's) are
+ * written from their declarations into pkg/ltci.d.ts by scripts/pkg.mjs (`ltci catalog --typescript`). */
+export interface Query extends QueryInputs {
   city: CityId | string;
   insurance: InsuranceId;
   grade: GradeId;
   careMode: string;
-  month?: MonthString;
-  careDays?: number;
-  disabilityMonths?: number;
-  workInjuryCareAllowance?: boolean;
-  assessedMonth?: MonthString;
-  benefitsLocked?: boolean;
-  interruptedContribution?: boolean;
-  monthsSinceResumed?: number;
-  contributionYears?: { continuous: number; cumulative: number };
-  insuredBeforeLtci?: boolean;
-  disabilitySubsidy?: MoneyInput;
-  homeServiceCost?: MoneyInput;
-  familyCareDays?: number;
-  homeMedicalCost?: MoneyInput;
-  deviceRentalCost?: MoneyInput;
-  dailyCharge?: MoneyInput;
-  medicalNursingCost?: MoneyInput;
-  visitHours?: MoneyInput;
-  hourlyCharge?: MoneyInput;
-  hospitalLevel?: 1 | 2 | 3;
-  homeVisits?: number;
-  deviceCost?: MoneyInput;
-  deviceSpentThisYear?: MoneyInput;
 }
 
 export type ReasonCode =
