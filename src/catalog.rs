@@ -9,6 +9,7 @@ use crate::rules::inputs;
 use crate::rules::{City, Condition, ContributionRules, Default, Document, Input, Mode, Unit, NO_DOCUMENT};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::fmt::Write as _;
 
 /// The catalog: cities, documents, insurance types, grades, care modes, inputs.
 ///
@@ -281,7 +282,7 @@ pub fn query_typescript() -> String {
             u if u.is_integer() => "number".into(),
             _ => "MoneyInput".into(),
         };
-        out.push_str(&format!("  {}?: {ty};\n", i.key));
+        let _ = writeln!(out, "  {}?: {ty};", i.key);
     }
     out.push_str("}\n");
     out

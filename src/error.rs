@@ -128,13 +128,10 @@ impl Error {
         Error::at(ErrorCode::UnknownField, key.to_string(), format!("未知字段“{key}”"), format!("unknown field \"{key}\""))
     }
 
-    /// JSON that does not parse, with where: serde_json's line and column
+    /// JSON that does not parse, with where: `serde_json`'s line and column
     /// (its message text is not read).
     pub(crate) fn syntax(line: usize, column: usize) -> Error {
-        Error::invalid_json(
-            format!("JSON格式错误（第{line}行第{column}列）"),
-            format!("invalid JSON at line {line}, column {column}"),
-        )
+        Error::invalid_json(format!("JSON格式错误（第{line}行第{column}列）"), format!("invalid JSON at line {line}, column {column}"))
     }
 
     /// Valid JSON that is not an object.

@@ -9,6 +9,7 @@ use crate::read;
 use crate::reference::reference;
 use crate::rules::inputs::{self, CARE_DAYS};
 use crate::rules::{self, City, Ctx, Default, Document, Mode, Out};
+use std::fmt::Write as _;
 
 /// What the fund pays and what the person pays for one month of care.
 ///
@@ -155,8 +156,8 @@ fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Not
             en.push_str(", ");
         }
         let (key, label) = (input.key, input.label);
-        zh.push_str(&format!("{key}（{}）", label.zh));
-        en.push_str(&format!("{key} ({})", label.en));
+        let _ = write!(zh, "{key}（{}）", label.zh);
+        let _ = write!(en, "{key} ({})", label.en);
     }
     if zh.is_empty() {
         return None;

@@ -123,8 +123,7 @@ pub fn read_query<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Query, Erro
 
 /// The plain values of any deserializer's input.
 fn plain<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Value, Error> {
-    <Value as serde::Deserialize>::deserialize(de)
-        .map_err(|_| Error::invalid_json("查询无法读取", "the query cannot be read"))
+    <Value as serde::Deserialize>::deserialize(de).map_err(|_| Error::invalid_json("查询无法读取", "the query cannot be read"))
 }
 
 /// Reads a contribution query from any serde deserializer, as [`read_query`].

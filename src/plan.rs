@@ -173,7 +173,9 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
                 format!("{m}起符合享受条件（不再受限于：{rz}），基金支付{fund}元。"),
                 format!("Eligible from {me} (cleared: {re}); the fund pays {fund} yuan."),
             ),
-            (true, false) => (ChangeCode::BecomesIneligible, format!("{m}起不符合享受条件：{rz}。"), format!("Not eligible from {me}: {re}.")),
+            (true, false) => {
+                (ChangeCode::BecomesIneligible, format!("{m}起不符合享受条件：{rz}。"), format!("Not eligible from {me}: {re}."))
+            }
             _ => (
                 ChangeCode::ReasonsChanged,
                 format!("{m}起仍不符合享受条件，原因变为：{rz}。"),
@@ -353,93 +355,110 @@ fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMo
         // The query in the month it clears, and that month.
         let later = from.and_then(|k| moved(base, first, k));
         let month = later.as_ref().and_then(|q| q.month);
-        let (m, me) = (zh(month.unwrap_or(first)), month.unwrap_or(first));
-        let mut possible = true;
-        let (message, message_en) = match (code, &later) {
-            (ReasonCode::DisabilityTooShort, Some(q)) => {
-                let n = read::count_or_default(q, &DISABILITY_MONTHS).unwrap_or_default();
-                (format!("到{m}失能满{n}个月，即满足失能持续时间的条件。"), format!("In {me} the disability will have lasted {n} months, long enough."))
-            }
-            (ReasonCode::WaitingPeriod, Some(q)) => {
-                let n = read::count_or_default(q, &MONTHS_SINCE_RESUMED).unwrap_or_default();
-                (
-                    format!("恢复缴费后的等待期到{m}结束（恢复满{n}个月），此后可以享受。"),
-                    format!("The waiting period after resuming ends in {me} ({n} months after resuming)."),
-                )
-            }
-            (ReasonCode::BeforeBenefitStart, Some(_)) => {
-                (format!("待遇自评定后的首个待遇月{m}起支付。"), format!("Benefits start in {me}, the first benefit month after the assessment."))
-            }
-            (ReasonCode::NotInForce, Some(_)) => (format!("本市待遇自{m}起实施。"), format!("The scheme's benefits start in {me}.")),
-            (ReasonCode::NotInForce, None) => {
-                possible = false;
-                (
-                    format!("资料中没有适用于{m}及此后{LOOKAHEAD}个月的规定。"),
-                    format!("No rules in the sources cover {me} or the {LOOKAHEAD} months after it."),
-                )
-            }
-            (ReasonCode::ContributionYearsShort, Some(q)) if read::years_given(q).is_some() => {
-                let y = read::years_given(q).unwrap_or(ContributionYears { continuous: 0, cumulative: 0 });
-                let (c, t) = (y.continuous, y.cumulative);
-                (
-                    format!("如继续缴费，到{m}缴费年限即满足（连续{c}年、累计{t}年）；累计年限也可以一次性补足，更早享受。"),
-                    format!("If contributions continue, the years are met in {me} ({c} continuous, {t} cumulative); cumulative years can be topped up in one payment (一次性补足) to start sooner."),
-                )
-            }
-            (
-                ReasonCode::DisabilityTooShort
-                | ReasonCode::WaitingPeriod
-                | ReasonCode::BeforeBenefitStart
-                | ReasonCode::ContributionYearsShort,
-                _,
-            ) => (
-                format!("按目前情况，此后{LOOKAHEAD}个月内此项条件都不会满足。"),
-                format!("As things stand, this condition is not met in the {LOOKAHEAD} months after {me}."),
-            ),
-            (ReasonCode::ContributionInterrupted, _) => {
-                // Where the city has a waiting period, it runs from resuming: how long, the estimates tell.
-                let mut resumed = base.clone();
-                resumed.inputs.set(MONTHS_SINCE_RESUMED.key, 0);
-                let waits = variant(&resumed, first, |_| ()).is_some_and(|e| e.reasons.iter().any(|r| r.code == ReasonCode::WaitingPeriod));
-                match waits.then(|| Ahead::new(&resumed, first, &[]).clears(ReasonCode::WaitingPeriod)).flatten() {
-                    Some(w) => (format!("须恢复缴费；恢复后还有{w}个月的等待期。"), format!("Contributions must resume; then a waiting period of {w} months runs.")),
-                    None => ("须恢复缴费。".into(), "Contributions must resume.".into()),
-                }
-            }
-            (ReasonCode::BenefitsLocked, _) => ("须待基本医疗保险待遇封锁期结束。".into(), "The medical-insurance lock period must end first.".into()),
-            (ReasonCode::WorkInjuryAllowance, _) => {
-                possible = false;
-                ("领取工伤保险生活护理费期间不能享受。".into(), "Not while the work-injury care allowance is received.".into())
-            }
-            (ReasonCode::InsuranceNotCovered, _) => {
-                possible = false;
-                let own = base.insurance.name();
-                let all: Vec<Text> =
-                    Insurance::ALL.into_iter().filter(|&i| lacks(base, first, code, |q| q.insurance = i)).map(Insurance::name).collect();
-                let [az, ae] = join_names(&all);
-                (format!("本市不覆盖{}；覆盖：{az}。", own.zh), format!("This city's scheme does not cover {}; it covers: {ae}.", own.en))
-            }
-            (ReasonCode::GradeNotCovered, _) => {
-                let all: Vec<Text> =
-                    Grade::ALL.into_iter().filter(|&g| lacks(base, first, code, |q| q.grade = g)).map(Grade::name).collect();
-                let [az, ae] = join_names(&all);
-                (
-                    format!("本市保障的失能等级：{az}；只有重新评定才能改变等级。"),
-                    format!("The grades covered here: {ae}; only a new assessment can change the grade."),
-                )
-            }
-            (ReasonCode::DisabilitySubsidyHigher, _) => {
-                let fund = variant(base, first, |q| q.inputs.remove(DISABILITY_SUBSIDY.key)).map(|e| e.totals.fund);
-                let f = fund.map(|f| f.to_string()).unwrap_or_default();
-                (
-                    format!("改为选择长期护理保险待遇，本月基金支付{f}元（不再领取重度残疾人护理补贴）。"),
-                    format!("Choosing LTC insurance instead would give {f} yuan from the fund this month (instead of the disability care subsidy)."),
-                )
-            }
-        };
+        let (possible, message, message_en) = explain(base, first, code, later.as_ref(), month.unwrap_or(first));
         out.push(WhatWouldChange { code, possible, from: month, message, message_en, citation: r.citation });
     }
     out
+}
+
+/// Whether a reason of the first month can clear, and what would clear it, in
+/// both languages; `later` is the query in the month it clears, `month` that month.
+fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, month: Month) -> (bool, String, String) {
+    let (m, me) = (zh(month), month);
+    let mut possible = true;
+    let (message, message_en) = match (code, later) {
+        (ReasonCode::DisabilityTooShort, Some(q)) => {
+            let n = read::count_or_default(q, &DISABILITY_MONTHS).unwrap_or_default();
+            (
+                format!("到{m}失能满{n}个月，即满足失能持续时间的条件。"),
+                format!("In {me} the disability will have lasted {n} months, long enough."),
+            )
+        }
+        (ReasonCode::WaitingPeriod, Some(q)) => {
+            let n = read::count_or_default(q, &MONTHS_SINCE_RESUMED).unwrap_or_default();
+            (
+                format!("恢复缴费后的等待期到{m}结束（恢复满{n}个月），此后可以享受。"),
+                format!("The waiting period after resuming ends in {me} ({n} months after resuming)."),
+            )
+        }
+        (ReasonCode::BeforeBenefitStart, Some(_)) => (
+            format!("待遇自评定后的首个待遇月{m}起支付。"),
+            format!("Benefits start in {me}, the first benefit month after the assessment."),
+        ),
+        (ReasonCode::NotInForce, Some(_)) => (format!("本市待遇自{m}起实施。"), format!("The scheme's benefits start in {me}.")),
+        (ReasonCode::NotInForce, None) => {
+            possible = false;
+            (
+                format!("资料中没有适用于{m}及此后{LOOKAHEAD}个月的规定。"),
+                format!("No rules in the sources cover {me} or the {LOOKAHEAD} months after it."),
+            )
+        }
+        (ReasonCode::ContributionYearsShort, Some(q)) if read::years_given(q).is_some() => {
+            let y = read::years_given(q).unwrap_or(ContributionYears { continuous: 0, cumulative: 0 });
+            let (c, t) = (y.continuous, y.cumulative);
+            (
+                format!("如继续缴费，到{m}缴费年限即满足（连续{c}年、累计{t}年）；累计年限也可以一次性补足，更早享受。"),
+                format!("If contributions continue, the years are met in {me} ({c} continuous, {t} cumulative); cumulative years can be topped up in one payment (一次性补足) to start sooner."),
+            )
+        }
+        (
+            ReasonCode::DisabilityTooShort
+            | ReasonCode::WaitingPeriod
+            | ReasonCode::BeforeBenefitStart
+            | ReasonCode::ContributionYearsShort,
+            _,
+        ) => (
+            format!("按目前情况，此后{LOOKAHEAD}个月内此项条件都不会满足。"),
+            format!("As things stand, this condition is not met in the {LOOKAHEAD} months after {me}."),
+        ),
+        (ReasonCode::ContributionInterrupted, _) => {
+            // Where the city has a waiting period, it runs from resuming: how long, the estimates tell.
+            let mut resumed = base.clone();
+            resumed.inputs.set(MONTHS_SINCE_RESUMED.key, 0);
+            let waits = variant(&resumed, first, |_| ()).is_some_and(|e| e.reasons.iter().any(|r| r.code == ReasonCode::WaitingPeriod));
+            match waits.then(|| Ahead::new(&resumed, first, &[]).clears(ReasonCode::WaitingPeriod)).flatten() {
+                Some(w) => (
+                    format!("须恢复缴费；恢复后还有{w}个月的等待期。"),
+                    format!("Contributions must resume; then a waiting period of {w} months runs."),
+                ),
+                None => ("须恢复缴费。".into(), "Contributions must resume.".into()),
+            }
+        }
+        (ReasonCode::BenefitsLocked, _) => {
+            ("须待基本医疗保险待遇封锁期结束。".into(), "The medical-insurance lock period must end first.".into())
+        }
+        (ReasonCode::WorkInjuryAllowance, _) => {
+            possible = false;
+            ("领取工伤保险生活护理费期间不能享受。".into(), "Not while the work-injury care allowance is received.".into())
+        }
+        (ReasonCode::InsuranceNotCovered, _) => {
+            possible = false;
+            let own = base.insurance.name();
+            let all: Vec<Text> =
+                Insurance::ALL.into_iter().filter(|&i| lacks(base, first, code, |q| q.insurance = i)).map(Insurance::name).collect();
+            let [az, ae] = join_names(&all);
+            (format!("本市不覆盖{}；覆盖：{az}。", own.zh), format!("This city's scheme does not cover {}; it covers: {ae}.", own.en))
+        }
+        (ReasonCode::GradeNotCovered, _) => {
+            let all: Vec<Text> = Grade::ALL.into_iter().filter(|&g| lacks(base, first, code, |q| q.grade = g)).map(Grade::name).collect();
+            let [az, ae] = join_names(&all);
+            (
+                format!("本市保障的失能等级：{az}；只有重新评定才能改变等级。"),
+                format!("The grades covered here: {ae}; only a new assessment can change the grade."),
+            )
+        }
+        (ReasonCode::DisabilitySubsidyHigher, _) => {
+            let fund = variant(base, first, |q| q.inputs.remove(DISABILITY_SUBSIDY.key)).map(|e| e.totals.fund);
+            let f = fund.map(|f| f.to_string()).unwrap_or_default();
+            (
+                format!("改为选择长期护理保险待遇，本月基金支付{f}元（不再领取重度残疾人护理补贴）。"),
+                format!(
+                    "Choosing LTC insurance instead would give {f} yuan from the fund this month (instead of the disability care subsidy)."
+                ),
+            )
+        }
+    };
+    (possible, message, message_en)
 }
 
 /// Whether the first month's estimate, changed by `f`, is without `code`.

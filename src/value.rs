@@ -228,7 +228,11 @@ pub(crate) fn month(field: &str, v: &Value) -> Result<Option<Month>, Error> {
     let Some(s) = text(field, v)? else { return Ok(None) };
     Month::parse(s).map(Some).ok_or_else(|| {
         let shown = crate::error::echo(s);
-        Error::invalid(field, &format!("须为“YYYY-MM”格式的月份，收到“{shown}”"), &format!("must be a month as \"YYYY-MM\", got \"{shown}\""))
+        Error::invalid(
+            field,
+            &format!("须为“YYYY-MM”格式的月份，收到“{shown}”"),
+            &format!("must be a month as \"YYYY-MM\", got \"{shown}\""),
+        )
     })
 }
 
@@ -238,7 +242,11 @@ pub(crate) fn choice<T: Copy>(field: &str, v: &Value, all: &[T], id: fn(T) -> &'
     all.iter().copied().find(|t| id(*t) == s).map(Some).ok_or_else(|| {
         let allowed = crate::error::list(all.iter().map(|t| id(*t)));
         let shown = crate::error::echo(s);
-        Error::invalid(field, &format!("的值“{shown}”无效；可选：{allowed}"), &format!("\"{shown}\" is not valid; expected one of: {allowed}"))
+        Error::invalid(
+            field,
+            &format!("的值“{shown}”无效；可选：{allowed}"),
+            &format!("\"{shown}\" is not valid; expected one of: {allowed}"),
+        )
     })
 }
 

@@ -19,8 +19,8 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_MONTHS, DISABILITY_SUBSIDY, DISTRICT, SUBSIDIZED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
-    Param, Unit,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode,
+    Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -159,7 +159,10 @@ const HOME: Mode = Mode {
 static HOME_SERVICE_COST: Input = Input {
     key: "homeServiceCost",
     label: Text::new("本月上门服务费用", "Home-visit services this month"),
-    help: Text::new("护理机构派人上门提供生活护理服务的本月费用（元）。", "What the provider charges this month for life-care visits (yuan)."),
+    help: Text::new(
+        "护理机构派人上门提供生活护理服务的本月费用（元）。",
+        "What the provider charges this month for life-care visits (yuan).",
+    ),
     unit: Unit::YuanPerMonth,
     default: Default::Fixed(Decimal::ZERO),
     ..Input::BASE
@@ -169,7 +172,10 @@ static HOME_SERVICE_COST: Input = Input {
 static FAMILY_CARE_DAYS: Input = Input {
     key: "familyCareDays",
     label: Text::new("亲情照护天数", "Days of family care"),
-    help: Text::new("登记的亲情照护人员提供生活护理的天数，不超过护理天数。", "Days a registered family carer gave life care; at most the care days."),
+    help: Text::new(
+        "登记的亲情照护人员提供生活护理的天数，不超过护理天数。",
+        "Days a registered family carer gave life care; at most the care days.",
+    ),
     unit: Unit::Days,
     default: Default::CareDays,
     carry: Carry::FirstMonthOnly,

@@ -103,7 +103,10 @@ const HOME: Mode = Mode {
 static HOME_VISITS: Input = Input {
     key: "homeVisits",
     label: Text::new("本月套餐服务次数", "Package visits this month"),
-    help: Text::new("套餐上门服务的次数，每次个人自付5元；默认每周4次。", "Visits of the service package, 5 yuan each to you; default four a week."),
+    help: Text::new(
+        "套餐上门服务的次数，每次个人自付5元；默认每周4次。",
+        "Visits of the service package, 5 yuan each to you; default four a week.",
+    ),
     unit: Unit::Visits,
     default: Default::FromCareDays(
         visits_four_a_week,

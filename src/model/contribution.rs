@@ -71,7 +71,6 @@ impl Category {
     }
 }
 
-
 /// Who pays a contribution line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

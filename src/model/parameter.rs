@@ -14,7 +14,6 @@ pub struct ParametersQuery {
     pub month: Option<Month>,
 }
 
-
 /// What a parameter's value measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamUnit {

@@ -73,7 +73,10 @@ pub(crate) static INTERRUPTED_CONTRIBUTION: Input = Input {
 pub(crate) static MONTHS_SINCE_RESUMED: Input = Input {
     key: "monthsSinceResumed",
     label: Text::new("恢复缴费已满月数", "Months since contributions resumed"),
-    help: Text::new("中断后恢复缴费已有几个月；尚未恢复则不填。", "Months since contributions resumed after the gap; leave empty if not resumed."),
+    help: Text::new(
+        "中断后恢复缴费已有几个月；尚未恢复则不填。",
+        "Months since contributions resumed after the gap; leave empty if not resumed.",
+    ),
     unit: Unit::Months,
     carry: Carry::PlusMonths,
     ..Input::BASE

@@ -427,7 +427,9 @@ impl Default {
         match self {
             Default::CareDays => Some(Text::new("等于护理天数", "equals the care days")),
             Default::FromCareDays(_, rule) => Some(rule),
-            Default::DaysInForce => Some(Text::new("整月（实施首月按实施天数）", "the whole month (in a scheme's first month, its days in force)")),
+            Default::DaysInForce => {
+                Some(Text::new("整月（实施首月按实施天数）", "the whole month (in a scheme's first month, its days in force)"))
+            }
             Default::CurrentMonth => Some(Text::new("本月（中国时间）", "this month (China time)")),
             Default::Fixed(_) | Default::Absent | Default::Required => None,
         }
