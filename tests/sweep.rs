@@ -323,55 +323,26 @@ fn the_catalog_matches_the_spec() {
         }
     }
 
-    // Each care mode with its inputs: (key, default, required).
-    let modes = [
-        (
-            "changzhou",
-            vec![
-                (
-                    "home",
-                    vec![
-                        ("homeServiceCost", json!("0"), false),
-                        ("familyCareDays", Value::Null, false),
-                        ("homeMedicalCost", json!("0"), false),
-                        ("deviceRentalCost", json!("0"), false),
-                    ],
-                ),
-                ("elderly_institution", vec![("dailyCharge", Value::Null, false), ("homeMedicalCost", json!("0"), false)]),
-                ("medical_institution", vec![("dailyCharge", Value::Null, false), ("medicalNursingCost", json!("0"), false)]),
-            ],
-        ),
-        ("jincheng", vec![("home_self", vec![]), ("home_visit", vec![]), ("home_combined", vec![]), ("institution", vec![])]),
-        (
-            "lianyungang",
-            vec![
-                ("medical_institution", vec![("dailyCharge", Value::Null, false)]),
-                ("elderly_institution", vec![("dailyCharge", Value::Null, false)]),
-                ("day_care", vec![("dailyCharge", Value::Null, false)]),
-                // visitHours: 20, but 0 when careDays is 0 (a rule, not a fixed default).
-                ("home_visit", vec![("visitHours", Value::Null, false), ("hourlyCharge", Value::Null, false)]),
-            ],
-        ),
-        (
-            "rizhao",
-            vec![
-                ("medical_special", vec![("hospitalLevel", Value::Null, true), ("dailyCharge", Value::Null, false)]),
-                ("institution", vec![("dailyCharge", Value::Null, false)]),
-                ("home", vec![("dailyCharge", Value::Null, false)]),
-            ],
-        ),
-        (
-            "nantong",
-            vec![(
-                "home",
-                vec![("homeVisits", Value::Null, false), ("deviceCost", json!("0"), false), ("deviceSpentThisYear", json!("0"), false)],
-            )],
-        ),
-    ];
+    // Each care mode with its inputs (key, default, required), as the city's
+    // fixtures file states them.
+    let modes = common::fixtures::CITY_FILES.map(|(file, text)| {
+        let doc: Value = serde_json::from_str(text).expect("a fixtures file");
+        let modes: Vec<(String, Vec<(String, Value, bool)>)> = doc["careModes"]
+            .as_array()
+            .expect("careModes in the fixtures file")
+            .iter()
+            .map(|m| {
+                let inputs = m["inputs"].as_array().into_iter().flatten();
+                let inputs = inputs.map(|i| (i["key"].as_str().unwrap_or("").to_owned(), i["default"].clone(), i["required"] == true));
+                (m["id"].as_str().unwrap_or("").to_owned(), inputs.collect())
+            })
+            .collect();
+        (file, modes)
+    });
     for (city, (id, want)) in cities.iter().zip(modes) {
         let got = city["careModes"].as_array().expect("careModes");
         let got_ids: Vec<&str> = got.iter().filter_map(|m| m["id"].as_str()).collect();
-        let want_ids: Vec<&str> = want.iter().map(|(m, _)| *m).collect();
+        let want_ids: Vec<&str> = want.iter().map(|(m, _)| m.as_str()).collect();
         assert_eq!(got_ids, want_ids, "{id}");
         for (mode, (mode_id, inputs)) in got.iter().zip(&want) {
             for key in ["zh", "en"] {
@@ -381,7 +352,7 @@ fn the_catalog_matches_the_spec() {
             let got_inputs = mode["inputs"].as_array().expect("inputs");
             let got_keys: Vec<(&str, &Value, bool)> =
                 got_inputs.iter().map(|i| (i["key"].as_str().unwrap_or(""), &i["default"], i["required"] == true)).collect();
-            let want_keys: Vec<(&str, &Value, bool)> = inputs.iter().map(|(k, d, r)| (*k, d, *r)).collect();
+            let want_keys: Vec<(&str, &Value, bool)> = inputs.iter().map(|(k, d, r)| (k.as_str(), d, *r)).collect();
             assert_eq!(got_keys, want_keys, "{id} {mode_id}");
             for i in got_inputs {
                 let key = i["key"].as_str().unwrap_or("");
