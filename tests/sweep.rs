@@ -323,11 +323,13 @@ fn the_catalog_matches_the_spec() {
         }
     }
 
-    // Each care mode with its inputs (key, default, required), as the city's
+    // A care mode's id and its inputs: (key, default, required).
+    type ModeInputs = (String, Vec<(String, Value, bool)>);
+    // Each care mode with its inputs, as the city's
     // fixtures file states them.
     let modes = common::fixtures::CITY_FILES.map(|(file, text)| {
         let doc: Value = serde_json::from_str(text).expect("a fixtures file");
-        let modes: Vec<(String, Vec<(String, Value, bool)>)> = doc["careModes"]
+        let modes: Vec<ModeInputs> = doc["careModes"]
             .as_array()
             .expect("careModes in the fixtures file")
             .iter()
