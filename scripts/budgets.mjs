@@ -3,9 +3,12 @@
 //   - pkg/ltci_bg.wasm at most 96 KB brotli (98,304 bytes);
 //   - every file the page loads, together, at most 128 KB brotli (131,072
 //     bytes), and each file alone (checked on the largest, so an overrun
-//     names its file). Counted as every file under build/www (html, js, css,
-//     service worker, manifest, icons, pkg/ltci.js, pkg/ltci_bg.wasm, and the
-//     embed pages if any), as scripts/minify.mjs left them: a superset of what one visit loads, so the budget
+//     names its file). Counted as every file under build/www (html; the ES
+//     modules: app.js and the ones it imports, texts.js, dom.js, query.js,
+//     state.js, form.js, result.js, plan.js, notice.js, and agent.js, rules.js,
+//     the embeds' embed.js and ltci-calculator.js; css, service worker,
+//     manifest, icons, pkg/ltci.js, pkg/ltci_bg.wasm, and the embed pages), as
+//     scripts/minify.mjs left them: a superset of what one visit loads, so the budget
 //     holds whatever the page fetches. Not counted: the .br/.gz copies made
 //     for the server, typings, source maps.
 // Each file is compressed here with node's zlib, brotli quality 11 (what a
