@@ -3,8 +3,8 @@
 //   - pkg/ltci_bg.wasm at most 128 KB brotli (131,072 bytes);
 //   - the site at most 192 KB brotli (196,608 bytes): the sum of the brotli
 //     sizes of every file a browser may load. Counted as every file under build/www (html, js, css,
-//     service worker, manifest, icons, pkg/ltci.js, pkg/ltci_bg.wasm, and the
-//     embed pages if any), as scripts/minify.mjs left them: a superset of what one visit loads, so the budget
+//     the ES modules of www/, service worker, manifest, icons, pkg/ltci.js,
+//     pkg/ltci_bg.wasm, and the embed pages if any), as scripts/minify.mjs left them: a superset of what one visit loads, so the budget
 //     holds whatever the page fetches. Not counted: the .br/.gz copies made
 //     for the server, typings, source maps.
 // Each file is compressed here with node's zlib, brotli quality 11 (what a

@@ -4,9 +4,10 @@
 //
 //   node scripts/prerender.mjs [build/www]
 //
-// The screen is the one www/app.js draws for a bare URL: mount() from app.js,
-// run here on a DOM (linkedom) with the built WebAssembly package, so it is the
-// same code and the same rules. Its one input that moves is the month (the
+// The screen is the one www/app.js draws for a bare URL: mount() from app.js
+// (with the modules it imports, as the page loads them), run here on a DOM
+// (linkedom) with the built WebAssembly package, so it is the same code and
+// the same rules. Its one input that moves is the month (the
 // API's default is this month in China). The page is built in one month and
 // opened in others, so a small inline script (INLINE, its hash in the CSP)
 // reads the month on load and writes in what differs for it (the month, the case
@@ -55,6 +56,7 @@ globalThis.requestAnimationFrame = () => 0; // the comparison is drawn a frame a
 const ltci = await import(pathToFileURL(join(root, "pkg/ltci.js")));
 ltci.initSync({ module: readFileSync(join(root, "pkg/ltci_bg.wasm")) });
 const app = await import(pathToFileURL(join(root, "app.js")));
+const { chinaMonth } = await import(pathToFileURL(join(root, "query.js")));
 const cat = ltci.catalog();
 
 const indexPath = join(root, "index.html");
@@ -88,7 +90,7 @@ const ids = (text) => text.replace(/\bltci\d+-/g, "ltci1-");
 const html = (el) => ids(el.querySelector(".ltci").outerHTML);
 const ref = (el) => el.querySelector('[data-out="reference"]').textContent;
 
-const first = app.chinaMonth();
+const first = chinaMonth();
 const base = screen("");
 if (ref(base) === "" || !base.querySelector("[data-out=fund]")) throw new Error("the first screen has no estimate");
 const months = Array.from({ length: MONTHS_AHEAD + 1 }, (_, i) => {

@@ -1,7 +1,7 @@
 // After scripts/build copied www/ and pkg/ into build/www: writes the build's
 // version into the service worker (a new build gets a new offline cache) and,
 // with the rules version of its wasm, into version.json (which the page asks
-// the server for, past the worker's copy: www/app.js checkRules), and
+// the server for, past the worker's copy: www/notice.js checkRules), and
 // precompresses the text files (.br, .gz) for the server. The size budgets are
 // scripts/budgets.mjs's.
 //

@@ -1,8 +1,8 @@
 // The call-center view (www/?view=agent; app.js loads this module for it): the
 // same calculator in a dense desktop layout, plus the script (话术) the agent
 // reads out and a button (Alt+C) that copies it with the citizen's link.
-// The case reference is on the result (app.js renderEstimate).
-import { h } from "./app.js";
+// The case reference is on the result (result.js renderEstimate).
+import { h } from "./dom.js";
 import { script } from "./pkg/ltci.js";
 
 const T = {

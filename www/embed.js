@@ -4,7 +4,9 @@
 // Target origin "*": any portal may embed this page. The message carries one number
 // about the layout, no value typed; the height still tells the host coarse form
 // state (which inputs show, an error or a result), as the README says.
-import { load, mount, checkRules, UI } from "./app.js";
+import { UI } from "./texts.js";
+import { checkRules } from "./notice.js";
+import { load, mount } from "./app.js";
 
 const root = document.querySelector("[data-ltci-embed]");
 const params = new URLSearchParams(location.search);

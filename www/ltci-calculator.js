@@ -1,9 +1,12 @@
 // <ltci-calculator city="jincheng" care-mode="home_visit" lang="zh" compact>:
 // the calculator as a custom element for government portals, in a shadow root,
 // themed by the --ltci-* custom properties (docs/embed.md). It finds app.css,
-// app.js and pkg/ beside itself, never touches the host page's URL, and any
+// app.js (with the modules it imports) and pkg/ beside itself, never touches the host page's URL, and any
 // number of instances may share a page (one WebAssembly instance for all).
-import { load, mount, checkRules, h, UI } from "./app.js";
+import { UI } from "./texts.js";
+import { h } from "./dom.js";
+import { checkRules } from "./notice.js";
+import { load, mount } from "./app.js";
 
 const CSS = new URL("app.css", import.meta.url).href;
 const PAGE = new URL("./", import.meta.url).href;

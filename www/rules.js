@@ -2,7 +2,9 @@
 // its period, clause and the source's words (parameters()), and the documents
 // with the day they were checked (规则核对日期). Linked from a result's document
 // and the call-center view; it prints.
-import { h, UI, cityOf, chinaMonth } from "./app.js";
+import { UI } from "./texts.js";
+import { h } from "./dom.js";
+import { cityOf, chinaMonth } from "./query.js";
 import { parameters } from "./pkg/ltci.js";
 
 const BACK = { zh: "返回计算器", en: "Back to the calculator" };

@@ -2,9 +2,11 @@
 // version in, so each build gets a new cache and the old one is dropped.
 const VERSION = "__LTCI_VERSION__";
 const CACHE = "ltci-" + VERSION;
-// The page, its call-center and rules views (agent.js, rules.js) and the two embeds; not the embed demo.
-// version.json names the build's rules (scripts/site.mjs).
-const FILES = ["./", "index.html", "app.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
+// The page with every module it imports, its call-center and rules views (agent.js, rules.js)
+// and the two embeds; not the embed demo (tests/www_layers.rs checks that every www/*.js but
+// this one and the demo's is here). version.json names the build's rules (scripts/site.mjs).
+const FILES = ["./", "index.html", "app.js", "texts.js", "dom.js", "query.js", "state.js", "form.js", "result.js", "plan.js",
+  "notice.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
   "agent.js", "rules.js", "embed.html", "embed.js", "ltci-calculator.js", "version.json"];
 // Only these addresses (any query) are answered from the copy.
 const OWN = new Set(FILES.map((f) => new URL(f, location).href));
@@ -34,7 +36,7 @@ self.addEventListener("activate", (e) => {
 
 // Cache first for the calculator's own files; the query string (the person's
 // inputs) never reaches the cache key. version.json is the server's when it
-// answers (the page compares its rules with the deployed ones: www/app.js
+// answers (the page compares its rules with the deployed ones: www/notice.js
 // checkRules), else the copy's own. Every other request, other pages and unknown
 // paths included, is the server's own answer: a 404 stays a 404, and offline it
 // fails as it would without this worker.

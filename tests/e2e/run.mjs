@@ -1072,7 +1072,7 @@ await check("service worker: registers, caches the page, and it computes with th
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[14]", "one cache of 14 files (the page, the agent and rules views, the embeds, version.json)");
+  eq(JSON.stringify(cached), "[22]", "one cache of 22 files (the page and its modules, the agent and rules views, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
