@@ -46,7 +46,8 @@ function put(q, info, v) {
   if (!s) return;
   if (info.type === "boolean") { if (s === "true") q[k] = true; }
   else if (info.type === "month") q[k] = monthText(s);
-  else q[k] = info.type === "integer" ? int(s) : s; // money and hours stay the strings typed
+  // Counts (a hospital level too) are JSON numbers; money and hours stay the strings typed.
+  else q[k] = info.type === "integer" || info.unit === "level" ? int(s) : s;
 }
 
 /** The Query for these values, for `modeId` (default the chosen mode); with `own`
