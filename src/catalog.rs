@@ -53,11 +53,21 @@ pub struct CityInfo {
     /// Keys of `Catalog::query_inputs` this city's rules read.
     pub query_inputs: Vec<&'static str>,
     pub care_days_help: Text,
+    /// Common inputs whose label or help differs in this city, in its own words.
+    pub input_texts: Vec<InputTextInfo>,
     /// The city's own names for grades, where its document has them (日照 半失能, 完全失能).
     pub grade_names: Vec<GradeName>,
     pub care_modes: Vec<ModeInfo>,
     /// What the sources say about contributions; `None` when they give no amounts.
     pub contribution: Option<ContributionInfo>,
+}
+
+/// A common input's label and help in one city's words; `null` where the common one holds.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputTextInfo {
+    pub key: &'static str,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
 }
 
 /// A city's contribution form.
@@ -176,6 +186,7 @@ fn city(c: &City, month: Month) -> CityInfo {
         grades: now.grades.iter().map(|g| g.id()).collect(),
         query_inputs: c.query_inputs.iter().map(|i| i.key).collect(),
         care_days_help: c.care_days_help,
+        input_texts: c.input_texts.iter().map(|t| InputTextInfo { key: t.input.key, label: t.label, help: t.help }).collect(),
         grade_names: c.grade_names.iter().map(|(g, name)| GradeName { id: g.id(), name: *name }).collect(),
         care_modes: now.modes.iter().map(mode).collect(),
         contribution: c.contribution.map(|r| contribution(r, c)),

@@ -62,6 +62,11 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
     let at = At { city, on: Date::ymd(q.year, 1, 1) };
     let mut out = ContributionLines::default();
     (rules.compute)(q, &at, &mut out)?;
+    // A year after the stating document's end says so with the date, as an estimate does.
+    let stating = at.param(rules.standard).document;
+    if stating.effective_to.is_some_and(|to| to < at.on) {
+        out.note(crate::estimate::expired(city, stating));
+    }
     let status = if q.year > last {
         out.note(Note {
             code: "carried_forward",

@@ -207,13 +207,13 @@ fn mid_month(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Note> {
     ))
 }
 
-/// A month after the document's period: computed anyway, with a warning.
-fn expired(city: &City, document: &Document) -> crate::model::Note {
+/// A month (or a contribution year) after the document's period: computed anyway, with a warning.
+pub(crate) fn expired(city: &City, document: &Document) -> crate::model::Note {
     let to = document.effective_to.map(|d| d.to_string()).unwrap_or_default();
     rules::note(
         "policy_expired",
-        format!("{}的有效期至{to}。此后的规定不在本计算器的资料中，本估算仍按该文件计算，仅供参考。", document.number),
-        format!("{} was in force until {to}. Later rules for {} are not in this calculator's sources; this estimate still applies it, as a guide only.", document.number, city.name.en),
+        format!("{}的有效期至{to}。此后的规定不在本计算器的资料中，本计算器仍按该文件计算，仅供参考。", document.number),
+        format!("{} was in force until {to}. Later rules for {} are not in this calculator's sources; this calculator still applies it, as a guide only.", document.number, city.name.en),
         document.period_citation,
     )
 }

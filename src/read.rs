@@ -10,7 +10,7 @@ use crate::model::{
     DEFAULT_PLAN_MONTHS,
 };
 use crate::month::Month;
-use crate::rules::inputs::{self, CARE_DAYS, CONTRIBUTION_YEARS};
+use crate::rules::inputs::{self, CARE_DAYS, CONTRIBUTION_YEARS, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED};
 use crate::rules::{check_value, City, Default, Document, Given, Input, Mode, Typed, Unit};
 use crate::value::{self, Value};
 use rust_decimal::Decimal;
@@ -165,6 +165,7 @@ pub(crate) fn inputs(q: &Query, city: &City, mode: &Mode, document: &Document, m
             given.0.push((input.key, t));
         }
     }
+    resumed_years(&given)?;
     if let Some(missing) = mode.inputs.iter().find(|i| matches!(i.default, Default::Required) && given.get(i).is_none()) {
         return Err(Error::at(
             ErrorCode::MissingField,
@@ -174,6 +175,25 @@ pub(crate) fn inputs(q: &Query, city: &City, mode: &Mode, document: &Document, m
         ));
     }
     Ok((given, care_days))
+}
+
+/// Contributions interrupted and resumed `monthsSinceResumed` months ago have been
+/// continuous for ⌊m / 12⌋ years at most: more continuous years contradict it.
+fn resumed_years(given: &Given) -> Result<(), Error> {
+    let interrupted = matches!(given.get(&INTERRUPTED_CONTRIBUTION), Some(Typed::Flag(true)));
+    let (Some(Typed::Number(m)), Some(Typed::Years(y))) = (given.get(&MONTHS_SINCE_RESUMED), given.get(&CONTRIBUTION_YEARS)) else {
+        return Ok(());
+    };
+    let most = u32::try_from(m).unwrap_or(u32::MAX) / 12;
+    if !interrupted || y.continuous <= most {
+        return Ok(());
+    }
+    Err(Error::at(
+        ErrorCode::InvalidValue,
+        "contributionYears.continuous",
+        format!("连续缴费年限（{}）不能超过恢复缴费以来的年数（恢复{m}个月，最多{most}年）", y.continuous),
+        format!("continuous years ({}) cannot exceed the years since contributions resumed ({m} months: at most {most})", y.continuous),
+    ))
 }
 
 /// 0 to the days of the month on which the scheme is in force (`available`); default all of them.

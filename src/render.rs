@@ -146,12 +146,21 @@ fn spoken(m: Money) -> String {
     format!("{}元", crate::money::plain(m.value()))
 }
 
-/// What a call-center agent reads out (话术), in Chinese.
+/// The notes a caller must hear with the amount, in the script: the
+/// conditions it rests on (a registered family carer, 常州 七(三); the pilot
+/// district, 日照 三(一); benefits from the approval day, 日照 三(四)) and what
+/// else changes with it (常州 就高: the disability subsidy stops, 五(五)2).
+const SPOKEN_NOTES: [&str; 4] =
+    ["condition_family_carer_registered", "pilot_area", "condition_from_approval_day", "disability_subsidy_not_combined"];
+
+/// What a call-center agent reads out (话术), in Chinese. Amounts are the month
+/// computed, named ("2024年2月"): a month's total can hold a one-off item, and a
+/// daily amount differs from month to month.
 ///
 /// ```
 /// let e = ltci::estimate_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
 ///     "careMode":"home_visit","month":"2024-02"}"#).unwrap();
-/// assert!(ltci::render::script(&e).starts_with("按晋城市规定，您选择居家上门护理，每月基金支付1050元，个人需自付450元（按2024年2月计算）。"));
+/// assert!(ltci::render::script(&e).starts_with("按晋城市规定，您选择居家上门护理，2024年2月基金支付1050元，个人需自付450元。"));
 /// ```
 pub fn script(e: &Estimate) -> String {
     let city = city_name(e.city);
@@ -161,9 +170,8 @@ pub fn script(e: &Estimate) -> String {
     let mut s = String::new();
     if e.eligible {
         let t = &e.totals;
-        let full = e.care_days == e.month.days();
-        if full {
-            let _ = write!(s, "按{city}市规定，您选择{mode}，每月基金支付{}", spoken(t.fund));
+        if e.care_days == e.month.days() {
+            let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月基金支付{}", spoken(t.fund));
         } else {
             let _ = write!(s, "按{city}市规定，您选择{mode}，{y}年{m}月护理{}天，基金支付{}", e.care_days, spoken(t.fund));
         }
@@ -172,9 +180,6 @@ pub fn script(e: &Estimate) -> String {
                 let _ = write!(s, "，个人需自付{}", spoken(p));
             }
             None => s.push_str("，个人自付部分要看机构的收费标准"),
-        }
-        if full {
-            let _ = write!(s, "（按{y}年{m}月计算）");
         }
         s.push('。');
         if e.lines.len() > 1 {
@@ -195,6 +200,12 @@ pub fn script(e: &Estimate) -> String {
         let reasons: Vec<&str> = e.reasons.iter().map(|r| r.message.trim_end_matches('。')).collect();
         s.push_str(&reasons.join("；"));
         s.push('。');
+    }
+    for n in e.notes.iter().filter(|n| SPOKEN_NOTES.contains(&n.code)) {
+        let _ = write!(s, "请注意：{}", n.message);
+        if !n.message.ends_with('。') {
+            s.push('。');
+        }
     }
     match e.policy.status {
         Status::Expired => {

@@ -122,6 +122,8 @@ export interface CityInfo {
   grades: GradeId[];
   queryInputs: string[];
   careDaysHelp: Text;
+  /** Common inputs whose label or help differs in this city (its own words); null where the common one holds. */
+  inputTexts: { key: string; label: Text | null; help: Text | null }[];
   /** The document's own names for grades, where it has them (日照 半失能 / 完全失能). */
   gradeNames: { id: GradeId; name: Text }[];
   careModes: ModeInfo[];

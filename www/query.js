@@ -27,9 +27,14 @@ export function chinaMonth(date = new Date()) {
 export const cityOf = (cat, id) => cat.cities.find((c) => c.id === id) || cat.cities[0];
 export const modeOf = (city, id) => city.careModes.find((m) => m.id === id) || city.careModes[0];
 export const common = (cat, key) => cat.queryInputs.find((i) => i.key === key);
-/** The eligibility inputs a city reads (catalog queryInputs it lists). */
+/** A common input as a city shows it: its label and help in the city's words where they differ (inputTexts). */
+const asIn = (city, info) => {
+  const own = (city.inputTexts || []).find((t) => t.key === info.key);
+  return own ? { ...info, label: own.label || info.label, help: own.help || info.help } : info;
+};
+/** The eligibility inputs a city reads (catalog queryInputs it lists), in its words. */
 export const detailInputs = (cat, city) =>
-  city.queryInputs.filter((k) => k !== "month" && k !== "careDays").map((k) => common(cat, k)).filter(Boolean);
+  city.queryInputs.filter((k) => k !== "month" && k !== "careDays").map((k) => common(cat, k)).filter(Boolean).map((i) => asIn(city, i));
 /** Form keys of some inputs; a years input is two keys, "contributionYears.continuous" and ".cumulative". */
 export const keysOf = (inputs) => inputs.flatMap((i) => (i.type === "years" ? [i.key + ".continuous", i.key + ".cumulative"] : [i.key]));
 

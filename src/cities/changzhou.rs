@@ -19,8 +19,8 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_MONTHS, DISABILITY_SUBSIDY, DISTRICT, SUBSIDIZED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode,
-    Out, Param, Unit,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input,
+    InputText, Mode, Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -81,6 +81,26 @@ pub(crate) static CITY: City = City {
         "因病住院、享受基本医疗保险住院待遇的天数（不含医疗机构住院护理）不算护理天数（五(六)2）。",
         "Days in hospital on basic medical insurance inpatient benefits (other than an LTC ward) are not care days (5(6)2).",
     ),
+    input_texts: &[
+        InputText {
+            input: &DISABILITY_MONTHS,
+            label: Some(Text::new("失能后已治疗月数", "Months of treatment since disabled")),
+            // 五(一) "经过6个月以上的治疗后病情基本稳定"
+            help: Some(Text::new(
+                "失能后已经过多少个月的治疗；须治疗6个月以上、病情基本稳定（五(一)）。",
+                "How many months of treatment since the disability began; six months or more with the condition stable are needed (5(1)).",
+            )),
+        },
+        InputText {
+            input: &DISABILITY_SUBSIDY,
+            label: None,
+            // 五(五)2 "按照就高原则选择确定，不重复享受"
+            help: Some(Text::new(
+                "正在领取的重度残疾人护理补贴（元/月）；与长护险待遇就高择一，不重复享受（五(五)2）。",
+                "The severe-disability care subsidy you receive (yuan a month); only the higher of it and LTC benefits is paid (5(5)2).",
+            )),
+        },
+    ],
     grade_names: &[],
     check,
     notes,
@@ -106,6 +126,14 @@ static BENEFITS_FROM_NEXT_MONTH: Param = Param::new(
     &[Dated::of(&DOCUMENT, cite!("五(一)"), dec!(1), "次月起可按规定享受相应保障待遇")],
 );
 
+/// 五(一): not how long the disability has lasted, but six months of treatment with the condition stable.
+fn treated_and_stable(m: u32) -> [String; 2] {
+    [
+        format!("失能后须经过{m}个月以上的治疗、病情基本稳定"),
+        format!("There must have been at least {m} months of treatment with the condition basically stable"),
+    ]
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
     rules::grade_not_covered(
         ctx,
@@ -116,7 +144,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ),
         cite!("五(一)"),
     );
-    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, treated_and_stable, out);
     // 五(五)1 "已经按照国家工伤保险政策享受生活护理津贴的工伤职工不再享受长期护理保险待遇"
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
@@ -564,10 +592,12 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
             cite!("五(五)2"),
         ));
     } else {
+        // The caller gains the difference, not the whole LTC amount.
+        let gain = fund - s;
         out.note(note(
             "disability_subsidy_not_combined",
-            format!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月{s}元的补贴停发。"),
-            format!("LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of {s} yuan a month stops."),
+            format!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月{s}元的补贴停发；本月长护险基金支付{fund}元，比补贴多{gain}元。"),
+            format!("LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of {s} yuan a month stops; this month the LTC fund pays {fund} yuan, {gain} yuan more than the subsidy."),
             cite!("五(五)2"),
         ));
     }

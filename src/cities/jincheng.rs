@@ -12,9 +12,9 @@
 
 use crate::error::Error;
 use crate::model::ParamUnit::{Months, RateOfBase, Ratio, Years, YuanPerDay, YuanPerMonth};
-use crate::model::{Category, ContributionQuery, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
+use crate::model::{Category, ContributionQuery, ContributionYears, Grade, Insurance, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::plain;
-use crate::month::Date;
+use crate::month::{Date, Month};
 use crate::rules::inputs::{
     ASSESSED_MONTH, CATEGORY, CONTRIBUTION_YEARS, DISABILITY_MONTHS, INSURED_BEFORE_LTCI, INTERRUPTED_CONTRIBUTION, MONTHLY_BASE,
     MONTHLY_PENSION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
@@ -87,6 +87,7 @@ pub(crate) static CITY: City = City {
         "因病住院、由基本医疗保险支付的天数不算护理天数（四(八)）。",
         "Days in hospital paid by basic medical insurance are not care days (4(8)).",
     ),
+    input_texts: &[],
     grade_names: &[],
     check,
     notes,
@@ -135,7 +136,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         cite!("四(五)、四(七)"),
     );
     // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
-    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
     // 四(六)2 缴费年限
     contribution_years(ctx, out);
     // 四(六)3 "参保对象按时足额缴纳长期护理保险费"
@@ -161,23 +162,46 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 // 四(六)2 "应在本市连续参保缴费2年（含）以上并累计缴费满10年，累计缴费未满10年的，可按标准
 //  一次性补足长期护理保险缴费年限后享受相关待遇。实施长期护理保险制度前已参加本市城镇职工
 //  基本医疗保险，并在长期护理保险制度启动后连续缴费的参保人员，不受该项缴费年限条件限制。"
+//
+// Continuous means since contributions last resumed: after a break resumed
+// `monthsSinceResumed` months ago, at most ⌊m / 12⌋ continuous years. The
+// exemption asks for continuity since the scheme began: a break that ended
+// after its first month loses it; one that ended by then keeps it.
 fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
-    if ctx.flag(&INSURED_BEFORE_LTCI) {
+    let resumed = if ctx.flag(&INTERRUPTED_CONTRIBUTION) { ctx.count(&MONTHS_SINCE_RESUMED) } else { None };
+    if ctx.flag(&INSURED_BEFORE_LTCI) && !resumed.is_some_and(|m| exemption_lost(ctx, m)) {
         return;
     }
-    let Some(years) = ctx.years(&CONTRIBUTION_YEARS) else { return };
     let (min_c, min_t) = (ctx.param(&MIN_CONTINUOUS_YEARS), ctx.param(&MIN_CUMULATIVE_YEARS));
     let (mc, mt) = (min_c.count(), min_t.count());
+    // Without contributionYears after a break: continuous since resuming; cumulative assumed met.
+    let (years, since_resuming) = match (ctx.years(&CONTRIBUTION_YEARS), resumed) {
+        (Some(y), _) => (y, None),
+        (None, Some(m)) => (ContributionYears { continuous: m / 12, cumulative: mt }, Some(m)),
+        (None, None) => return,
+    };
     let continuous_short = years.continuous < mc;
     let cumulative_short = years.cumulative < mt;
     if !continuous_short && !cumulative_short {
         return;
     }
     let (c, t) = (years.continuous, years.cumulative);
-    let mut zh = format!("须在本市连续参保缴费{mc}年（含）以上并累计缴费满{mt}年，目前连续{c}年、累计{t}年。");
-    let mut en = format!(
-        "Requires {mc} continuous and {mt} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."
-    );
+    let (mut zh, mut en) = match since_resuming {
+        Some(m) => (
+            format!("须在本市连续参保缴费{mc}年（含）以上：缴费中断后连续年限自恢复缴费时重新计算，恢复{m}个月，连续{c}年（累计年限未填写，按已满足计算）。"),
+            format!("Requires {mc} continuous years of contributions in the city: after the break they count from resuming, {m} months ago, so {c} continuous years (cumulative years not given, assumed met)."),
+        ),
+        None => (
+            format!("须在本市连续参保缴费{mc}年（含）以上并累计缴费满{mt}年，目前连续{c}年、累计{t}年。"),
+            format!("Requires {mc} continuous and {mt} cumulative years of contributions in the city; you have {c} continuous and {t} cumulative."),
+        ),
+    };
+    if ctx.flag(&INSURED_BEFORE_LTCI) {
+        zh.push_str("制度实施前已参保的人员，只有在制度启动后连续缴费才不受年限限制；缴费中断在制度启动之后，不再适用。");
+        en.push_str(
+            " Being insured before the scheme exempts only those contributing without a break since it began; this break came after.",
+        );
+    }
     if cumulative_short {
         let _ = write!(zh, "累计缴费未满{mt}年的，可按标准一次性补足缴费年限后享受待遇。");
         en.push_str(" Missing cumulative years can be topped up in one payment (一次性补足), after which benefits are paid.");
@@ -187,6 +211,14 @@ fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         en.push_str(" Continuous years cannot be topped up: keep contributing.");
     }
     out.push(reason(ReasonCode::ContributionYearsShort, zh, en, min_t.citation));
+}
+
+/// Whether contributions resumed `months_since_resumed` before the month asked
+/// resumed after the scheme's first month (the break fell after its start).
+fn exemption_lost(ctx: &Ctx<'_>, months_since_resumed: u32) -> bool {
+    let index = |m: Month| u32::from(m.year()) * 12 + u32::from(m.number()) - 1;
+    let start = ctx.city.documents.first().map_or(ctx.document.effective_from, |d| d.effective_from).month();
+    index(ctx.month).saturating_sub(months_since_resumed) > index(start)
 }
 
 // ---- 四(五) 护理方式、四(七) 支付标准 ---------------------------------------
@@ -426,16 +458,25 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(rules::work_injury_reading(cite!("四(八)")));
     }
-    if ctx.years(&CONTRIBUTION_YEARS).is_none() && !ctx.flag(&INSURED_BEFORE_LTCI) {
+    let resumed = if ctx.flag(&INTERRUPTED_CONTRIBUTION) { ctx.count(&MONTHS_SINCE_RESUMED) } else { None };
+    let exempt = ctx.flag(&INSURED_BEFORE_LTCI) && !resumed.is_some_and(|m| exemption_lost(ctx, m));
+    if ctx.years(&CONTRIBUTION_YEARS).is_none() && !exempt {
         let (c, t) = (ctx.param(&MIN_CONTINUOUS_YEARS).count(), ctx.param(&MIN_CUMULATIVE_YEARS));
-        out.push(note(
-            "assumed_contribution_years_met",
-            format!("未填写缴费年限，按已满足计算：须在本市连续参保缴费{c}年（含）以上并累计缴费满{}年（制度实施前已参保并连续缴费的除外）。", t.count()),
-            format!("Contribution years were not given and are assumed met: {c} continuous and {} cumulative years in the city (unless insured before the scheme began and contributing since).", t.count()),
-            t.citation,
-        ));
+        let n = t.count();
+        let (zh, en) = match resumed {
+            // The continuous years are those since resuming (四(六)2 "连续"): only the cumulative ones are assumed.
+            Some(_) => (
+                format!("未填写缴费年限：累计缴费满{n}年按已满足计算；连续参保缴费{c}年（含）以上的条件按恢复缴费以来的月数计算。"),
+                format!("Contribution years were not given: {n} cumulative years are assumed met; the {c} continuous years are counted from when contributions resumed."),
+            ),
+            None => (
+                format!("未填写缴费年限，按已满足计算：须在本市连续参保缴费{c}年（含）以上并累计缴费满{n}年（制度实施前已参保并连续缴费的除外）。"),
+                format!("Contribution years were not given and are assumed met: {c} continuous and {n} cumulative years in the city (unless insured before the scheme began and contributing since)."),
+            ),
+        };
+        out.push(note("assumed_contribution_years_met", zh, en, t.citation));
     }
-    if ctx.flag(&INSURED_BEFORE_LTCI) {
+    if exempt {
         out.push(note(
             "condition_insured_before_ltci",
             "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",

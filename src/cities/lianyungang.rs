@@ -72,6 +72,7 @@ pub(crate) static CITY: City = City {
         "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
         "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
     ),
+    input_texts: &[],
     grade_names: &[],
     check,
     notes,
@@ -114,7 +115,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         Text::new("待遇面向经评估认定的重度失能人员。", "Benefits are for people assessed as severely disabled."),
         cite!("三(一)"),
     );
-    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, out);
+    rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
     rules::contribution_interrupted(
         ctx,
         out,
@@ -327,6 +328,19 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
     let paid_rate = charge.map_or(rate, |c| rate.min(c));
     let before_limit = paid_rate * hours;
     let fund = Money::round(before_limit.min(limit));
+    // Paying for more than the 20 hours of 10 visits of 2 hours is this
+    // calculator's reading of "月度限额600元": said where the other reading pays less.
+    let twenty = ctx.param(&HOURS_PER_VISIT).value * ctx.param(&MIN_VISITS_PER_MONTH).value;
+    let other = Money::round((paid_rate * twenty).min(limit));
+    if hours > twenty && other < fund {
+        let t = plain(twenty);
+        out.note(note(
+            "reading_hours_beyond_20",
+            format!("文件写每次服务{}小时、每月不少于{}次，按{r}元/小时结算、月度限额{l}元；本计算器按实际服务时长计算到限额，基金支付{fund}元。如按每月{t}小时计，基金支付{other}元。", plain(ctx.param(&HOURS_PER_VISIT).value), plain(ctx.param(&MIN_VISITS_PER_MONTH).value)),
+            format!("The text sets visits of {} hours, at least {} a month, paid at {r} yuan an hour up to {l} yuan a month; this calculator pays the hours served up to the limit: {fund} yuan. Counting {t} hours a month, the fund would pay {other} yuan.", plain(ctx.param(&HOURS_PER_VISIT).value), plain(ctx.param(&MIN_VISITS_PER_MONTH).value)),
+            citation,
+        ));
+    }
     let (pr, b) = (plain(paid_rate), plain(before_limit));
     match charge {
         None => {

@@ -61,6 +61,7 @@ pub(crate) static CITY: City = City {
     ],
     query_inputs: &[&ASSESSED_MONTH],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
+    input_texts: &[],
     grade_names: &[],
     check,
     notes,
@@ -78,9 +79,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ),
         cite!("待遇支付差别化"),
     );
-    // The article says nothing on when benefits start; the contract's rule for
-    // every city but 常州 applies: from the month of the assessment.
-    rules::before_benefit_start(ctx, 0, out, cite!("待遇支付差别化"));
+    // The article says nothing on when benefits start after the assessment; the
+    // contract's rule for every city but 常州 applies: from its month (a reading).
+    rules::before_benefit_start(ctx, 0, out, cite!("（文章未写评估后从何时起享受待遇）"));
 }
 
 // ---- 待遇支付差别化: 居家照护 "享受三项待遇" ----------------------------------
@@ -318,8 +319,8 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     // its figures are those of about 2021, applied here to every month from 2016.
     out.push(note(
         "reading_article_date",
-        "文章写于试点约5年后（“5年来”），报的是当时的标准，不一定是2016年的；本计算器对2016年起的每个月都按这些数字计算。",
-        "The article was written about five years into the pilot (“5年来”): its figures are of that time, not necessarily 2016's, yet are used for every month from 2016.",
+        "文章只写南通2016年被列入国家首批试点，以2016年1月为第一个月是本计算器的理解；文章写于试点约5年后（“5年来”），报的是当时的标准，不一定是2016年的，本计算器对2016年起的每个月都按这些数字计算。",
+        "The article says only that Nantong joined the first national pilot in 2016: taking January 2016 as the first month is this calculator's reading. It was written about five years into the pilot (“5年来”): its figures are of that time, not necessarily 2016's, yet are used for every month from 2016.",
         cite!("“5年来”"),
     ));
 }

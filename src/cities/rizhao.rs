@@ -20,8 +20,8 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_SUBSIDY, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out,
-    Param, Unit,
+    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, InputText,
+    Mode, Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -77,10 +77,30 @@ pub(crate) static CITY: City = City {
         &DISABILITY_SUBSIDY,
     ],
     care_days_help: Text::new(
-        "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算。",
-        "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th.",
+        "应由其他社会保险基金（如基本医疗保险住院）支付的天数不算护理天数（三(八)1）。2020年3月从16日起算；核准当月只计核准之日起的天数（三(四)）。",
+        "Days paid by another social insurance fund (such as hospital stays) are not care days (3(8)1). March 2020 counts from the 16th; in the month of approval, only the days from the approval day count (3(4)).",
     ),
     // 三(三) "长期处于完全失能或半失能状态的参保人员"
+    input_texts: &[
+        InputText {
+            input: &ASSESSED_MONTH,
+            label: Some(Text::new("核准月份", "Month of approval")),
+            // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
+            help: Some(Text::new(
+                "经办机构核准享受待遇的月份；自核准之日起享受（三(四)）。",
+                "The month the office approved the benefits; they are paid from the day of approval (3(4)).",
+            )),
+        },
+        InputText {
+            input: &DISABILITY_SUBSIDY,
+            label: None,
+            // 三(八)5 "已经纳入残疾人保障……等国家法律规定范围的护理项目和费用" 不予支付
+            help: Some(Text::new(
+                "正在领取的重度残疾人护理补贴（元/月）；已纳入残疾人保障的护理项目和费用，长护险不予支付（三(八)5）。",
+                "The severe-disability care subsidy you receive (yuan a month); care already covered by disability protection is not paid by LTC insurance (3(8)5).",
+            )),
+        },
+    ],
     grade_names: &[
         (Grade::Moderate, Text::new("半失能（对应中度失能）", "Partly dependent (半失能, read as moderate)")),
         (Grade::Severe, Text::new("完全失能（对应重度失能）", "Fully dependent (完全失能, read as severe)")),
@@ -393,6 +413,16 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(rules::work_injury_reading(cite!("三(八)1")));
     }
+    // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇": in the month of
+    // approval, only the days from that day.
+    if ctx.month_of(&ASSESSED_MONTH) == Some(ctx.month) {
+        out.push(note(
+            "condition_from_approval_day",
+            "待遇自核准之日起享受：核准当月只计核准之日起的天数，请把这些天数填为护理天数。",
+            "Benefits are paid from the day of approval: in the month of approval only the days from that day count; enter them as the care days.",
+            cite!("三(四)"),
+        ));
+    }
     // 三(八)4 "非协议管理定点机构发生的" 不予支付
     out.push(note(
         "condition_contracted_provider",
@@ -446,8 +476,8 @@ static CONTRIBUTION: ContributionRules = ContributionRules {
     standard: &CONTRIBUTION_MEDICAL_FUND,
     first_year_citation: cite!("三(二)"),
     later_years: Text::new(
-        "筹资标准“按照我市上年度全市居民人均可支配收入的2‰左右确定”，由市医疗保障部门会同市财政等部门合理确定；资料没有给出后来的收入数字。",
-        "The standard is about 2‰ of the previous year's per-capita disposable income, set by the medical security and finance bureaus; the sources do not give later figures.",
+        "“居民长期护理保险筹资标准按照我市上年度全市居民人均可支配收入的 2‰左右确定”；资料没有给出后来的收入数字，这一金额不在资料中。",
+        "“The standard is set at about 2‰ of the city's per-capita disposable income of the previous year”; the sources give no later income figures, so the amount is not in them.",
     ),
     later_years_citation: cite!("三(二)"),
     insurance: &[Insurance::Resident],

@@ -107,10 +107,7 @@ pub(crate) static INSURED_BEFORE_LTCI: Input = Input {
 pub(crate) static DISABILITY_SUBSIDY: Input = Input {
     key: "disabilitySubsidy",
     label: Text::new("每月重度残疾人护理补贴", "Monthly disability care subsidy"),
-    help: Text::new(
-        "正在领取的重度残疾人护理补贴（元/月），与长护险就高择一。",
-        "The severe-disability care subsidy you receive (yuan a month); only the higher of it and LTC benefits is paid.",
-    ),
+    help: Text::new("正在领取的重度残疾人护理补贴（元/月）。", "The severe-disability care subsidy you receive (yuan a month)."),
     unit: Unit::YuanPerMonth,
     ..Input::BASE
 };

@@ -30,6 +30,8 @@ pub(crate) struct City {
     pub query_inputs: &'static [&'static Input],
     /// Help for `careDays`: what does not count as a care day here.
     pub care_days_help: Text,
+    /// A common input's label or help in this city's own words, where its rule differs.
+    pub input_texts: &'static [InputText],
     /// The document's own names for grades, where it has them.
     pub grade_names: &'static [(Grade, Text)],
     /// Every failed eligibility condition, in the order of the document.
@@ -270,6 +272,14 @@ impl Input {
         carry: Carry::Same,
         when: None,
     };
+}
+
+/// A common input's label and help for one city, where its rule differs.
+#[derive(Clone, Copy)]
+pub(crate) struct InputText {
+    pub input: &'static Input,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
 }
 
 /// `{"key": "category", "values": ["retired"]}`: an input that applies only then.
@@ -765,18 +775,25 @@ pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
     )
 }
 
-/// `disabilityMonths` below the minimum the city requires.
-pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, out: &mut Vec<Reason>) {
+/// `disabilityMonths` below the minimum the city requires; `condition` words
+/// the city's own condition for the minimum (its clause's quote follows).
+pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, condition: fn(u32) -> [String; 2], out: &mut Vec<Reason>) {
     let min = ctx.param(min);
     let (months, m) = (ctx.count(&inputs::DISABILITY_MONTHS).unwrap_or(0), min.count());
     if months < m {
+        let [zh, en] = condition(m);
         out.push(reason(
             ReasonCode::DisabilityTooShort,
-            format!("失能状态须持续{m}个月以上（“{}”），目前为{months}个月。", min.quote),
-            format!("The disability must have lasted at least {m} months; it has lasted {months}."),
+            format!("{zh}（“{}”），目前为{months}个月。", min.quote),
+            format!("{en}; it has lasted {months} months."),
             min.citation,
         ));
     }
+}
+
+/// The usual condition: the disability has lasted `m` months (晋城 四(二), 连云港 一).
+pub(crate) fn disabled_for(m: u32) -> [String; 2] {
+    [format!("失能状态须持续{m}个月以上"), format!("The disability must have lasted at least {m} months")]
 }
 
 /// Benefits start in the month of the assessment, or `after` months later (常州 次月起).
