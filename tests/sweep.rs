@@ -462,3 +462,29 @@ fn inputs_a_city_does_not_read_change_nothing_but_a_note() {
     // Unread inputs × modes: 常州 4 × 3, 晋城 2 × 4, 连云港 4 × 4, 日照 3 × 3, 南通 8 × 1.
     assert_eq!(checked, 4 * 3 + 2 * 4 + 4 * 4 + 3 * 3 + 8);
 }
+
+/// corrections-2026-12-07 items 5 and 7: an input's help is true for the city it
+/// is shown for. 常州's subsidy is 就高 (五(五)2), 日照's an exclusion (三(八)5);
+/// 日照's assessment month is the month of approval (三(四) "自核准之日起享受").
+#[test]
+fn a_common_input_is_worded_for_each_city() {
+    let catalog = serde_json::to_value(ltci::catalog()).expect("serializes");
+    let city = |id: &str| catalog["cities"].as_array().expect("cities").iter().find(|c| c["id"] == id).cloned().unwrap_or_default();
+    let text = |id: &str, key: &str, part: &str| -> String {
+        let own = city(id)["inputTexts"].as_array().into_iter().flatten().find(|t| t["key"] == key).map(|t| t[part]["zh"].clone());
+        let common = catalog["queryInputs"].as_array().into_iter().flatten().find(|i| i["key"] == key).map(|i| i[part]["zh"].clone());
+        own.filter(|v| !v.is_null()).or(common).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    };
+    assert!(text("changzhou", "disabilitySubsidy", "help").contains("就高择一"), "常州 就高");
+    assert!(text("rizhao", "disabilitySubsidy", "help").contains("长护险不予支付"), "日照 an exclusion");
+    assert!(!text("rizhao", "disabilitySubsidy", "help").contains("就高"), "日照 is not 就高");
+    assert!(!text("jincheng", "disabilitySubsidy", "help").contains("就高"), "the common help names no city's rule");
+    assert_eq!(text("rizhao", "assessedMonth", "label"), "核准月份");
+    assert!(text("changzhou", "disabilityMonths", "help").contains("治疗"), "常州 counts months of treatment");
+    assert!(city("rizhao")["careDaysHelp"]["zh"].as_str().is_some_and(|h| h.contains("核准之日")), "日照 care days from the approval day");
+    // The family-care days' help says its default and the carer it needs (七(三)).
+    let home = city("changzhou")["careModes"][0]["inputs"].as_array().cloned().unwrap_or_default();
+    let family = home.iter().find(|i| i["key"] == "familyCareDays").cloned().unwrap_or_default();
+    let help = family["help"]["zh"].as_str().unwrap_or_default();
+    assert!(help.contains("不填按护理天数计") && help.contains("培训合格"), "{help}");
+}

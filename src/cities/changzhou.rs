@@ -200,9 +200,10 @@ static HOME_SERVICE_COST: Input = Input {
 static FAMILY_CARE_DAYS: Input = Input {
     key: "familyCareDays",
     label: Text::new("亲情照护天数", "Days of family care"),
+    // 七(三) "指定1-2名固定人员，经相应培训合格，纳入全市居家养老亲情照护人员名录"
     help: Text::new(
-        "登记的亲情照护人员提供生活护理的天数，不超过护理天数。",
-        "Days a registered family carer gave life care; at most the care days.",
+        "登记的亲情照护人员提供生活护理的天数，不超过护理天数；不填按护理天数计。亲情照护人员须经培训合格、纳入全市名录（七(三)）。",
+        "Days a registered family carer gave life care, at most the care days; left empty, all the care days. The carer must be trained and in the city's register (7(3)).",
     ),
     unit: Unit::Days,
     default: Default::CareDays,

@@ -102,6 +102,24 @@ pub fn check_estimate(errors: &mut Vec<String>, query: &Value, expect: &Value, e
             errors.push(format!("no reason message contains {text:?}: {messages:?}"));
         }
     }
+    let citations: Vec<&str> = got["reasons"].as_array().into_iter().flatten().filter_map(|r| r["citation"].as_str()).collect();
+    for text in strings(&expect["reasonCitation"]) {
+        if !citations.iter().any(|c| c.contains(&text)) {
+            errors.push(format!("no reason citation contains {text:?}: {citations:?}"));
+        }
+    }
+    // What a call-center agent reads out (render::script): these words, and not those.
+    let script = ltci::render::script(e);
+    for text in strings(&expect["scriptText"]) {
+        if !script.contains(&text) {
+            errors.push(format!("the script does not say {text:?}: {script}"));
+        }
+    }
+    for text in strings(&expect["scriptAbsent"]) {
+        if script.contains(&text) {
+            errors.push(format!("the script should not say {text:?}: {script}"));
+        }
+    }
 }
 
 pub fn check_contribution(errors: &mut Vec<String>, query: &Value, expect: &Value, c: &ltci::Contribution) {

@@ -1008,7 +1008,7 @@ await check("agent view by keyboard only: 晋城 employee severe home_visit 2024
   await tabTo("month");
   await expectFigures(agent, "1050.00", "450.00");
   const script = await agent.locator("[data-out=script]").textContent();
-  ok(script.startsWith("按晋城市规定，您选择居家上门护理，每月基金支付1050元，个人需自付450元"), `script: ${script}`);
+  ok(script.startsWith("按晋城市规定，您选择居家上门护理，2024年2月基金支付1050元，个人需自付450元"), `script: ${script}`);
   eq(script, ltci.script(JC), "script = script(query)");
   eq(await agent.locator(`${E} [data-out=reference]`).textContent(), ltci.estimate(JC).reference, "reference = estimate.reference");
   ok((await agent.locator(`${E} .ref`).textContent()).includes(cat.rulesVersion), "rules version named");

@@ -109,7 +109,7 @@ try {
 }
 check(ltci.catalog().cities.length === 5, "catalog lists the five cities");
 check(
-  ltci.script({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }).startsWith("按晋城市规定，您选择居家上门护理，每月基金支付1050元"),
+  ltci.script({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }).startsWith("按晋城市规定，您选择居家上门护理，2024年2月基金支付1050元"),
   "script speaks Chinese through the UTF-8 polyfill",
 );
 
