@@ -9,6 +9,7 @@ use crate::rules::inputs;
 use crate::rules::{City, Condition, ContributionRules, Default, Document, Input, Mode, Unit, NO_DOCUMENT};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// The catalog: cities, documents, insurance types, grades, care modes, inputs.
@@ -99,7 +100,8 @@ pub struct DocumentInfo {
     pub issued: Option<Date>,
     pub effective_from: Date,
     pub effective_to: Option<Date>,
-    /// For the catalog's month: `in_force`, `expired`, `not_in_force`, `draft` or `article`.
+    /// For the catalog's month: `in_force`, `expired`, `not_in_force`, `draft`, `article`, or
+    /// `superseded` once a later document of the city has started.
     pub status: Status,
     /// The day its figures were last checked against the source (规则核对日期).
     pub last_reviewed: Date,
@@ -110,7 +112,7 @@ pub struct DocumentInfo {
 pub struct ModeInfo {
     pub id: &'static str,
     pub name: Text,
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
     pub help: Text,
     /// False when the mode does not read careDays (it pays by the hour).
     pub uses_care_days: bool,
@@ -181,35 +183,35 @@ fn city(c: &City, month: Month) -> CityInfo {
     CityInfo {
         id: c.id,
         name: c.name,
-        documents: c.documents.iter().map(|d| document(d, month)).collect(),
+        documents: c.documents.iter().map(|d| document(c, d, month)).collect(),
         insurance: now.insurance.iter().map(|i| i.id()).collect(),
         grades: now.grades.iter().map(|g| g.id()).collect(),
         query_inputs: c.query_inputs.iter().map(|i| i.key).collect(),
         care_days_help: c.care_days_help,
         input_texts: c.input_texts.iter().map(|t| InputTextInfo { key: t.input.key, label: t.label, help: t.help }).collect(),
         grade_names: c.grade_names.iter().map(|(g, name)| GradeName { id: g.id(), name: *name }).collect(),
-        care_modes: now.modes.iter().map(mode).collect(),
+        care_modes: now.modes.iter().map(|m| mode(m, now)).collect(),
         contribution: c.contribution.map(|r| contribution(r, c)),
     }
 }
 
-pub(crate) fn document(d: &Document, month: Month) -> DocumentInfo {
+pub(crate) fn document(c: &City, d: &Document, month: Month) -> DocumentInfo {
     DocumentInfo {
         number: d.number,
         title: d.title,
         issued: d.issued,
         effective_from: d.effective_from,
         effective_to: d.effective_to,
-        status: d.status(month),
+        status: c.document_status(d, month),
         last_reviewed: d.last_reviewed,
     }
 }
 
-fn mode(m: &Mode) -> ModeInfo {
+fn mode(m: &Mode, document: &Document) -> ModeInfo {
     ModeInfo {
         id: m.id,
         name: m.name,
-        citation: m.citation,
+        citation: document.cite(m.clause),
         help: m.help,
         uses_care_days: m.uses_care_days,
         inputs: m.inputs.iter().map(|i| input(i)).collect(),

@@ -48,14 +48,12 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
     }
     let (first, last) = (rules.stated_from(city), rules.stated_to(city));
     if q.year < first {
+        let cited = city.value(rules.standard, Date::ymd(first, 1, 1)).document.cite(rules.first_year_clause);
         return Err(Error::at(
             ErrorCode::NotInForce,
             "year",
-            format!("{}的长期护理保险筹资自{first}年度起，{}年度尚未开始。（{}）", city.name.zh, q.year, rules.first_year_citation),
-            format!(
-                "{}'s LTC contributions start with the {first} contribution year; {} is before that. ({})",
-                city.name.en, q.year, rules.first_year_citation
-            ),
+            format!("{}的长期护理保险筹资自{first}年度起，{}年度尚未开始。（{cited}）", city.name.zh, q.year),
+            format!("{}'s LTC contributions start with the {first} contribution year; {} is before that. ({cited})", city.name.en, q.year),
         ));
     }
     // A contribution year is under the values in force on its 1 January.
@@ -75,7 +73,7 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
                 "The sources state the standard up to {last}; it is carried forward here. {}",
                 rules.later_years.en
             )),
-            citation: rules.later_years_citation,
+            citation: at.param(rules.standard).document.cite(rules.later_years_clause),
         });
         ContributionStatus::CarriedForward
     } else {

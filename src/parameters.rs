@@ -71,7 +71,7 @@ fn push_city(out: &mut Vec<Parameter>, city: &'static City, month: Option<Month>
                 }
                 _ => continue,
             };
-            let (citation, quote) = (d.period_citation, d.period_quote);
+            let (citation, quote) = (d.period_citation.into(), d.period_quote);
             values.push(ParameterValue { from: d.effective_from, to, value, document: d.number, citation, quote, status: None });
         }
         push(out, city, id, label, unit, values, month);
@@ -79,7 +79,7 @@ fn push_city(out: &mut Vec<Parameter>, city: &'static City, month: Option<Month>
     for p in city.params {
         let mut values = Vec::new();
         for v in p.values {
-            let (citation, quote) = (v.citation, v.quote);
+            let (citation, quote) = (v.citation.into(), v.quote);
             values.push(ParameterValue {
                 from: v.from,
                 to: v.to,
@@ -145,17 +145,27 @@ fn english(id: &str) -> String {
     out
 }
 
-/// A value for a month: before its period, after it, or in it (as its document is).
+/// A value for a month: before its period, after it, or in it (as its document
+/// is). After it, under a later document: carried on, cited to that document's
+/// clause, when it says the rest continues (`Document::continues`); else superseded.
 fn status(city: &City, v: &ParameterValue, m: Month) -> ParameterValue {
-    let kind = city.documents.iter().find(|d| d.number == v.document).map_or(DocKind::Policy, |d| d.kind);
-    let status = match kind {
-        _ if m < v.from.month() => Status::NotInForce,
-        _ if v.to.is_some_and(|t| m > t.month()) => Status::Expired,
-        DocKind::Draft => Status::Draft,
-        DocKind::Article => Status::Article,
-        DocKind::Policy => Status::InForce,
+    let own = city.documents.iter().find(|d| d.number == v.document);
+    let kind = own.map_or(DocKind::Policy, |d| d.kind);
+    let later = city.document(m).filter(|d| own.is_some_and(|o| d.effective_from > o.effective_from));
+    let (status, citation) = match kind {
+        _ if m < v.from.month() => (Status::NotInForce, v.citation.clone()),
+        _ if v.to.is_some_and(|t| m > t.month()) => match later {
+            Some(d) => match d.continues {
+                Some(clause) => (d.status(m), format!("{}（继续执行{}）", d.cite(clause), v.citation).into()),
+                None => (Status::Superseded, v.citation.clone()),
+            },
+            None => (Status::Expired, v.citation.clone()),
+        },
+        DocKind::Draft => (Status::Draft, v.citation.clone()),
+        DocKind::Article => (Status::Article, v.citation.clone()),
+        DocKind::Policy => (Status::InForce, v.citation.clone()),
     };
-    ParameterValue { status: Some(status), ..v.clone() }
+    ParameterValue { status: Some(status), citation, ..v.clone() }
 }
 
 #[cfg(test)]

@@ -153,11 +153,11 @@ fn zh(m: Month) -> String {
 /// (A new document with the same status shows in the amounts it changes.)
 fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
     // The clauses of the reasons that cleared or appeared.
-    let mut cites: Vec<&'static str> = Vec::new();
+    let mut cites: Vec<&str> = Vec::new();
     for (x, y) in [(a, b), (b, a)] {
         for r in &x.reasons {
             if !y.reasons.iter().any(|s| s.code == r.code) {
-                cites.push(r.citation);
+                cites.push(&r.citation);
             }
         }
     }
@@ -190,7 +190,7 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
     if pa.status != pb.status && !before(pa.status) && !before(pb.status) {
         let (sa, sb) = (status_name(pa.status), status_name(pb.status));
         // The clause that sets the period, which the expiry note cites.
-        let period = [b, a].iter().flat_map(|e| &e.notes).find(|n| n.code == "policy_expired").map_or(pb.document, |n| n.citation);
+        let period = [b, a].iter().flat_map(|e| &e.notes).find(|n| n.code == "policy_expired").map_or(pb.document, |n| &n.citation);
         let (m, me, doc) = (zh(b.month), b.month, pb.document);
         let (message, message_en) = if pb.status == Status::Expired {
             (
@@ -203,17 +203,18 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
                 format!("From {me} the document {doc} is {}, no longer {}.", sb.en, sa.en),
             )
         };
-        out.push(Change { month: b.month, code: ChangeCode::StatusChanged, message, message_en, citation: Cow::Borrowed(period) });
+        out.push(Change { month: b.month, code: ChangeCode::StatusChanged, message, message_en, citation: Cow::Owned(period.to_owned()) });
     }
     if a.eligible && b.eligible && a.totals.fund != b.totals.fund {
-        // The lines whose fund moved (or that came or went), by id, once each.
+        // The lines whose fund moved (or that came or went), by id, once each,
+        // cited as the new month cites them (a line that went, as the month before did).
         let fund = |e: &Estimate, id| e.lines.iter().find(|l| l.id == id).map(|l| l.fund);
-        let (mut ids, mut names, mut cites) = (Vec::new(), Vec::new(), Vec::new());
-        for l in a.lines.iter().chain(&b.lines) {
+        let (mut ids, mut names, mut cites) = (Vec::new(), Vec::new(), Vec::<&str>::new());
+        for l in b.lines.iter().chain(&a.lines) {
             if fund(a, l.id) != fund(b, l.id) && !ids.contains(&l.id) {
                 ids.push(l.id);
                 names.push(Text::new(l.label, l.label_en));
-                cites.push(l.citation);
+                cites.push(&l.citation);
             }
         }
         let [nz, ne] = join_names(&names);
@@ -229,15 +230,15 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
 }
 
 /// The distinct citations, joined by "；".
-fn cite(citations: &[&'static str]) -> Cow<'static, str> {
-    let mut seen: Vec<&'static str> = Vec::new();
+fn cite(citations: &[&str]) -> Cow<'static, str> {
+    let mut seen: Vec<&str> = Vec::new();
     for c in citations {
         if !seen.contains(c) {
             seen.push(c);
         }
     }
     match seen.as_slice() {
-        [one] => Cow::Borrowed(one),
+        [one] => Cow::Owned((*one).to_owned()),
         _ => Cow::Owned(seen.join("；")),
     }
 }
@@ -284,6 +285,7 @@ fn status_name(s: Status) -> Text {
         Status::NotInForce => Text::new("尚未实施", "not yet in force"),
         Status::Draft => Text::new("征求意见稿", "a draft for comment"),
         Status::Article => Text::new("概述文章", "an overview article"),
+        Status::Superseded => Text::new("已被后续文件取代", "replaced by a later document"),
     }
 }
 
@@ -356,7 +358,7 @@ fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMo
         let later = from.and_then(|k| moved(base, first, k));
         let month = later.as_ref().and_then(|q| q.month);
         let (possible, message, message_en) = explain(base, first, code, later.as_ref(), month.unwrap_or(first));
-        out.push(WhatWouldChange { code, possible, from: month, message, message_en, citation: r.citation });
+        out.push(WhatWouldChange { code, possible, from: month, message, message_en, citation: r.citation.clone() });
     }
     out
 }

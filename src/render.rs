@@ -46,6 +46,7 @@ pub fn status_zh(status: Status) -> &'static str {
         Status::NotInForce => "尚未实施",
         Status::Draft => "征求意见稿",
         Status::Article => "来自概述文章",
+        Status::Superseded => "已被后续文件取代",
     }
 }
 
@@ -216,7 +217,8 @@ pub fn script(e: &Estimate) -> String {
         }
         Status::Draft => s.push_str("需要说明的是，依据的是征求意见稿，正式规定可能会有不同。"),
         Status::Article => s.push_str("需要说明的是，这些数字来自概述文章，部分是约数。"),
-        Status::InForce | Status::NotInForce => {}
+        // An estimate's month is under the document in force then, never a superseded one.
+        Status::InForce | Status::NotInForce | Status::Superseded => {}
     }
     let _ = write!(s, "具体以医保经办机构核定为准。（依据：{}；案例编号{}）", e.policy.document, e.reference);
     s
@@ -269,9 +271,10 @@ pub fn parameters_text(params: &[Parameter], month: Option<crate::Month>) -> Str
             }
             let when = month.map_or_else(String::new, |m| format!("（{m}）"));
             let _ = writeln!(s, "{} · 规则与参数{when}", city_name(city));
-            for d in crate::cities::find(city).map_or(&[][..], |c| c.documents) {
+            let c = crate::cities::find(city);
+            for d in c.map_or(&[][..], |c| c.documents) {
                 let to = d.effective_to.map_or_else(|| String::from("—"), |t| t.to_string());
-                let status = month.map_or_else(String::new, |m| format!("，{}", status_zh(d.status(m))));
+                let status = month.zip(c).map_or_else(String::new, |(m, c)| format!("，{}", status_zh(c.document_status(d, m))));
                 let _ = writeln!(
                     s,
                     "文件：{}（{}至{to}{status}）规则核对日期 {}",

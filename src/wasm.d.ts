@@ -40,7 +40,8 @@ export interface Reason { code: ReasonCode; message: string; messageEn: string; 
 /** A reading (`reading_…`), an unchecked condition (`condition_…`) or a warning. */
 export interface Note { code: string; message: string; messageEn: string; citation: string }
 
-export type PolicyStatus = "in_force" | "expired" | "not_in_force" | "draft" | "article";
+/** "superseded": a document a later one replaced (catalog and parameters only). */
+export type PolicyStatus = "in_force" | "expired" | "not_in_force" | "draft" | "article" | "superseded";
 
 export interface Policy {
   document: string;

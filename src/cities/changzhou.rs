@@ -19,8 +19,8 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_MONTHS, DISABILITY_SUBSIDY, DISTRICT, SUBSIDIZED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input,
-    InputText, Mode, Out, Param, Unit,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, InForce,
+    Input, InputText, Mode, Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -41,6 +41,8 @@ static DOCUMENT: Document = Document {
     period_citation: cite!("十一"),
     period_quote: "本实施方案自2022年1月1日起实施，试点期限3年",
     last_reviewed: Date::ymd(2026, 12, 2),
+    continues: None,
+    renumbered: &[],
     // 二 "职工基本医疗保险……、城乡居民基本医疗保险……参保人员，同步参加长期护理保险"
     insurance: &[Insurance::Employee, Insurance::Resident],
     // 五(一) "评估为中度、重度失能的"
@@ -142,7 +144,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "常州市长期护理保险保障经评估为中度、重度失能的人员。",
             "Changzhou covers people assessed as moderately or severely disabled.",
         ),
-        cite!("五(一)"),
+        ctx.cite("五(一)"),
     );
     rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, treated_and_stable, out);
     // 五(五)1 "已经按照国家工伤保险政策享受生活护理津贴的工伤职工不再享受长期护理保险待遇"
@@ -151,7 +153,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             ReasonCode::WorkInjuryAllowance,
             "已享受工伤保险生活护理津贴的工伤职工不再享受长期护理保险待遇。",
             "People receiving the work-injury insurance care allowance do not also receive LTC insurance benefits.",
-            cite!("五(五)1"),
+            ctx.cite("五(五)1"),
         ));
     }
     // 五(六)1 "处于基本医疗保险统筹待遇封锁期的" 不享受长期护理保险待遇
@@ -160,12 +162,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             ReasonCode::BenefitsLocked,
             "处于基本医疗保险统筹待遇封锁期，不享受长期护理保险待遇。",
             "No LTC insurance benefits during a basic medical insurance lock period (待遇封锁期).",
-            cite!("五(六)1"),
+            ctx.cite("五(六)1"),
         ));
     }
     // 五(一) "次月起可按规定享受": the month after the assessment.
     let next = ctx.param(&BENEFITS_FROM_NEXT_MONTH);
-    rules::before_benefit_start(ctx, next.count(), out, next.citation);
+    rules::before_benefit_start(ctx, next.count(), out, next.citation.clone());
 }
 
 // ---- 五(四)1 居家护理 ------------------------------------------------------
@@ -173,7 +175,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 const HOME: Mode = Mode {
     id: "home",
     name: Text::new("居家护理", "Home care"),
-    citation: cite!("五(四)1"),
+    clause: "五(四)1",
     help: Text::new(
         "在家接受护理机构上门服务，或由登记的亲情照护人员照护；可另报家庭病床医疗护理和护理辅具租赁。",
         "Care at home by a provider's visiting staff or a registered family carer; home sickbed nursing and device rental are paid too.",
@@ -311,7 +313,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
     } else {
         (ctx.param(&FAMILY_CARE_DAILY_MODERATE), ctx.param(&HOME_LIFE_CARE_CAP_MODERATE))
     };
-    let (citation, rate, cap) = (cap.citation, rate.value, cap.value);
+    let (citation, rate, cap) = (cap.citation.clone(), rate.value, cap.value);
     let services = ctx.number(&HOME_SERVICE_COST);
     let family_days = ctx.number(&FAMILY_CARE_DAYS);
     let subsidy = rate * family_days;
@@ -331,7 +333,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
                 format!("上门服务费用{c}元，基金在生活护理月上限{k}元内支付{fund}元"),
                 format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month life-care cap"),
             ),
-            citation,
+            citation.clone(),
         ));
     }
     if family_days > Decimal::ZERO {
@@ -348,13 +350,13 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
                     plain(subsidy)
                 ),
             ),
-            citation,
+            citation.clone(),
         ));
         out.note(note(
             "condition_family_carer_registered",
             "亲情照护须指定1–2名固定人员，经培训合格并纳入全市居家养老亲情照护人员名录后方可享受补助；武进区先行试点已享受亲情照护的人员在评定有效期内继续按原标准执行（原标准不在本计算器资料中）。",
             "Family care is subsidised only for 1–2 designated carers who are trained and in the city's register. People already on family care in the earlier Wujin pilot keep their old rates, which are not in this calculator's sources.",
-            cite!("七(三)、五(四)1(1)"),
+            ctx.cite("七(三)、五(四)1(1)"),
         ));
     }
     // Only a reading when both items are claimed and the cap binds: with one of them
@@ -364,7 +366,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_services_first",
             format!("上门服务与亲情照护补助“两项合并计算”，合计超过{k}元/月上限；文件未说先付哪一项，本计算器先付上门服务，余额再付亲情照护补助。"),
             format!("Visit services and the family-care subsidy share one {k} yuan/month cap, which binds here; the text does not say which is paid first, so this calculator pays services first."),
-            citation,
+            citation.clone(),
         ));
     }
     medical_care(ctx, out, &HOME_MEDICAL_LIMIT, &HOME_MEDICAL_SHARE);
@@ -377,7 +379,7 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
             rental,
             limit.value,
             share.value,
-            limit.citation,
+            limit.citation.clone(),
         ));
     }
     disability_subsidy(ctx, out);
@@ -395,13 +397,13 @@ fn medical_care(ctx: &Ctx<'_>, out: &mut Out, limit: &'static Param, share: &'st
             cost,
             limit.value,
             share.value,
-            citation,
+            citation.clone(),
         ));
         out.note(note(
             "condition_home_sickbed",
             "医疗护理费用须符合家庭医生上门预约服务中家庭病床建床条件，并已办理建床手续。",
             "Medical nursing is paid only under a home sickbed (家庭病床) set up through the family-doctor service.",
-            citation,
+            citation.clone(),
         ));
     }
 }
@@ -411,7 +413,7 @@ fn medical_care(ctx: &Ctx<'_>, out: &mut Out, limit: &'static Param, share: &'st
 const ELDERLY_INSTITUTION: Mode = Mode {
     id: "elderly_institution",
     name: Text::new("养老机构护理", "Elderly-care institution"),
-    citation: cite!("五(四)2"),
+    clause: "五(四)2",
     help: Text::new(
         "在养老服务机构接受护理服务；基本生活照料按日补偿，家庭病床医疗护理另计。",
         "Care in an elderly-care institution: life care paid per day, home-sickbed nursing on top.",
@@ -470,7 +472,7 @@ static ELDERLY_MEDICAL_SHARE: Param = Param::new(
 
 fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
     let rate = by_grade(ctx, &ELDERLY_INSTITUTION_DAILY_MODERATE, &ELDERLY_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, &INSTITUTION_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation);
+    rules::daily_rate_line(out, ctx, &INSTITUTION_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation.clone());
     medical_care(ctx, out, &ELDERLY_MEDICAL_LIMIT, &ELDERLY_MEDICAL_SHARE);
     disability_subsidy(ctx, out);
 }
@@ -482,7 +484,7 @@ const LIFE_CARE: Text = Text::new("基本生活照料", "Basic life care");
 const MEDICAL_INSTITUTION: Mode = Mode {
     id: "medical_institution",
     name: Text::new("医疗机构住院护理", "Hospital LTC ward"),
-    citation: cite!("五(四)3"),
+    clause: "五(四)3",
     help: Text::new(
         "入住定点医疗机构专护病房接受护理；生活照料按日补偿，医疗护理费用补偿75%。",
         "A stay in a designated hospital's LTC ward: life care per day, medical nursing at 75%.",
@@ -545,7 +547,7 @@ static MEDICAL_NURSING_SHARE: Param = Param::new(
 
 fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
     let rate = by_grade(ctx, &MEDICAL_INSTITUTION_DAILY_MODERATE, &MEDICAL_INSTITUTION_DAILY_SEVERE);
-    rules::daily_rate_line(out, ctx, &WARD_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation);
+    rules::daily_rate_line(out, ctx, &WARD_CHARGE, ("life_care", LIFE_CARE), rate.value, rate.citation.clone());
     let nursing = ctx.number(&MEDICAL_NURSING_COST);
     if nursing > Decimal::ZERO {
         let share = ctx.param(&MEDICAL_NURSING_SHARE);
@@ -558,19 +560,19 @@ fn medical_institution(ctx: &Ctx<'_>, out: &mut Out) {
             cost,
             fund,
             basis(format!("医疗护理费用{n}元 × 基金补偿{s}% = {fund}元"), format!("medical nursing {n} yuan × fund {s}% = {fund} yuan")),
-            share.citation,
+            share.citation.clone(),
         ));
     }
     out.note(note(
         "condition_no_inpatient_benefits",
         "医疗机构住院护理期间不享受基本医疗保险住院待遇。",
         "While in the LTC ward, basic medical insurance inpatient benefits are not paid.",
-        cite!("五(四)3(2)"),
+        ctx.cite("五(四)3(2)"),
     ));
     disability_subsidy(ctx, out);
 }
 
-fn by_grade(ctx: &Ctx<'_>, moderate: &'static Param, severe: &'static Param) -> &'static Dated {
+fn by_grade(ctx: &Ctx<'_>, moderate: &'static Param, severe: &'static Param) -> InForce {
     ctx.param(if ctx.grade() == Grade::Severe { severe } else { moderate })
 }
 
@@ -590,7 +592,7 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
             ReasonCode::DisabilitySubsidyHigher,
             format!("长护险本月可支付{fund}元，低于您领取的重度残疾人护理补贴{s}元。两者就高选择、不重复享受：领取补贴，长护险本月不支付。"),
             format!("LTC insurance would pay {fund} yuan this month, less than your severe-disability care subsidy of {s} yuan. Only the higher is paid: with the subsidy, LTC insurance pays nothing this month."),
-            cite!("五(五)2"),
+            ctx.cite("五(五)2"),
         ));
     } else {
         // The caller gains the difference, not the whole LTC amount.
@@ -599,7 +601,7 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
             "disability_subsidy_not_combined",
             format!("长护险待遇与重度残疾人护理补贴就高择一、不重复享受：享受长护险期间，每月{s}元的补贴停发；本月长护险基金支付{fund}元，比补贴多{gain}元。"),
             format!("LTC benefits and the disability care subsidy are not paid together: while LTC insurance pays, the subsidy of {s} yuan a month stops; this month the LTC fund pays {fund} yuan, {gain} yuan more than the subsidy."),
-            cite!("五(五)2"),
+            ctx.cite("五(五)2"),
         ));
     }
 }
@@ -611,12 +613,12 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
 //  第三人依法承担的；……"
 // Nothing in a query tells these: a note on every estimate.
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "condition_reassessment",
         "重新评估自理能力好转、不再符合条件，或评估结论有效期届满未申请重新评估的，停止享受待遇；应由其他社会保险基金支付或第三人依法承担的护理费用，基金不支付。",
         "Benefits stop if a reassessment finds self-care improved, or the assessment lapses without a new one; care costs another social insurance fund or a liable third party must bear are not paid.",
-        cite!("五(六)3、4；五(三)"),
+        ctx.cite("五(六)3、4；五(三)"),
     ));
 }
 
@@ -679,12 +681,12 @@ const SHARED_WITH_CITY: [&str; 3] = ["xinbei", "tianning", "zhonglou"];
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
     standard: &CONTRIBUTION_INDIVIDUAL,
-    first_year_citation: cite!("三(二)、一(三)"),
+    first_year_clause: "三(二)、一(三)",
     later_years: Text::new(
         "“今后筹资标准的调整由市医疗保障部门会同财政部门共同确定，并按规定报市人民政府批准后执行。”",
         "Later standards are set by the city's medical security bureau with the finance bureau, approved by the city government.",
     ),
-    later_years_citation: cite!("三(二)"),
+    later_years_clause: "三(二)",
     insurance: &[Insurance::Employee, Insurance::Resident],
     insurance_not_covered: Text::new("", ""),
     inputs: &[&SUBSIDIZED, &DISTRICT],
@@ -722,7 +724,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
             Text::new("个人缴费部分由政府全额补助", "Personal share paid by the government"),
             subsidized,
             basis(format!("个人缴费{i}元/人，由政府全额补助"), format!("the personal {i} yuan, paid in full by the government")),
-            subsidy.citation,
+            subsidy.citation.clone(),
         );
     }
     if individual.value > subsidized {
@@ -731,7 +733,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
             Text::new("个人缴费", "Personal contribution"),
             individual.value - subsidized,
             basis(format!("个人缴费{i}元/人"), format!("personal contribution {i} yuan per person")),
-            individual.citation,
+            individual.citation.clone(),
         );
     }
     government_lines(at, district, out);
@@ -740,14 +742,14 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
         Text::new("医保基金划转", "From the medical insurance fund"),
         medical.value,
         basis(format!("医保基金{m}元/人"), format!("medical insurance fund {m} yuan per person")),
-        medical.citation,
+        medical.citation.clone(),
     );
     if q.insurance == Insurance::Employee {
         out.note(note(
             "employee_personal_account",
             "职工医保参保人员的个人缴费由职工基本医疗保险个人账户代扣代缴；参加住院基本医疗保险的，可与职工医保、大额医疗补助资金同步收取。",
             "Employees' personal contribution is deducted from their medical insurance personal account; those in the inpatient-only scheme pay it with their medical insurance contribution.",
-            cite!("三(三)1"),
+            at.cite("三(三)1"),
         ));
     }
     if q.subsidized && district.is_some() {
@@ -755,7 +757,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
             "reading_subsidy_not_split",
             "三(三)2的市区分担只说“政府补助部分”；个人缴费的政府补助由哪级财政承担，文件未说，本计算器不拆分。",
             "3(3)2 splits only the government subsidy between city and district; the text does not say which level pays the subsidised personal share, so it is not split here.",
-            cite!("三(三)1、三(三)2"),
+            at.cite("三(三)1、三(三)2"),
         ));
     }
     Ok(())
@@ -771,7 +773,7 @@ fn government_lines(at: &At, district: Option<&Choice>, out: &mut ContributionLi
             Text::new("政府补助", "Government subsidy"),
             government.value,
             basis(format!("政府补助{g}元/人"), format!("government subsidy {g} yuan per person")),
-            government.citation,
+            government.citation.clone(),
         ),
         Some(d) if !SHARED_WITH_CITY.contains(&d.id) => out.push(
             Payer::Government,
@@ -793,7 +795,7 @@ fn government_lines(at: &At, district: Option<&Choice>, out: &mut ContributionLi
                 Text::new("政府补助（市级财政）", "Government subsidy (city finances)"),
                 city_part,
                 basis(format!("政府补助{g}元/人 × 市级{s}%"), format!("government subsidy {g} yuan × city {s}%")),
-                share.citation,
+                share.citation.clone(),
             );
             out.push(
                 Payer::Government,
@@ -803,7 +805,7 @@ fn government_lines(at: &At, district: Option<&Choice>, out: &mut ContributionLi
                     format!("政府补助{g}元/人 × {}财政{ds}%", d.name.zh),
                     format!("government subsidy {g} yuan × {} finances {ds}%", d.name.en),
                 ),
-                share.citation,
+                share.citation.clone(),
             );
         }
     }

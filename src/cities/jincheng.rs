@@ -19,7 +19,9 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, CATEGORY, CONTRIBUTION_YEARS, DISABILITY_MONTHS, INSURED_BEFORE_LTCI, INTERRUPTED_CONTRIBUTION, MONTHLY_BASE,
     MONTHLY_PENSION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
-use crate::rules::{self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, Mode, Out, Param};
+use crate::rules::{
+    self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, InForce, Mode, Out, Param,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use std::fmt::Write as _;
@@ -40,6 +42,8 @@ static DOCUMENT: Document = Document {
     period_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
     period_quote: "本意见自2021年1月1日起施行，有效期5年",
     last_reviewed: Date::ymd(2026, 12, 2),
+    continues: None,
+    renumbered: &[],
     // 四(一) "全市城镇职工基本医疗保险参保人员"
     insurance: &[Insurance::Employee],
     // 四(五) "参保重度失能人员可根据自身的护理服务需求，自愿选择不同的护理服务方式"
@@ -127,13 +131,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "晋城市长期护理保险的参保对象是城镇职工基本医疗保险参保人员，城乡居民医保参保人员不在范围内。",
             "Jincheng's LTC insurance covers people in the urban employee basic medical insurance only; resident insurance is not covered.",
         ),
-        cite!("四(一)"),
+        ctx.cite("四(一)"),
     );
     rules::grade_not_covered(
         ctx,
         out,
         Text::new("各种护理方式均面向参保重度失能人员。", "Every care mode is for severely disabled insured people."),
-        cite!("四(五)、四(七)"),
+        ctx.cite("四(五)、四(七)"),
     );
     // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
     rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
@@ -144,17 +148,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         ctx,
         out,
         Text::new("享受待遇须按时足额缴纳长期护理保险费。", "benefits require contributions paid in full and on time."),
-        cite!("四(六)3"),
+        ctx.cite("四(六)3"),
     );
     // 四(六)1 "经失能评定符合长期护理保险待遇保障范围": from the month of the assessment.
-    rules::before_benefit_start(ctx, 0, out, cite!("四(六)1"));
+    rules::before_benefit_start(ctx, 0, out, ctx.cite("四(六)1"));
     // 四(八) "属于医疗、工伤、生育保险……的医疗、护理、康复等费用，长期护理保险基金不予支付"
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "属于工伤保险的护理费用，长期护理保险基金不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
             "Care that work-injury insurance pays is not paid by the LTC fund: no LTC benefit while receiving its care allowance.",
-            cite!("四(八)"),
+            ctx.cite("四(八)"),
         ));
     }
 }
@@ -210,7 +214,7 @@ fn contribution_years(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
         zh.push_str("连续缴费年限不能补足，须继续缴费。");
         en.push_str(" Continuous years cannot be topped up: keep contributing.");
     }
-    out.push(reason(ReasonCode::ContributionYearsShort, zh, en, min_t.citation));
+    out.push(reason(ReasonCode::ContributionYearsShort, zh, en, min_t.citation.clone()));
 }
 
 /// Whether contributions resumed `months_since_resumed` before the month asked
@@ -227,7 +231,7 @@ fn exemption_lost(ctx: &Ctx<'_>, months_since_resumed: u32) -> bool {
 const HOME_SELF: Mode = Mode {
     id: "home_self",
     name: Text::new("居家自主护理", "Home self-care"),
-    citation: cite!("四(五)1、四(七)1"),
+    clause: "四(五)1、四(七)1",
     help: Text::new("由家属或指定人员在家照顾护理。", "Cared for at home by family or a person you name."),
     inputs: &[],
     uses_care_days: true,
@@ -238,7 +242,7 @@ const HOME_SELF: Mode = Mode {
 const HOME_VISIT: Mode = Mode {
     id: "home_visit",
     name: Text::new("居家上门护理", "Home visits"),
-    citation: cite!("四(五)2、四(七)2"),
+    clause: "四(五)2、四(七)2",
     help: Text::new(
         "定点护理服务机构的医护人员到家中提供生活料理和医疗护理。",
         "Staff of a designated provider visit at home for life care and nursing.",
@@ -252,7 +256,7 @@ const HOME_VISIT: Mode = Mode {
 const HOME_COMBINED: Mode = Mode {
     id: "home_combined",
     name: Text::new("居家和上门叠加护理", "Home care plus visits"),
-    citation: cite!("四(五)3、四(七)3"),
+    clause: "四(五)3、四(七)3",
     help: Text::new(
         "家属照顾护理的同时，申请机构上门护理；不再单独享受前两种待遇。",
         "Family care together with provider visits; replaces the two modes above.",
@@ -266,7 +270,7 @@ const HOME_COMBINED: Mode = Mode {
 const INSTITUTION: Mode = Mode {
     id: "institution",
     name: Text::new("机构专业护理", "Institutional care"),
-    citation: cite!("四(五)4、四(七)4"),
+    clause: "四(五)4、四(七)4",
     help: Text::new(
         "入住定点护理服务机构或定点医疗机构，由专业人员护理。",
         "A stay in a designated care institution or hospital, cared for by its staff.",
@@ -379,22 +383,22 @@ fn home_self(ctx: &Ctx<'_>, out: &mut Out) {
     out.line(rules::daily_quota_line(
         "home_self",
         Text::new("居家自主护理定额", "Home self-care quota"),
-        ctx.param(&HOME_SELF_DAILY_QUOTA),
-        ctx.param(&HOME_SELF_FUND_SHARE),
+        &ctx.param(&HOME_SELF_DAILY_QUOTA),
+        &ctx.param(&HOME_SELF_FUND_SHARE),
         ctx.care_days,
     ));
 }
 
 fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
     let monthly = ctx.param(&HOME_VISIT_MONTHLY_QUOTA);
-    let quota = monthly_quota(ctx, out, monthly, ctx.param(&HOME_VISIT_DAILY_QUOTA));
+    let quota = monthly_quota(ctx, out, &monthly, &ctx.param(&HOME_VISIT_DAILY_QUOTA));
     out.line(rules::quota_share_line(
         "home_visit",
         Text::new("居家上门护理定额", "Home-visit quota"),
         quota.0,
         ctx.param(&HOME_VISIT_FUND_SHARE).value,
         quota.1,
-        monthly.citation,
+        monthly.citation.clone(),
     ));
 }
 
@@ -402,19 +406,19 @@ fn home_combined(ctx: &Ctx<'_>, out: &mut Out) {
     out.line(rules::daily_quota_line(
         "home_combined_family",
         Text::new("叠加护理·居家护理部分", "Combined care: family part"),
-        ctx.param(&COMBINED_FAMILY_DAILY_QUOTA),
-        ctx.param(&COMBINED_FAMILY_FUND_SHARE),
+        &ctx.param(&COMBINED_FAMILY_DAILY_QUOTA),
+        &ctx.param(&COMBINED_FAMILY_FUND_SHARE),
         ctx.care_days,
     ));
     let monthly = ctx.param(&COMBINED_VISIT_MONTHLY_QUOTA);
-    let quota = monthly_quota(ctx, out, monthly, ctx.param(&COMBINED_VISIT_DAILY_QUOTA));
+    let quota = monthly_quota(ctx, out, &monthly, &ctx.param(&COMBINED_VISIT_DAILY_QUOTA));
     out.line(rules::quota_share_line(
         "home_combined_visit",
         Text::new("叠加护理·机构上门护理部分", "Combined care: visit part"),
         quota.0,
         ctx.param(&COMBINED_VISIT_FUND_SHARE).value,
         quota.1,
-        monthly.citation,
+        monthly.citation.clone(),
     ));
 }
 
@@ -422,16 +426,16 @@ fn institution(ctx: &Ctx<'_>, out: &mut Out) {
     out.line(rules::daily_quota_line(
         "institution",
         Text::new("机构专业护理定额", "Institutional care quota"),
-        ctx.param(&INSTITUTION_DAILY_QUOTA),
-        ctx.param(&INSTITUTION_FUND_SHARE),
+        &ctx.param(&INSTITUTION_DAILY_QUOTA),
+        &ctx.param(&INSTITUTION_FUND_SHARE),
         ctx.care_days,
     ));
 }
 
 /// A monthly quota with its daily equivalent: the full quota for a full month,
 /// otherwise the daily figure per care day, never more than the monthly quota.
-fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &Dated, daily: &Dated) -> (Decimal, [String; 2]) {
-    let (citation, monthly, daily) = (monthly.citation, monthly.value, daily.value);
+fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &InForce, daily: &InForce) -> (Decimal, [String; 2]) {
+    let (citation, monthly, daily) = (monthly.citation.clone(), monthly.value, daily.value);
     let (m, d, n) = (plain(monthly), plain(daily), ctx.care_days);
     if ctx.full_month() {
         return (monthly, rules::basis(format!("月定额{m}元"), format!("monthly quota {m} yuan")));
@@ -440,7 +444,7 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &Dated, daily: &Dated) -
         "reading_partial_month_daily",
         format!("文件写“每月定额{m}元（{d}元/日）”；不足整月的，本计算器按{d}元/日 × 护理天数计算，以{m}元为限。"),
         format!("The text gives a monthly quota of {m} yuan ({d} yuan/day); for a part month this calculator pays {d} yuan per care day, at most {m} yuan."),
-        citation,
+        citation.clone(),
     ));
     let quota = (daily * Decimal::from(n)).min(monthly);
     (
@@ -456,7 +460,7 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &Dated, daily: &Dated) -
 /// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
-        out.push(rules::work_injury_reading(cite!("四(八)")));
+        out.push(rules::work_injury_reading(ctx.cite("四(八)")));
     }
     let resumed = if ctx.flag(&INTERRUPTED_CONTRIBUTION) { ctx.count(&MONTHS_SINCE_RESUMED) } else { None };
     let exempt = ctx.flag(&INSURED_BEFORE_LTCI) && !resumed.is_some_and(|m| exemption_lost(ctx, m));
@@ -474,14 +478,14 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
                 format!("Contribution years were not given and are assumed met: {c} continuous and {n} cumulative years in the city (unless insured before the scheme began and contributing since)."),
             ),
         };
-        out.push(note("assumed_contribution_years_met", zh, en, t.citation));
+        out.push(note("assumed_contribution_years_met", zh, en, t.citation.clone()));
     }
     if exempt {
         out.push(note(
             "condition_insured_before_ltci",
             "按制度实施前已参加本市职工医保、并在长期护理保险制度启动后连续缴费计算，不受缴费年限条件限制。",
             "Computed as insured in the city before the scheme began and contributing continuously since: the contribution-years condition does not apply.",
-            cite!("四(六)2"),
+            ctx.cite("四(六)2"),
         ));
     }
 }
@@ -557,12 +561,12 @@ const MONTHS_PER_YEAR: Decimal = dec!(12);
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
     standard: &EMPLOYED_RATE,
-    first_year_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
+    first_year_clause: "本意见自2021年1月1日起施行，有效期5年",
     later_years: Text::new(
         "文件有效期5年，“期间国家、省有规定的从其规定，相关配套管理办法由市医疗保障局会同有关部门另行制定”。",
         "The document was valid for 5 years; national or provincial rules prevail, and the city's medical security bureau sets the detailed measures.",
     ),
-    later_years_citation: cite!("本意见自2021年1月1日起施行，有效期5年"),
+    later_years_clause: "本意见自2021年1月1日起施行，有效期5年",
     insurance: &[Insurance::Employee],
     insurance_not_covered: Text::new(
         "晋城市长期护理保险只面向城镇职工基本医疗保险参保人员，城乡居民不参保缴费。",
@@ -592,7 +596,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
                 Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)")
             };
             let words = twelve(rate.value, base, base_words);
-            out.push(Payer::Individual, label, rate.value * base * MONTHS_PER_YEAR, words, rate.citation);
+            out.push(Payer::Individual, label, rate.value * base * MONTHS_PER_YEAR, words, rate.citation.clone());
             if category == Category::Employed {
                 employer_share(at, base, out, twelve(at.param(&EMPLOYER_RATE).value, base, base_words));
             }
@@ -600,7 +604,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
                 "reading_base_twelve_months",
                 "“以缴费基数为基数”而基数按月计，本计算器把全年缴费算作比例 × 月基数 × 12个月；单位部分按本人的缴费基数计。",
                 "\"以…为基数\" with a monthly base is read as rate × monthly base × 12 months for the year; the employer share uses the person's own base.",
-                cite!("四(四)"),
+                at.cite("四(四)"),
             ));
         }
         Category::Retired => {
@@ -612,20 +616,20 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
                 Text::new("个人缴费（每年从个人账户一次性划拨）", "Personal share (once a year, from the personal account)"),
                 rate.value * pension * MONTHS_PER_YEAR,
                 twelve(rate.value, pension, words),
-                rate.citation,
+                rate.citation.clone(),
             );
             out.push(
                 Payer::Government,
                 Text::new("财政补助", "Government subsidy"),
                 subsidy.value * pension * MONTHS_PER_YEAR,
                 twelve(subsidy.value, pension, words),
-                subsidy.citation,
+                subsidy.citation.clone(),
             );
             out.note(note(
                 "reading_base_twelve_months",
                 "以本人退休工资为基数：本计算器把全年缴费算作比例 × 月退休工资 × 12个月。",
                 "The pension base is read as rate × monthly pension × 12 months for the year.",
-                cite!("四(四)"),
+                at.cite("四(四)"),
             ));
         }
     }
@@ -645,16 +649,16 @@ fn employer_share(at: &At, base: Decimal, out: &mut ContributionLines, words: [S
             Text::new("单位缴费部分（由医保统筹基金累计结余划拨）", "Employer share (from the medical fund's surplus)"),
             fund,
             words.clone(),
-            from_fund.citation,
+            from_fund.citation.clone(),
         );
         out.note(note(
             "employer_share_from_fund",
             format!("试点期间（{a}—{b}年）单位缴费部分暂从职工基本医疗保险统筹基金累计结余中划拨，用人单位不缴。"),
             format!("In {a}–{b} the employer share came from the employee medical insurance fund's accumulated surplus; employers paid nothing."),
-            from_fund.citation,
+            from_fund.citation.clone(),
         ));
     }
     if from_fund.value < Decimal::ONE {
-        out.push(Payer::Employer, Text::new("单位缴费", "Employer share"), amount - fund, words, rate.citation);
+        out.push(Payer::Employer, Text::new("单位缴费", "Employer share"), amount - fund, words, rate.citation.clone());
     }
 }

@@ -42,6 +42,8 @@ static DOCUMENT: Document = Document {
     period_citation: cite!("七"),
     period_quote: "2026年12月1日起……落地城乡居民长期护理保险待遇",
     last_reviewed: Date::ymd(2026, 12, 2),
+    continues: None,
+    renumbered: &[],
     // 一 "参加我市城乡居民基本医疗保险参保人员……同步参加我市长期护理保险"
     insurance: &[Insurance::Resident],
     // 三(一) "经申请通过失能等级评估认定的重度失能人员"
@@ -107,20 +109,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "本通知只适用于城乡居民医保参保人员；职工长期护理保险按连政发〔2023〕26号执行，该文件不在本计算器的资料中。",
             "This notice covers resident insurance only; employees are under the employee scheme (连政发〔2023〕26号), whose rules are not in this calculator's sources.",
         ),
-        cite!("一"),
+        ctx.cite("一"),
     );
     rules::grade_not_covered(
         ctx,
         out,
         Text::new("待遇面向经评估认定的重度失能人员。", "Benefits are for people assessed as severely disabled."),
-        cite!("三(一)"),
+        ctx.cite("三(一)"),
     );
     rules::disability_too_short(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
     rules::contribution_interrupted(
         ctx,
         out,
         Text::new("享受待遇须按规定参保缴费。", "benefits require contributions as the rules set them."),
-        cite!("三(一)"),
+        ctx.cite("三(一)"),
     );
     if ctx.flag(&INTERRUPTED_CONTRIBUTION) {
         let wait = ctx.param(&WAITING_PERIOD_MONTHS);
@@ -130,18 +132,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
                 ReasonCode::WaitingPeriod,
                 format!("中断参保缴费的人员设{w}个月待遇等待期；恢复缴费{since}个月，尚在等待期内。"),
                 format!("After interrupted contributions there is a {w}-month waiting period; contributions resumed {since} months ago."),
-                wait.citation,
+                wait.citation.clone(),
             ));
         }
     }
-    rules::before_benefit_start(ctx, 0, out, cite!("三(一)"));
+    rules::before_benefit_start(ctx, 0, out, ctx.cite("三(一)"));
     // 三(三) "领取工伤保险生活护理费人员，不得重复享受城乡居民长期护理保险待遇"
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "领取工伤保险生活护理费的人员，不得重复享受城乡居民长期护理保险待遇。",
             "People receiving the work-injury insurance care allowance cannot also receive resident LTC insurance benefits.",
-            cite!("三(三)"),
+            ctx.cite("三(三)"),
         ));
     }
 }
@@ -163,7 +165,7 @@ static DAILY_CHARGE: Input = Input {
 const MEDICAL_INSTITUTION: Mode = Mode {
     id: "medical_institution",
     name: Text::new("医疗机构护理床位", "Hospital care bed"),
-    citation: cite!("三(二)1"),
+    clause: "三(二)1",
     help: Text::new("入住定点护理机构中的医疗机构护理床位。", "A care bed in a designated medical institution."),
     inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
@@ -174,7 +176,7 @@ const MEDICAL_INSTITUTION: Mode = Mode {
 const ELDERLY_INSTITUTION: Mode = Mode {
     id: "elderly_institution",
     name: Text::new("养老服务机构护理床位", "Elderly-care institution bed"),
-    citation: cite!("三(二)2"),
+    clause: "三(二)2",
     help: Text::new("入住定点护理机构中的养老服务机构护理床位。", "A care bed in a designated elderly-care institution."),
     inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
@@ -185,7 +187,7 @@ const ELDERLY_INSTITUTION: Mode = Mode {
 const DAY_CARE: Mode = Mode {
     id: "day_care",
     name: Text::new("社区日间照护", "Community day care"),
-    citation: cite!("三(二)3"),
+    clause: "三(二)3",
     help: Text::new("在社区服务机构接受日间照护。", "Day care at a community service provider."),
     inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
@@ -196,7 +198,7 @@ const DAY_CARE: Mode = Mode {
 const HOME_VISIT: Mode = Mode {
     id: "home_visit",
     name: Text::new("居家上门护理", "Home visits"),
-    citation: cite!("三(二)4"),
+    clause: "三(二)4",
     help: Text::new(
         "定点护理机构上门服务，每次2小时、每月不少于10次，按小时结算，每月限额600元。",
         "Visits at home by a designated provider, 2 hours each, at least 10 a month, paid by the hour up to 600 yuan a month.",
@@ -313,7 +315,7 @@ fn day_care(ctx: &Ctx<'_>, out: &mut Out) {
 /// 三(二)1–3: a fixed rate per day, settled with the provider.
 fn bed_day(ctx: &Ctx<'_>, out: &mut Out, mode: &Mode, rate: &'static Param) {
     let rate = ctx.param(rate);
-    rules::daily_rate_line(out, ctx, &DAILY_CHARGE, (mode.id, mode.name), rate.value, rate.citation);
+    rules::daily_rate_line(out, ctx, &DAILY_CHARGE, (mode.id, mode.name), rate.value, rate.citation.clone());
 }
 
 fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
@@ -338,7 +340,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_hours_beyond_20",
             format!("文件写每次服务{}小时、每月不少于{}次，按{r}元/小时结算、月度限额{l}元；本计算器按实际服务时长计算到限额，基金支付{fund}元。如按每月{t}小时计，基金支付{other}元。", plain(ctx.param(&HOURS_PER_VISIT).value), plain(ctx.param(&MIN_VISITS_PER_MONTH).value)),
             format!("The text sets visits of {} hours, at least {} a month, paid at {r} yuan an hour up to {l} yuan a month; this calculator pays the hours served up to the limit: {fund} yuan. Counting {t} hours a month, the fund would pay {other} yuan.", plain(ctx.param(&HOURS_PER_VISIT).value), plain(ctx.param(&MIN_VISITS_PER_MONTH).value)),
-            citation,
+            citation.clone(),
         ));
     }
     let (pr, b) = (plain(paid_rate), plain(before_limit));
@@ -352,20 +354,20 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                     format!("{r}元/小时 × {h}小时 = {b}元，月度限额{l}元，基金支付{fund}元"),
                     format!("{r} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: the fund pays {fund} yuan"),
                 ),
-                citation,
+                citation.clone(),
             ));
             out.note(note(
                 "self_pay_unknown",
                 format!("居家上门护理：基金按{r}元/小时定额结算；填写机构的每小时收费（hourlyCharge）才能算出个人自付部分。"),
                 format!("Home visits: the fund pays {r} yuan an hour; give the provider's hourly charge (hourlyCharge) to see what you pay yourself."),
-                citation,
+                citation.clone(),
             ));
         }
         Some(charge) => {
             let cost = Money::round(charge * hours);
             let c = plain(charge);
             if charge < rate {
-                out.note(rules::fund_at_most_charge(citation));
+                out.note(rules::fund_at_most_charge(citation.clone()));
             }
             out.line(Line::service(
                 "home_visit",
@@ -376,7 +378,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
                     format!("收费{c}元/小时 × {h}小时 = {cost}元；基金按{pr}元/小时 × {h}小时 = {b}元，月度限额{l}元，支付{fund}元"),
                     format!("charge {c} yuan/hour × {h} hours = {cost} yuan; the fund pays {pr} yuan/hour × {h} hours = {b} yuan, limit {l} yuan a month: {fund} yuan"),
                 ),
-                citation,
+                citation.clone(),
             ));
         }
     }
@@ -384,28 +386,28 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
 
 // ---- Notes on every estimate -----------------------------------------------
 
-fn notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "draft_document",
         "依据的是征求意见稿，正式文件的规定可能不同。",
         "Based on a draft for public comment: the final rules may differ.",
-        cite!("标题"),
+        ctx.cite("标题"),
     ));
     // 三(二) "参保人在市内接受护理服务期间，发生的符合长期护理保险护理服务项目范围和标准的费用"
     out.push(note(
         "condition_in_city",
         "基金只支付在连云港市内接受护理服务期间、符合护理服务项目范围和标准的费用。",
         "The fund pays only for care received inside Lianyungang that is within the listed services and standards.",
-        cite!("三(二)"),
+        ctx.cite("三(二)"),
     ));
 }
 
-fn day_care_notes(_ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+fn day_care_notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
     out.push(note(
         "condition_day_care_terms",
         "日间照护的具体服务时长与服务项目由市医保部门另行制定。",
         "The hours and services of day care are to be set separately by the city's medical insurance bureau.",
-        cite!("三(二)3"),
+        ctx.cite("三(二)3"),
     ));
 }
 
@@ -416,7 +418,7 @@ fn home_visit_notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "condition_visit_schedule",
         format!("居家上门护理每次服务时长{p}小时，每月服务次数不低于{v}次；不足{t}小时的按实际时长结算。"),
         format!("Home visits last {p} hours each, at least {v} a month; under {t} hours a month is paid by the hours actually served."),
-        per.citation,
+        per.citation.clone(),
     ));
 }
 
@@ -454,12 +456,12 @@ static NOT_FINANCED_UP_TO_AGE: Param = Param::new(
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
     standard: &CONTRIBUTION_INDIVIDUAL,
-    first_year_citation: cite!("七、二(一)"),
+    first_year_clause: "七、二(一)",
     later_years: Text::new(
         "“根据经济社会发展和基金运行情况，医疗保障部门会同财政部门对基金筹集方式、筹资标准和待遇水平进行动态调整。”",
         "The medical security and finance departments adjust the financing method, standard and benefits as the economy and the fund develop.",
     ),
-    later_years_citation: cite!("二(二)"),
+    later_years_clause: "二(二)",
     insurance: &[Insurance::Resident],
     insurance_not_covered: Text::new(
         "本通知只规定城乡居民的筹资；职工长期护理保险按连政发〔2023〕26号执行，该文件不在本计算器的资料中。",
@@ -479,7 +481,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
         "reading_first_year",
         format!("七：{y}年{m}月起与城乡居民医保同步征缴个人缴费；居民医保在秋季征缴下一年度的保费，所以本计算器把{first}年作为第一个缴费年度。"),
         format!("Collection starts in {from} with the resident medical insurance, which is collected in autumn for the following year, so {first} is taken as the first contribution year."),
-        cite!("七"),
+        at.cite("七"),
     ));
     let age = at.param(&NOT_FINANCED_UP_TO_AGE);
     let a = age.count();
@@ -488,7 +490,7 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
             "under_18_not_financed",
             format!("{a}周岁以下参加城乡居民医保的参保人员暂不单独筹资（“以下”含本数，民法典第1259条，这是本计算器的理解）。"),
             format!("Residents aged {a} or under are not separately financed for now (\"以下\" includes the number itself, Civil Code art. 1259: this calculator's reading)."),
-            age.citation,
+            age.citation.clone(),
         ));
     } else {
         let (i, g) = (plain(individual.value), plain(government.value));
@@ -500,21 +502,21 @@ fn contribution(q: &ContributionQuery, at: &At, out: &mut ContributionLines) -> 
                 format!("个人缴费{i}元/人·年，与居民医保一并征缴"),
                 format!("personal {i} yuan a year, collected with the resident medical insurance"),
             ),
-            individual.citation,
+            individual.citation.clone(),
         );
         out.push(
             Payer::Government,
             Text::new("政府补助", "Government subsidy"),
             government.value,
             basis(format!("政府补助{g}元/人·年"), format!("government subsidy {g} yuan a year")),
-            government.citation,
+            government.citation.clone(),
         );
     }
     out.note(note(
         "condition_students_and_assisted",
         "大中专院校在校学生的缴费标准由市医保部门另行制定；困难人员的个人缴费按医疗救助对象分类资助参保政策资助。",
         "Students' contributions are set separately by the city's medical insurance bureau; people in need have their personal share subsidised under the medical-assistance rules.",
-        cite!("二(一)"),
+        at.cite("二(一)"),
     ));
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
 use crate::money::{div_round, plain, Money};
 use crate::month::Date;
 use crate::rules::inputs::ASSESSED_MONTH;
-use crate::rules::{self, basis, note, Carry, City, Ctx, Dated, Default, DocKind, Document, Input, Mode, Out, Param, Unit};
+use crate::rules::{self, basis, note, Carry, City, Ctx, Dated, Default, DocKind, Document, InForce, Input, Mode, Out, Param, Unit};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -37,6 +37,8 @@ static DOCUMENT: Document = Document {
     period_citation: cite!("“2016年，国家组织15个城市启动长期护理保险试点，我省南通、苏州两市被列入国家首批试点城市范围”"),
     period_quote: "2016年，国家组织15个城市启动长期护理保险试点",
     last_reviewed: Date::ymd(2026, 12, 2),
+    continues: None,
+    renumbered: &[],
     // 保障范围全员化 "将全体职工和城乡居民同步纳入长期护理保险覆盖范围，并做到缴费标准、
     //  待遇标准、经办服务的完全统一"
     insurance: &[Insurance::Employee, Insurance::Resident],
@@ -77,11 +79,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "居家照护三项待遇面向中度、重度失能失智人员。",
             "The three home-care benefits are for people with moderate or severe disability or dementia.",
         ),
-        cite!("待遇支付差别化"),
+        ctx.cite("待遇支付差别化"),
     );
     // The article says nothing on when benefits start after the assessment; the
     // contract's rule for every city but 常州 applies: from its month (a reading).
-    rules::before_benefit_start(ctx, 0, out, cite!("（文章未写评估后从何时起享受待遇）"));
+    rules::before_benefit_start(ctx, 0, out, ctx.cite("（文章未写评估后从何时起享受待遇）"));
 }
 
 // ---- 待遇支付差别化: 居家照护 "享受三项待遇" ----------------------------------
@@ -89,7 +91,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
 const HOME: Mode = Mode {
     id: "home",
     name: Text::new("居家照护", "Home care"),
-    citation: cite!("待遇支付差别化"),
+    clause: "待遇支付差别化",
     help: Text::new(
         "在家照护，享受三项待遇：套餐上门服务、辅具租售、照护服务补助。",
         "Care at home with three benefits: a package of home visits, assistive devices, and a care subsidy.",
@@ -220,14 +222,14 @@ static CARE_SUBSIDY_DAILY_MODERATE: Param = Param::new(
 fn home(ctx: &Ctx<'_>, out: &mut Out) {
     let severe = ctx.grade() == Grade::Severe;
     package(ctx, out);
-    devices(ctx, out, ctx.param(if severe { &DEVICE_YEARLY_LIMIT_SEVERE } else { &DEVICE_YEARLY_LIMIT_MODERATE }));
+    devices(ctx, out, &ctx.param(if severe { &DEVICE_YEARLY_LIMIT_SEVERE } else { &DEVICE_YEARLY_LIMIT_MODERATE }));
     let rate = ctx.param(if severe { &CARE_SUBSIDY_DAILY_SEVERE } else { &CARE_SUBSIDY_DAILY_MODERATE });
     out.line(rules::daily_allowance_line(
         "care_subsidy",
         Text::new("居家照护服务补助", "Home-care subsidy"),
         rate.value,
         ctx.care_days,
-        rate.citation,
+        rate.citation.clone(),
     ));
 }
 
@@ -260,7 +262,7 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
             format!("{fz}；个人自付{p}元/次 × {v}次 = {self_pay}元"),
             format!("{fe}; you pay {p} yuan/visit × {v} visits = {self_pay} yuan"),
         ),
-        citation,
+        citation.clone(),
     ));
     // The price is that of the four-a-week package; with fewer visits (but some:
     // none pays nothing, above) the fund is still shown at that price.
@@ -270,7 +272,7 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_package_visits",
             format!("文章给出的是每周服务{w}次的套餐费用；本月次数少于此，本计算器仍按套餐费用计算基金支付，次数较少的套餐可能按较低标准结算。"),
             format!("The article prices a package of {w} visits a week; with fewer visits this month the fund is still shown at that price, though a smaller package may be settled lower."),
-            citation,
+            citation.clone(),
         ));
     }
     if n != d || visits.is_zero() {
@@ -278,17 +280,17 @@ fn package(ctx: &Ctx<'_>, out: &mut Out) {
             "reading_package_prorated",
             format!("文章只写“月费用约{m}元由基金支付”；不足整月的，本计算器按护理天数占当月天数的比例折算，当月没有上门服务的不支付。"),
             format!("The article only says the fund pays about {m} yuan a month; for a part month this calculator prorates by care days, and pays nothing in a month without visits."),
-            citation,
+            citation.clone(),
         ));
     }
 }
 
-fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: &Dated) {
+fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: &InForce) {
     let cost = ctx.number(&DEVICE_COST);
     if cost.is_zero() {
         return;
     }
-    let (citation, limit, share) = (limit.citation, limit.value, ctx.param(&DEVICE_FUND_SHARE).value);
+    let (citation, limit, share) = (limit.citation.clone(), limit.value, ctx.param(&DEVICE_FUND_SHARE).value);
     let spent = ctx.number(&DEVICE_SPENT_THIS_YEAR);
     let left = (limit - spent).max(Decimal::ZERO);
     let within = cost.min(left);
@@ -303,7 +305,7 @@ fn devices(ctx: &Ctx<'_>, out: &mut Out, limit: &Dated) {
             format!("辅具费用{c}元；年限额{l}元已用{s}元，限额内{w}元 × 基金{r}% = {fund}元，其余个人支付"),
             format!("devices {c} yuan; of the {l} yuan yearly limit {s} is used, {w} yuan within it × fund {r}% = {fund} yuan; you pay the rest"),
         ),
-        citation,
+        citation.clone(),
     ));
 }
 
@@ -313,7 +315,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "approximate_source",
         format!("南通的数字来自江苏省的概述文章（“以南通市为例”），不是南通市的政策文件；套餐基金支付“约{m}元”是约数。"),
         format!("Nantong's figures come from a Jiangsu overview article, not the city's own policy document; the package's {m} yuan is approximate (约)."),
-        cite!("待遇支付差别化"),
+        ctx.cite("待遇支付差别化"),
     ));
     // The article dates only the start (2016) and was written "5年来" into the pilots:
     // its figures are those of about 2021, applied here to every month from 2016.
@@ -321,6 +323,6 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "reading_article_date",
         "文章只写南通2016年被列入国家首批试点，以2016年1月为第一个月是本计算器的理解；文章写于试点约5年后（“5年来”），报的是当时的标准，不一定是2016年的，本计算器对2016年起的每个月都按这些数字计算。",
         "The article says only that Nantong joined the first national pilot in 2016: taking January 2016 as the first month is this calculator's reading. It was written about five years into the pilot (“5年来”): its figures are of that time, not necessarily 2016's, yet are used for every month from 2016.",
-        cite!("“5年来”"),
+        ctx.cite("“5年来”"),
     ));
 }

@@ -20,8 +20,8 @@ use crate::rules::inputs::{
     ASSESSED_MONTH, BENEFITS_LOCKED, DISABILITY_SUBSIDY, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, InputText,
-    Mode, Out, Param, Unit,
+    self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, InForce, Input,
+    InputText, Mode, Out, Param, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -43,6 +43,8 @@ static DOCUMENT: Document = Document {
     period_citation: cite!("本意见自发布之日起施行，有效期至2022年12月31日"),
     period_quote: "本意见自发布之日起施行，有效期至2022年12月31日",
     last_reviewed: Date::ymd(2026, 12, 2),
+    continues: None,
+    renumbered: &[],
     // 三(一) "将岚山区参加城乡居民基本医疗保险的人员……纳入居民长期护理保险覆盖范围"
     insurance: &[Insurance::Resident],
     // 三(三) "长期处于完全失能或半失能状态的参保人员": 半失能 = moderate, 完全失能 = severe.
@@ -120,7 +122,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "本意见只适用于岚山区城乡居民医保参保人员；日照市职工长期护理保险的规定不在本计算器的资料中。",
             "This pilot covers resident insurance in Lanshan district only; Rizhao's employee LTC scheme is not in this calculator's sources.",
         ),
-        cite!("三(一)"),
+        ctx.cite("三(一)"),
     );
     rules::grade_not_covered(
         ctx,
@@ -129,7 +131,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "保障长期处于完全失能或半失能状态的参保人员；把“半失能”对应为国家标准的中度失能、“完全失能”对应为重度失能，是本计算器的理解。",
             "Covers people who are fully or partly unable to care for themselves; mapping 半失能 (partly) to the national moderate level and 完全失能 (fully) to severe is this calculator's reading.",
         ),
-        cite!("三(三)"),
+        ctx.cite("三(三)"),
     );
     // 三(四) "居民基本医疗保险未参保、中断参保或终止参保缴费的，不得享受长期护理保险相关待遇"
     rules::contribution_interrupted(
@@ -139,7 +141,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             "居民医保中断参保或终止参保缴费的，不得享受长期护理保险待遇；重新参保后，自享受居民医保待遇起同时享受。",
             "no LTC benefits while resident medical insurance is interrupted; after re-enrolling they resume together with medical insurance benefits.",
         ),
-        cite!("三(四)"),
+        ctx.cite("三(四)"),
     );
     // 三(四) "其长期护理保险与基本医疗保险的待遇享受期一致"
     if ctx.flag(&BENEFITS_LOCKED) {
@@ -147,18 +149,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Reason>) {
             ReasonCode::BenefitsLocked,
             "长期护理保险与基本医疗保险的待遇享受期一致：基本医疗保险待遇封锁期内不享受长期护理保险待遇。",
             "LTC benefits follow the medical insurance benefit period: none during a medical insurance lock period.",
-            cite!("三(四)"),
+            ctx.cite("三(四)"),
         ));
     }
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
-    rules::before_benefit_start(ctx, 0, out, cite!("三(四)"));
+    rules::before_benefit_start(ctx, 0, out, ctx.cite("三(四)"));
     // 三(八)1 不予支付 "应当由其他社会保险基金支付的"
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(reason(
             ReasonCode::WorkInjuryAllowance,
             "应当由其他社会保险基金支付的费用，长期护理保险不予支付：领取工伤保险生活护理费的，不计长护险待遇。",
             "Costs another social insurance fund must pay are not paid: no LTC benefit while receiving the work-injury care allowance.",
-            cite!("三(八)1"),
+            ctx.cite("三(八)1"),
         ));
     }
 }
@@ -182,7 +184,7 @@ static DAILY_CHARGE: Input = Input {
 const MEDICAL_SPECIAL: Mode = Mode {
     id: "medical_special",
     name: Text::new("医疗专护", "Medical special care"),
-    citation: cite!("三(四)1、三(五)"),
+    clause: "三(四)1、三(五)",
     help: Text::new(
         "入住定点住院护理机构，需要长期24小时连续医疗护理。",
         "A stay in a designated hospital for long-term 24-hour continuous medical care.",
@@ -205,7 +207,7 @@ static HOSPITAL_LEVEL: Input = Input {
 const INSTITUTION: Mode = Mode {
     id: "institution",
     name: Text::new("机构护理", "Institutional care"),
-    citation: cite!("三(四)2、三(五)"),
+    clause: "三(四)2、三(五)",
     help: Text::new("入住定点养老护理机构护理30天以上。", "A stay of 30 days or more in a designated elderly-care institution."),
     inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
@@ -216,7 +218,7 @@ const INSTITUTION: Mode = Mode {
 const HOME: Mode = Mode {
     id: "home",
     name: Text::new("居家护理", "Home care"),
-    citation: cite!("三(四)3、三(五)"),
+    clause: "三(四)3、三(五)",
     help: Text::new("医护人员上门提供长期护理服务30天以上。", "Medical staff visit at home for 30 days or more."),
     inputs: &[&DAILY_CHARGE],
     uses_care_days: true,
@@ -296,19 +298,19 @@ fn medical_special(ctx: &Ctx<'_>, out: &mut Out) {
         l if l == Decimal::TWO => &MEDICAL_SPECIAL_QUOTA_LEVEL_2,
         _ => &MEDICAL_SPECIAL_QUOTA_LEVEL_3,
     };
-    bed_days(ctx, out, ctx.param(quota), ctx.param(&MEDICAL_SPECIAL_FUND_SHARE), false);
+    bed_days(ctx, out, &ctx.param(quota), &ctx.param(&MEDICAL_SPECIAL_FUND_SHARE), false);
 }
 
 fn institution(ctx: &Ctx<'_>, out: &mut Out) {
-    bed_days(ctx, out, ctx.param(&INSTITUTION_QUOTA), ctx.param(&INSTITUTION_FUND_SHARE), false);
+    bed_days(ctx, out, &ctx.param(&INSTITUTION_QUOTA), &ctx.param(&INSTITUTION_FUND_SHARE), false);
 }
 
 fn home(ctx: &Ctx<'_>, out: &mut Out) {
-    bed_days(ctx, out, ctx.param(&HOME_QUOTA), ctx.param(&HOME_FUND_SHARE), true);
+    bed_days(ctx, out, &ctx.param(&HOME_QUOTA), &ctx.param(&HOME_FUND_SHARE), true);
 }
 
 /// 三(五): the mode's bed-day quota at its share; the care subsidy in a facility, not at home.
-fn bed_days(ctx: &Ctx<'_>, out: &mut Out, quota: &Dated, share: &Dated, home: bool) {
+fn bed_days(ctx: &Ctx<'_>, out: &mut Out, quota: &InForce, share: &InForce, home: bool) {
     bed_day_line(ctx, out, ctx.mode.id, quota, share);
     let subsidy = ctx.param(&CARE_SUBSIDY_DAILY);
     if !home {
@@ -317,30 +319,30 @@ fn bed_days(ctx: &Ctx<'_>, out: &mut Out, quota: &Dated, share: &Dated, home: bo
             Text::new("照护补助", "Care subsidy"),
             subsidy.value,
             ctx.care_days,
-            subsidy.citation,
+            subsidy.citation.clone(),
         ));
     }
-    care_subsidy_reading(ctx, out, subsidy, home);
+    care_subsidy_reading(ctx, out, &subsidy, home);
     if ctx.flag(&INTERRUPTED_CONTRIBUTION) && ctx.count(&MONTHS_SINCE_RESUMED).is_some() {
         out.note(note(
             "reading_follows_medical_insurance",
             "中断后重新参保的，自享受居民医保待遇起同时享受长期护理保险待遇：居民医保的待遇等待期（如有）同样适用。",
             "After re-enrolling, LTC benefits start together with resident medical insurance benefits: any waiting period of the medical insurance applies too.",
-            cite!("三(四)"),
+            ctx.cite("三(四)"),
         ));
     }
     out.note(note(
         "condition_mode_requirements",
         "机构护理和居家护理面向需要护理30天以上的人员，医疗专护面向需要长期24小时连续医疗护理的人员；其他申请条件按日照市职工长期护理保险规定执行，该规定不在本计算器的资料中。",
         "Institutional and home care are for people needing care for 30 days or more, medical special care for those needing 24-hour continuous medical care; other conditions follow Rizhao's employee LTC rules, which are not in this calculator's sources.",
-        cite!("三(四)、四"),
+        ctx.cite("三(四)、四"),
     ));
     if ctx.grade() == Grade::Moderate {
         out.note(note(
             "reading_grade_moderate",
             "文件用“半失能”“完全失能”；本计算器把中度失能对应为半失能、重度失能对应为完全失能。",
             "The text speaks of 半失能 (partly) and 完全失能 (fully) unable; this calculator reads moderate as 半失能 and severe as 完全失能.",
-            cite!("三(三)"),
+            ctx.cite("三(三)"),
         ));
     }
 }
@@ -349,7 +351,7 @@ fn bed_days(ctx: &Ctx<'_>, out: &mut Out, quota: &Dated, share: &Dated, home: bo
 /// is admitted to apart from "居家接受相关服务机构的上门护理服务"; but 三(五)'s first
 /// sentence counts 居家护理 among costs "在定点护理机构发生的". So the other reading
 /// exists, and for home care the note says what it would add this month.
-fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, subsidy: &Dated, home: bool) {
+fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, subsidy: &InForce, home: bool) {
     let r = plain(subsidy.value);
     let mut zh = format!(
         "每人每天{r}元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。"
@@ -363,12 +365,12 @@ fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, subsidy: &Dated, home: boo
         let _ = write!(zh, "但三(五)把居家护理也列在“在定点护理机构发生的”费用中：按这种理解，本月基金还将支付{more}元（{r}元 × {n}日）。");
         let _ = write!(en, " But 3(5) lists home care among costs “incurred at designated care institutions”: read that way, the fund would also pay {more} yuan this month ({r} yuan × {n} days).");
     }
-    out.note(note("reading_care_subsidy_in_facility", zh, en, cite!("三(五)、三(四)")));
+    out.note(note("reading_care_subsidy_in_facility", zh, en, ctx.cite("三(五)、三(四)")));
 }
 
 /// 床日定额: the fund pays 60% of the quota, or of the charge when it is lower.
-fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, share: &Dated) {
-    let (citation, quota, share) = (quota.citation, quota.value, share.value);
+fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &InForce, share: &InForce) {
+    let (citation, quota, share) = (quota.citation.clone(), quota.value, share.value);
     let days = ctx.care_days_dec();
     let n = ctx.care_days;
     let (q, s) = (plain(quota), rules::pct(share));
@@ -376,7 +378,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, s
     match ctx.optional(&DAILY_CHARGE) {
         None => {
             let words = rules::basis(format!("床日定额{q}元 × {n}日"), format!("bed-day quota {q} yuan × {n} days"));
-            out.line(rules::quota_share_line(id, label, quota * days, share, words, citation));
+            out.line(rules::quota_share_line(id, label, quota * days, share, words, citation.clone()));
         }
         Some(charge) => {
             let base = quota.min(charge) * days;
@@ -384,7 +386,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, s
             let fund = Money::round(base * share);
             let c = plain(charge);
             if charge < quota {
-                out.note(rules::fund_at_most_charge(citation));
+                out.note(rules::fund_at_most_charge(citation.clone()));
             }
             out.line(Line::service(
                 id,
@@ -395,7 +397,7 @@ fn bed_day_line(ctx: &Ctx<'_>, out: &mut Out, id: &'static str, quota: &Dated, s
                     format!("收费{c}元/日 × {n}日 = {cost}元；按不超过床日定额{q}元计{}元 × 基金支付{s}% = {fund}元", plain(base)),
                     format!("charge {c} yuan/day × {n} days = {cost} yuan; {} yuan counted up to the {q} yuan bed-day quota × fund {s}% = {fund} yuan", plain(base)),
                 ),
-                citation,
+                citation.clone(),
             ));
         }
     }
@@ -408,10 +410,10 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "pilot_area",
         "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
-        cite!("三(一)"),
+        ctx.cite("三(一)"),
     ));
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
-        out.push(rules::work_injury_reading(cite!("三(八)1")));
+        out.push(rules::work_injury_reading(ctx.cite("三(八)1")));
     }
     // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇": in the month of
     // approval, only the days from that day.
@@ -420,7 +422,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
             "condition_from_approval_day",
             "待遇自核准之日起享受：核准当月只计核准之日起的天数，请把这些天数填为护理天数。",
             "Benefits are paid from the day of approval: in the month of approval only the days from that day count; enter them as the care days.",
-            cite!("三(四)"),
+            ctx.cite("三(四)"),
         ));
     }
     // 三(八)4 "非协议管理定点机构发生的" 不予支付
@@ -428,7 +430,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
         "condition_contracted_provider",
         "在非协议管理的定点机构发生的费用，长期护理保险不支付。",
         "Costs at an institution without a service agreement are not paid.",
-        cite!("三(八)4"),
+        ctx.cite("三(八)4"),
     ));
     // 三(八)5 "已经纳入残疾人保障、军队伤残抚恤、精神疾病防治等国家法律规定范围的护理项目和费用"
     // 不予支付: the text does not say by how much, so the amounts are not reduced.
@@ -437,7 +439,7 @@ fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
             "condition_disability_coverage",
             "已纳入残疾人保障等国家规定范围的护理项目和费用，长期护理保险不支付；文件未说扣减多少，本估算未扣减。",
             "Care already covered by disability protection is not paid by LTC insurance; the text does not say how much, so nothing is taken off here.",
-            cite!("三(八)5"),
+            ctx.cite("三(八)5"),
         ));
     }
 }
@@ -474,12 +476,12 @@ static CITY_SHARE: Param = Param::new(
 
 static CONTRIBUTION: ContributionRules = ContributionRules {
     standard: &CONTRIBUTION_MEDICAL_FUND,
-    first_year_citation: cite!("三(二)"),
+    first_year_clause: "三(二)",
     later_years: Text::new(
         "“居民长期护理保险筹资标准按照我市上年度全市居民人均可支配收入的 2‰左右确定”；资料没有给出后来的收入数字，这一金额不在资料中。",
         "“The standard is set at about 2‰ of the city's per-capita disposable income of the previous year”; the sources give no later income figures, so the amount is not in them.",
     ),
-    later_years_citation: cite!("三(二)"),
+    later_years_clause: "三(二)",
     insurance: &[Insurance::Resident],
     insurance_not_covered: Text::new(
         "本意见只规定岚山区城乡居民的筹资；日照市职工长期护理保险的规定不在本计算器的资料中。",
@@ -501,27 +503,27 @@ fn contribution(_q: &ContributionQuery, at: &At, out: &mut ContributionLines) ->
         Text::new("居民医保统筹资金划拨", "From the resident medical insurance fund"),
         medical.value,
         basis(format!("居民基本医疗保险统筹资金{m}元/人"), format!("resident medical insurance fund {m} yuan per person")),
-        medical.citation,
+        medical.citation.clone(),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（市级）", "Government subsidy (city)"),
         city_part,
         basis(format!("财政补助{g}元 × 市级{cs}%"), format!("government subsidy {g} yuan × city {cs}%")),
-        share.citation,
+        share.citation.clone(),
     );
     out.push(
         Payer::Government,
         Text::new("财政补助（岚山区）", "Government subsidy (Lanshan district)"),
         government.value - city_part,
         basis(format!("财政补助{g}元 × 岚山区{ds}%"), format!("government subsidy {g} yuan × Lanshan {ds}%")),
-        share.citation,
+        share.citation.clone(),
     );
     out.note(note(
         "pilot_area",
         "本意见是岚山区试点：只适用于岚山区城乡居民医保参保人员。",
         "This is the Lanshan district pilot: it applies only to residents insured in Lanshan.",
-        cite!("三(一)"),
+        at.cite("三(一)"),
     ));
     Ok(())
 }

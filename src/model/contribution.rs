@@ -5,6 +5,7 @@ use crate::model::{Insurance, Note, Text};
 use crate::money::Money;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Who a person is, for contributions.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,7 +105,7 @@ pub struct ContributionLine {
     pub amount: Money,
     pub basis: String,
     pub basis_en: String,
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -268,13 +268,21 @@ pub struct Line {
     /// The formula in words, with the numbers used.
     pub basis: String,
     pub basis_en: String,
-    pub citation: &'static str,
+    /// Document and clause: "晋市政发〔2020〕14号 四(七)2".
+    pub citation: Cow<'static, str>,
 }
 
 // The other two are a service line with one thing changed.
 impl Line {
     /// A service whose cost is known: the person pays what the fund does not.
-    pub fn service(id: &'static str, label: Text, cost: Money, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+    pub fn service(
+        id: &'static str,
+        label: Text,
+        cost: Money,
+        fund: Money,
+        basis: [String; 2],
+        citation: impl Into<Cow<'static, str>>,
+    ) -> Line {
         let [basis, basis_en] = basis;
         Line {
             id,
@@ -286,17 +294,23 @@ impl Line {
             self_pay: Some(cost - fund),
             basis,
             basis_en,
-            citation,
+            citation: citation.into(),
         }
     }
 
     /// A service paid at a fixed rate whose full charge is unknown.
-    pub fn service_unknown_cost(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+    pub fn service_unknown_cost(
+        id: &'static str,
+        label: Text,
+        fund: Money,
+        basis: [String; 2],
+        citation: impl Into<Cow<'static, str>>,
+    ) -> Line {
         Line { cost: None, self_pay: None, ..Line::service(id, label, fund, fund, basis, citation) }
     }
 
     /// A subsidy or allowance: cost equals fund, nothing to pay.
-    pub fn allowance(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: &'static str) -> Line {
+    pub fn allowance(id: &'static str, label: Text, fund: Money, basis: [String; 2], citation: impl Into<Cow<'static, str>>) -> Line {
         Line { kind: LineKind::Allowance, ..Line::service(id, label, fund, fund, basis, citation) }
     }
 }
@@ -329,7 +343,7 @@ pub struct Reason {
     pub code: ReasonCode,
     pub message: Cow<'static, str>,
     pub message_en: Cow<'static, str>,
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
 }
 
 /// The conditions a person can fail.
@@ -390,7 +404,7 @@ pub struct Note {
     pub code: &'static str,
     pub message: Cow<'static, str>,
     pub message_en: Cow<'static, str>,
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
 }
 
 /// The document an estimate rests on.
@@ -418,10 +432,14 @@ pub enum Status {
     Draft,
     /// Figures from an overview article, not the policy itself.
     Article,
+    /// A document a later one of the city replaced (the catalog's and the
+    /// parameters' status of a document; an estimate's month is always under
+    /// the document in force then).
+    Superseded,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::InForce, Status::Expired, Status::NotInForce, Status::Draft, Status::Article];
+    pub const ALL: [Status; 6] = [Status::InForce, Status::Expired, Status::NotInForce, Status::Draft, Status::Article, Status::Superseded];
 
     /// The JSON name.
     pub fn id(self) -> &'static str {
@@ -431,6 +449,7 @@ impl Status {
             Status::NotInForce => "not_in_force",
             Status::Draft => "draft",
             Status::Article => "article",
+            Status::Superseded => "superseded",
         }
     }
 }

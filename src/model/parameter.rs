@@ -6,6 +6,7 @@ use crate::money::plain;
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Which parameters: one city's or all, every value or those of one month.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,7 +117,7 @@ pub struct ParameterValue {
     /// The document's number (or short name).
     pub document: &'static str,
     /// Document and clause, as on estimate lines.
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
     /// The few words of the source that state it.
     pub quote: &'static str,
     /// Only for one month: `in_force`, `expired` (the last value, after its

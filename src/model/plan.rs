@@ -145,7 +145,7 @@ pub struct WhatWouldChange {
     pub from: Option<Month>,
     pub message: String,
     pub message_en: String,
-    pub citation: &'static str,
+    pub citation: Cow<'static, str>,
 }
 
 #[cfg(test)]

@@ -141,12 +141,12 @@ fn the_seeds_dated_values_are_dated() {
         let p = table.into_iter().find(|p| p.id == id).unwrap_or_else(|| panic!("{id}"));
         assert_eq!(p.values.len(), 1, "{id} {m}: one value");
         let v = p.values.into_iter().next().expect("a value");
-        (v.value.to_string(), v.status.expect("a status for a month"), v.citation)
+        (v.value.to_string(), v.status.expect("a status for a month"), v.citation.into_owned())
     };
     // 晋城 四(四): the employer share from the medical fund in 2021–2022, then the employer.
     let share = "contribution.employer_share_from_medical_fund";
-    assert_eq!(value_in("jincheng", share, "2022-06"), ("1".into(), Status::InForce, "晋市政发〔2020〕14号 四(四)"));
-    assert_eq!(value_in("jincheng", share, "2023-06"), ("0".into(), Status::InForce, "晋市政发〔2020〕14号 四(三)"));
+    assert_eq!(value_in("jincheng", share, "2022-06"), ("1".into(), Status::InForce, "晋市政发〔2020〕14号 四(四)".to_owned()));
+    assert_eq!(value_in("jincheng", share, "2023-06"), ("0".into(), Status::InForce, "晋市政发〔2020〕14号 四(三)".to_owned()));
     assert_eq!(value_in("jincheng", share, "2026-06").1, Status::Expired);
     // 连云港 七: contributions from 2026-10, benefits from 2026-12-01.
     assert_eq!(value_in("lianyungang", "contribution.individual", "2026-09").1, Status::NotInForce);
@@ -154,7 +154,10 @@ fn the_seeds_dated_values_are_dated() {
     assert_eq!(value_in("lianyungang", "scheme.effective_from", "2026-11").1, Status::NotInForce);
     assert_eq!(value_in("lianyungang", "scheme.effective_from", "2026-12").0, "2026-12-01");
     // 常州 三(二): the 2022 standard, carried forward after.
-    assert_eq!(value_in("changzhou", "contribution.individual", "2022-06"), ("30".into(), Status::InForce, "常政办发〔2021〕71号 三(二)"));
+    assert_eq!(
+        value_in("changzhou", "contribution.individual", "2022-06"),
+        ("30".into(), Status::InForce, "常政办发〔2021〕71号 三(二)".to_owned())
+    );
     assert_eq!(value_in("changzhou", "contribution.individual", "2023-06").1, Status::Expired);
     assert_eq!(value_in("changzhou", "contribution.individual", "2021-06").1, Status::NotInForce);
 }

@@ -70,6 +70,11 @@ pub(crate) struct Document {
     pub period_quote: &'static str,
     /// The day its parameters were last checked against the source text.
     pub last_reviewed: Date,
+    /// For a successor: the clause by which the figures it does not restate go
+    /// on as before ("其他按原规定执行"); `None`: they end with their document.
+    pub continues: Option<&'static str>,
+    /// For a successor that renumbers: (the earlier clause, its number here).
+    pub renumbered: &'static [(&'static str, &'static str)],
     /// Insurance types whose members can receive benefits.
     pub insurance: &'static [Insurance],
     /// Grades that can receive benefits.
@@ -110,6 +115,13 @@ impl Document {
     pub fn mode(&self, id: &str) -> Option<&'static Mode> {
         self.modes.iter().find(|m| m.id == id)
     }
+
+    /// A clause of this document, cited: its number and the clause, renumbered
+    /// where this document renumbers ("晋市政发〔2020〕14号 四(六)2").
+    pub fn cite(&self, clause: &str) -> Cow<'static, str> {
+        let clause = self.renumbered.iter().find(|(old, _)| *old == clause).map_or(clause, |(_, new)| new);
+        Cow::Owned(format!("{} {clause}", self.number))
+    }
 }
 
 impl City {
@@ -121,6 +133,48 @@ impl City {
     /// The document for a month: the last one started by then, else the first.
     pub fn document(&self, month: Month) -> Option<&'static Document> {
         self.documents.iter().rev().find(|d| d.effective_from.month() <= month).or(self.documents.first()).copied()
+    }
+
+    /// Whether a later document of the city has started by `month` (this one is superseded).
+    pub fn superseded(&self, document: &Document, month: Month) -> bool {
+        self.documents.iter().any(|d| d.effective_from > document.effective_from && d.effective_from.month() <= month)
+    }
+
+    /// A document's status for `month` as a list of documents shows it: superseded
+    /// once a later one has started, else its own (`Document::status`).
+    pub fn document_status(&self, document: &Document, month: Month) -> Status {
+        if self.superseded(document, month) {
+            Status::Superseded
+        } else {
+            document.status(month)
+        }
+    }
+
+    /// The value of `p` in force on `day`, with its source. A value whose period
+    /// ended before `day` goes on, cited to the successor in force then, when
+    /// that document says the rest continues (`Document::continues`).
+    pub fn value(&self, p: &'static Param, day: Date) -> InForce {
+        let v = self.param(p).at(day);
+        let now = self.document(day.month()).filter(|d| d.effective_from > v.document.effective_from);
+        let carrying = now.filter(|_| v.to.is_some_and(|to| to < day)).and_then(|d| Some((d, d.continues?)));
+        match carrying {
+            Some((d, clause)) => InForce {
+                from: v.from,
+                to: v.to,
+                value: v.value,
+                citation: Cow::Owned(format!("{}（继续执行{}）", d.cite(clause), v.citation)),
+                quote: v.quote,
+                document: d,
+            },
+            None => InForce {
+                from: v.from,
+                to: v.to,
+                value: v.value,
+                citation: Cow::Borrowed(v.citation),
+                quote: v.quote,
+                document: v.document,
+            },
+        }
     }
 
     /// This city's entry for a parameter: the one in its table with its id (so
@@ -183,7 +237,22 @@ impl Dated {
     pub const fn during(self, from: Date, to: Option<Date>) -> Dated {
         Dated { from, to, ..self }
     }
+}
 
+/// A parameter's value for one day, with the citation a line, reason or note gives it.
+#[derive(Clone)]
+pub(crate) struct InForce {
+    /// The period of the dated value.
+    pub from: Date,
+    pub to: Option<Date>,
+    pub value: Decimal,
+    pub citation: Cow<'static, str>,
+    pub quote: &'static str,
+    /// The document it is in force under.
+    pub document: &'static Document,
+}
+
+impl InForce {
     /// A count of months, years or days.
     pub fn count(&self) -> u32 {
         u32::try_from(self.value).unwrap_or(0)
@@ -204,6 +273,8 @@ pub(crate) static NO_DOCUMENT: Document = Document {
     period_citation: "",
     period_quote: "",
     last_reviewed: Date::ymd(1000, 1, 1),
+    continues: None,
+    renumbered: &[],
     insurance: &[],
     grades: &[],
     modes: &[],
@@ -217,8 +288,13 @@ pub(crate) struct At {
 }
 
 impl At {
-    pub fn param(&self, p: &'static Param) -> &'static Dated {
-        self.city.param(p).at(self.on)
+    pub fn param(&self, p: &'static Param) -> InForce {
+        self.city.value(p, self.on)
+    }
+
+    /// A clause of the document in force on the day.
+    pub fn cite(&self, clause: &str) -> Cow<'static, str> {
+        self.city.document(self.on.month()).unwrap_or(&NO_DOCUMENT).cite(clause)
     }
 }
 
@@ -227,7 +303,8 @@ impl At {
 pub(crate) struct Mode {
     pub id: &'static str,
     pub name: Text,
-    pub citation: &'static str,
+    /// Its clause, in the document of the month (`Document::cite`).
+    pub clause: &'static str,
     /// One sentence on who it is for.
     pub help: Text,
     pub inputs: &'static [&'static Input],
@@ -481,8 +558,14 @@ pub(crate) struct Ctx<'q> {
 
 impl Ctx<'_> {
     /// The value of `p` in force for this month, with its source.
-    pub fn param(&self, p: &'static Param) -> &'static Dated {
-        self.city.param(p).at(self.on)
+    pub fn param(&self, p: &'static Param) -> InForce {
+        self.city.value(p, self.on)
+    }
+
+    /// A clause of the month's document, cited: a successor that keeps the
+    /// clause numbers needs no new citation (`Document::renumbered` if it does not).
+    pub fn cite(&self, clause: &str) -> Cow<'static, str> {
+        self.document.cite(clause)
     }
 
     pub fn grade(&self) -> Grade {
@@ -584,9 +667,9 @@ pub(crate) fn reason(
     code: ReasonCode,
     message: impl Into<Cow<'static, str>>,
     message_en: impl Into<Cow<'static, str>>,
-    citation: &'static str,
+    citation: impl Into<Cow<'static, str>>,
 ) -> Reason {
-    Reason { code, message: message.into(), message_en: message_en.into(), citation }
+    Reason { code, message: message.into(), message_en: message_en.into(), citation: citation.into() }
 }
 
 /// A note: a reading the calculator chose, or a condition it cannot check.
@@ -594,9 +677,9 @@ pub(crate) fn note(
     code: &'static str,
     message: impl Into<Cow<'static, str>>,
     message_en: impl Into<Cow<'static, str>>,
-    citation: &'static str,
+    citation: impl Into<Cow<'static, str>>,
 ) -> Note {
-    Note { code, message: message.into(), message_en: message_en.into(), citation }
+    Note { code, message: message.into(), message_en: message_en.into(), citation: citation.into() }
 }
 
 // ---- Shared formulas ------------------------------------------------------
@@ -622,7 +705,7 @@ pub(crate) fn daily_rate_line(
     charge: &Input,
     line: (&'static str, Text),
     rate: Decimal,
-    citation: &'static str,
+    citation: Cow<'static, str>,
 ) {
     let (id, label) = line;
     let days = ctx.care_days_dec();
@@ -636,9 +719,9 @@ pub(crate) fn daily_rate_line(
                 label,
                 fund,
                 basis(format!("{r}元/日 × {d}日 = {f}元"), format!("{r} yuan/day × {d} days = {f} yuan")),
-                citation,
+                citation.clone(),
             ));
-            out.note(self_pay_unknown(label, citation));
+            out.note(self_pay_unknown(label, citation.clone()));
         }
         Some(charge) => {
             let paid = rate.min(charge);
@@ -646,7 +729,7 @@ pub(crate) fn daily_rate_line(
             let fund = Money::round(paid * days);
             let (r, c, p) = (plain(rate), plain(charge), plain(paid));
             if charge < rate {
-                out.note(fund_at_most_charge(citation));
+                out.note(fund_at_most_charge(citation.clone()));
             }
             out.line(Line::service(
                 id,
@@ -666,7 +749,7 @@ pub(crate) fn daily_rate_line(
 /// docs/api.md "Nothing silently ignored": the charge given is below the fixed rate
 /// the fund settles per day or hour. The texts set a 定额; this calculator never
 /// counts more than the charge (each line's basis shows both figures).
-pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {
+pub(crate) fn fund_at_most_charge(citation: Cow<'static, str>) -> Note {
     note(
         "reading_fund_at_most_charge",
         "收费低于文件的定额：本计算器不按高于实际收费的金额计算（见计算方法）。",
@@ -676,7 +759,7 @@ pub(crate) fn fund_at_most_charge(citation: &'static str) -> Note {
 }
 
 /// The note for a line whose full cost the query did not give.
-pub(crate) fn self_pay_unknown(label: Text, citation: &'static str) -> Note {
+pub(crate) fn self_pay_unknown(label: Text, citation: Cow<'static, str>) -> Note {
     note(
         "self_pay_unknown",
         format!("{}：基金按定额支付；填写机构的收费（dailyCharge 每日收费）才能算出个人自付部分。", label.zh),
@@ -692,7 +775,7 @@ pub(crate) fn share_within_limit_line(
     amount: Decimal,
     limit: Decimal,
     share: Decimal,
-    citation: &'static str,
+    citation: Cow<'static, str>,
 ) -> Line {
     let within = amount.min(limit);
     let fund = Money::round(share * within);
@@ -718,7 +801,7 @@ pub(crate) fn quota_share_line(
     quota: Decimal,
     share: Decimal,
     quota_words: [String; 2],
-    citation: &'static str,
+    citation: Cow<'static, str>,
 ) -> Line {
     let cost = Money::round(quota);
     let fund = Money::round(quota * share);
@@ -736,17 +819,17 @@ pub(crate) fn quota_share_line(
 
 /// A daily quota for the care days at the fund's share: paid in full, an
 /// allowance; at a lower share, a service whose rest the person pays.
-pub(crate) fn daily_quota_line(id: &'static str, label: Text, rate: &Dated, share: &Dated, days: u32) -> Line {
+pub(crate) fn daily_quota_line(id: &'static str, label: Text, rate: &InForce, share: &InForce, days: u32) -> Line {
     if share.value == Decimal::ONE {
-        return daily_allowance_line(id, label, rate.value, days, rate.citation);
+        return daily_allowance_line(id, label, rate.value, days, rate.citation.clone());
     }
     let q = plain(rate.value);
     let words = basis(format!("每日定额{q}元 × {days}日"), format!("{q} yuan/day × {days} days"));
-    quota_share_line(id, label, rate.value * Decimal::from(days), share.value, words, rate.citation)
+    quota_share_line(id, label, rate.value * Decimal::from(days), share.value, words, rate.citation.clone())
 }
 
 /// A per-day allowance paid in full by the fund.
-pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal, days: u32, citation: &'static str) -> Line {
+pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal, days: u32, citation: Cow<'static, str>) -> Line {
     let fund = Money::round(rate * Decimal::from(days));
     let r = plain(rate);
     Line::allowance(
@@ -766,7 +849,7 @@ pub(crate) fn daily_allowance_line(id: &'static str, label: Text, rate: Decimal,
 /// 晋城 四(八), 日照 三(八)1 exclude care costs that work-injury (another social)
 /// insurance pays, not people: reading them as excluding a person who receives
 /// its care allowance is this calculator's.
-pub(crate) fn work_injury_reading(citation: &'static str) -> Note {
+pub(crate) fn work_injury_reading(citation: Cow<'static, str>) -> Note {
     note(
         "reading_work_injury_exclusion",
         "文件排除的是应由工伤保险等其他社会保险支付的护理费用；把领取工伤保险生活护理费的人整体排除，是本计算器的理解。",
@@ -786,7 +869,7 @@ pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, condition
             ReasonCode::DisabilityTooShort,
             format!("{zh}（“{}”），目前为{months}个月。", min.quote),
             format!("{en}; it has lasted {months} months."),
-            min.citation,
+            min.citation.clone(),
         ));
     }
 }
@@ -797,7 +880,7 @@ pub(crate) fn disabled_for(m: u32) -> [String; 2] {
 }
 
 /// Benefits start in the month of the assessment, or `after` months later (常州 次月起).
-pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reason>, citation: &'static str) {
+pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reason>, citation: Cow<'static, str>) {
     let Some(assessed) = ctx.month_of(&inputs::ASSESSED_MONTH) else { return };
     let first = (0..after).fold(assessed, |m, _| m.next());
     if ctx.month < first {
@@ -811,7 +894,7 @@ pub(crate) fn before_benefit_start(ctx: &Ctx<'_>, after: u32, out: &mut Vec<Reas
 }
 
 /// `interruptedContribution` without resumed contributions.
-pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: Cow<'static, str>) {
     if ctx.flag(&inputs::INTERRUPTED_CONTRIBUTION) && ctx.given.get(&inputs::MONTHS_SINCE_RESUMED).is_none() {
         out.push(reason(
             ReasonCode::ContributionInterrupted,
@@ -823,7 +906,7 @@ pub(crate) fn contribution_interrupted(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rul
 }
 
 /// `grade` outside the grades the city covers.
-pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: Cow<'static, str>) {
     if !ctx.document.grades.contains(&ctx.grade()) {
         let g = ctx.grade().name();
         out.push(reason(
@@ -836,7 +919,7 @@ pub(crate) fn grade_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text
 }
 
 /// `insurance` outside the insurance types the city covers.
-pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: &'static str) {
+pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: Text, citation: Cow<'static, str>) {
     if !ctx.document.insurance.contains(&ctx.insurance()) {
         out.push(reason(ReasonCode::InsuranceNotCovered, rule.zh, rule.en, citation));
     }
@@ -880,10 +963,12 @@ pub(crate) struct ContributionRules {
     /// standard for; a year is under the value in force on its 1 January.
     pub standard: &'static Param,
     /// Why the first year is what it is, when the source does not say it outright.
-    pub first_year_citation: &'static str,
+    /// Its clause, in the document stating the first standard.
+    pub first_year_clause: &'static str,
     /// Who sets later standards, in the source's own words.
     pub later_years: Text,
-    pub later_years_citation: &'static str,
+    /// Its clause, in the document stating the standard of the year.
+    pub later_years_clause: &'static str,
     pub insurance: &'static [Insurance],
     pub insurance_not_covered: Text,
     /// The inputs this city reads, besides city, year and insurance (`inputs::CONTRIBUTION`).
@@ -920,7 +1005,7 @@ pub(crate) struct ContributionLines {
 }
 
 impl ContributionLines {
-    pub fn push(&mut self, payer: Payer, label: Text, amount: Decimal, basis: [String; 2], citation: &'static str) {
+    pub fn push(&mut self, payer: Payer, label: Text, amount: Decimal, basis: [String; 2], citation: Cow<'static, str>) {
         let [basis, basis_en] = basis;
         self.lines.push(ContributionLine {
             payer,

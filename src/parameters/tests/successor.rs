@@ -184,7 +184,7 @@ fn a_successor_version_changes_answers_from_its_start_with_no_formula_changed() 
     let row = |id: &str| table.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("{id}"));
     let quota = &row("institution.daily_quota").values;
     assert_eq!((quota.len(), quota[0].value, quota[0].status), (1, Figure::Number(dec!(120)), Some(Status::InForce)));
-    assert_eq!(row("home_visit.monthly_quota").values[0].status, Some(Status::Expired), "甲 ended on 2026-07-14");
+    assert_eq!(row("home_visit.monthly_quota").values[0].status, Some(Status::Superseded), "甲 ended on 2026-07-14, replaced by 乙");
     let from = &row("scheme.effective_from").values;
     assert_eq!(from[0].value, Figure::Day(Date::ymd(2026, 7, 15)));
     let all = of_city(test, None);
