@@ -9,6 +9,7 @@ use crate::money::plain;
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 
+mod continues;
 mod successor;
 
 const SOURCES: [(&str, &str); 5] = [
