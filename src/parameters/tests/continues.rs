@@ -20,7 +20,8 @@ fn leak<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
-/// 晋城 with the fictional successor; the real city's functions, modes and other values.
+/// 晋城 with its opinion alone (whatever later documents the real city has),
+/// and with the fictional successor; the real city's functions and modes.
 fn successor() -> (&'static City, &'static City) {
     let real = cities::find("jincheng").expect("jincheng");
     let old = real.documents[0];
@@ -39,23 +40,25 @@ fn successor() -> (&'static City, &'static City) {
         ("home_visit.monthly_quota", "测试续行文件（虚构，非真实政策） 四(七)2", dec!(1800), "测试：每月定额1800元"),
         ("institution.daily_quota", "测试续行文件（虚构，非真实政策） 四(七)4", dec!(120), "测试：每人每日定额120元"),
     ];
-    let params: Vec<&'static Param> = real
-        .params
-        .iter()
-        .map(|p| match changes.iter().find(|c| c.0 == p.id) {
-            None => *p,
-            Some(&(_, citation, value, quote)) => {
-                let values: Vec<Dated> = p.values.iter().copied().chain([Dated::of(new, citation, value, quote)]).collect();
+    let table = |with_successor: bool| -> &'static [&'static Param] {
+        let params: Vec<&'static Param> = real
+            .params
+            .iter()
+            .map(|p| {
+                let own = p.values.iter().filter(|v| std::ptr::eq(v.document, old)).copied();
+                let added = changes
+                    .iter()
+                    .filter(|c| with_successor && c.0 == p.id)
+                    .map(|&(_, citation, value, quote)| Dated::of(new, citation, value, quote));
+                let values: Vec<Dated> = own.chain(added).collect();
                 leak(Param { values: Box::leak(values.into_boxed_slice()), ..Param::new(p.id, p.label, p.unit, &[]) })
-            }
-        })
-        .collect();
-    let city = leak(City {
-        documents: Box::leak(vec![old, new].into_boxed_slice()),
-        params: Box::leak(params.into_boxed_slice()),
-        ..*real
-    });
-    (real, city)
+            })
+            .collect();
+        Box::leak(params.into_boxed_slice())
+    };
+    let alone = leak(City { documents: Box::leak(vec![old].into_boxed_slice()), params: table(false), ..*real });
+    let city = leak(City { documents: Box::leak(vec![old, new].into_boxed_slice()), params: table(true), ..*real });
+    (alone, city)
 }
 
 fn query(mode: &str, month: &str, insurance: Insurance) -> Query {
@@ -89,7 +92,8 @@ fn a_successor_that_continues_the_rest_changes_only_its_figures_and_cites_itself
     // Every citation names the successor: its own figures, the ones it carries, reasons and notes.
     let resident = estimate_in(test, &query("home_visit", "2026-03", Insurance::Resident)).expect("an estimate");
     for e in [&visit, &institution, &home, &resident] {
-        let citations = e.lines.iter().map(|l| &l.citation).chain(e.reasons.iter().map(|r| &r.citation)).chain(e.notes.iter().map(|n| &n.citation));
+        let citations =
+            e.lines.iter().map(|l| &l.citation).chain(e.reasons.iter().map(|r| &r.citation)).chain(e.notes.iter().map(|n| &n.citation));
         for c in citations {
             assert!(c.contains(NUMBER), "{} {c}", e.care_mode);
         }
