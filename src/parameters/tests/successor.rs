@@ -63,28 +63,27 @@ fn successor() -> (&'static City, &'static City) {
         ("contribution.employed_rate", a, "测试文件甲（非真实政策） 二(二)", dec!(0.0015), "测试：在职职工以0.15%的比例"),
         ("institution.daily_quota", b, "测试文件乙（非真实政策） 三(四)", dec!(120), "测试：每人每日定额120元"),
     ];
-    let params: Vec<&'static Param> = real
-        .params
-        .iter()
-        .map(|p| {
-            let added: Vec<Dated> = changes
-                .iter()
-                .filter(|c| c.0 == p.id)
-                .map(|&(_, doc, citation, value, quote)| Dated::of(doc, citation, value, quote))
-                .collect();
-            if added.is_empty() {
-                return *p;
-            }
-            let values: Vec<Dated> = p.values.iter().copied().chain(added).collect();
-            leak(Param { values: Box::leak(values.into_boxed_slice()), ..Param::new(p.id, p.label, p.unit, &[]) })
-        })
-        .collect();
-    let city = leak(City {
-        documents: Box::leak(vec![real.documents[0], a, b].into_boxed_slice()),
-        params: Box::leak(params.into_boxed_slice()),
-        ..*real
-    });
-    (real, city)
+    // The opinion's own values only, whatever later documents the real city has.
+    let opinion = real.documents[0];
+    let table = |with_changes: bool| -> &'static [&'static Param] {
+        let params: Vec<&'static Param> = real
+            .params
+            .iter()
+            .map(|p| {
+                let own = p.values.iter().filter(|v| std::ptr::eq(v.document, opinion)).copied();
+                let added = changes
+                    .iter()
+                    .filter(|c| with_changes && c.0 == p.id)
+                    .map(|&(_, doc, citation, value, quote)| Dated::of(doc, citation, value, quote));
+                let values: Vec<Dated> = own.chain(added).collect();
+                leak(Param { values: Box::leak(values.into_boxed_slice()), ..Param::new(p.id, p.label, p.unit, &[]) })
+            })
+            .collect();
+        Box::leak(params.into_boxed_slice())
+    };
+    let alone = leak(City { documents: Box::leak(vec![opinion].into_boxed_slice()), params: table(false), ..*real });
+    let city = leak(City { documents: Box::leak(vec![opinion, a, b].into_boxed_slice()), params: table(true), ..*real });
+    (alone, city)
 }
 
 fn query(mode: &str, month: &str) -> Query {
