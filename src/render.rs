@@ -242,6 +242,7 @@ pub fn figure(unit: ParamUnit, value: Figure) -> String {
         ParamUnit::Hours => "小时",
         ParamUnit::Months => "个月",
         ParamUnit::Years => "年",
+        ParamUnit::Age => "周岁",
         ParamUnit::VisitsPerWeek => "次/周",
         ParamUnit::VisitsPerMonth => "次/月",
     };

@@ -181,7 +181,7 @@ export interface ParametersQuery {
 /** What a parameter's value measures; `ratio` and `rate_of_base` are decimals (70% is "0.7"). */
 export type ParamUnit =
   | "yuan" | "yuan_per_day" | "yuan_per_hour" | "yuan_per_month" | "yuan_per_visit" | "yuan_per_year"
-  | "yuan_per_person_year" | "ratio" | "rate_of_base" | "days" | "hours" | "months" | "years"
+  | "yuan_per_person_year" | "ratio" | "rate_of_base" | "days" | "hours" | "months" | "years" | "age"
   | "visits_per_week" | "visits_per_month" | "date";
 
 /** One value of a parameter, the period it holds for and its source (docs/parameters.md). */

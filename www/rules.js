@@ -10,8 +10,8 @@ import { parameters } from "./pkg/ltci.js";
 const BACK = { zh: "返回计算器", en: "Back to the calculator" };
 /** "元/日"; English spells the id ("yuan/day"). */
 const ZH_UNITS = { yuan: "元", day: "日", hour: "小时", month: "月", visit: "次", year: "年", person_year: "人·年", days: "天",
-  hours: "小时", months: "个月", years: "年", visits_per_week: "次/周", visits_per_month: "次/月" };
-const unit = (u, L) => (L === "en" ? " " + u.replace("_per_", "/").replace("_", " ") : ZH_UNITS[u] || u.split("_per_").map((x) => ZH_UNITS[x]).join("/"));
+  hours: "小时", months: "个月", years: "年", age: "周岁", visits_per_week: "次/周", visits_per_month: "次/月" };
+const unit = (u, L) => (L === "en" ? (u === "age" ? " years of age" : " " + u.replace("_per_", "/").replace("_", " ")) : ZH_UNITS[u] || u.split("_per_").map((x) => ZH_UNITS[x]).join("/"));
 /** "0.0015" → "0.15%": the point moved in the text, not a float. */
 function pct(s) {
   const [i, f = ""] = s.split("."), d = i + f.padEnd(2, "0"), n = i.length + 2, frac = d.slice(n).replace(/0+$/, "");

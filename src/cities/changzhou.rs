@@ -191,7 +191,7 @@ static HOME_SERVICE_COST: Input = Input {
     label: Text::new("本月上门服务费用", "Home-visit services this month"),
     help: Text::new(
         "护理机构派人上门提供生活护理服务的本月费用（元）。",
-        "What the provider charges this month for life-care visits (yuan).",
+        "What the provider charges this month for personal-care visits (yuan).",
     ),
     unit: Unit::YuanPerMonth,
     default: Default::Fixed(Decimal::ZERO),
@@ -205,7 +205,7 @@ static FAMILY_CARE_DAYS: Input = Input {
     // 七(三) "指定1-2名固定人员，经相应培训合格，纳入全市居家养老亲情照护人员名录"
     help: Text::new(
         "登记的亲情照护人员提供生活护理的天数，不超过护理天数；不填按护理天数计。亲情照护人员须经培训合格、纳入全市名录（七(三)）。",
-        "Days a registered family carer gave life care, at most the care days; left empty, all the care days. The carer must be trained and in the city's register (7(3)).",
+        "Days a registered family carer gave personal care, at most the care days; left empty, all the care days. The carer must be trained and in the city's register (7(3)).",
     ),
     unit: Unit::Days,
     default: Default::CareDays,
@@ -326,12 +326,12 @@ fn home(ctx: &Ctx<'_>, out: &mut Out) {
         let fund = Money::round(fund_service);
         out.line(Line::service(
             "home_service",
-            Text::new("居家上门生活护理服务", "Home-visit life care"),
+            Text::new("居家上门生活护理服务", "Home-visit personal care"),
             Money::round(services),
             fund,
             basis(
                 format!("上门服务费用{c}元，基金在生活护理月上限{k}元内支付{fund}元"),
-                format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month life-care cap"),
+                format!("visit services {c} yuan; the fund pays {fund} yuan within the {k} yuan/month personal-care cap"),
             ),
             citation.clone(),
         ));
@@ -416,7 +416,7 @@ const ELDERLY_INSTITUTION: Mode = Mode {
     clause: "五(四)2",
     help: Text::new(
         "在养老服务机构接受护理服务；基本生活照料按日补偿，家庭病床医疗护理另计。",
-        "Care in an elderly-care institution: life care paid per day, home-sickbed nursing on top.",
+        "Care in an elderly-care institution: personal care paid per day, home-sickbed nursing on top.",
     ),
     inputs: &[&INSTITUTION_CHARGE, &HOME_MEDICAL_COST],
     uses_care_days: true,
@@ -426,10 +426,10 @@ const ELDERLY_INSTITUTION: Mode = Mode {
 
 static INSTITUTION_CHARGE: Input = Input {
     key: "dailyCharge",
-    label: Text::new("机构每日生活照料收费", "Institution's daily life-care charge"),
+    label: Text::new("机构每日生活照料收费", "Institution's daily personal-care charge"),
     help: Text::new(
         "养老机构每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
-        "What the institution charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+        "What the institution charges per day for basic personal care (yuan/day); leave empty to see only the fund's part.",
     ),
     unit: Unit::YuanPerDay,
     ..Input::BASE
@@ -477,7 +477,7 @@ fn elderly_institution(ctx: &Ctx<'_>, out: &mut Out) {
     disability_subsidy(ctx, out);
 }
 
-const LIFE_CARE: Text = Text::new("基本生活照料", "Basic life care");
+const LIFE_CARE: Text = Text::new("基本生活照料", "Basic personal care");
 
 // ---- 五(四)3 医疗机构住院护理 ----------------------------------------------
 
@@ -487,7 +487,7 @@ const MEDICAL_INSTITUTION: Mode = Mode {
     clause: "五(四)3",
     help: Text::new(
         "入住定点医疗机构专护病房接受护理；生活照料按日补偿，医疗护理费用补偿75%。",
-        "A stay in a designated hospital's LTC ward: life care per day, medical nursing at 75%.",
+        "A stay in a designated hospital's LTC ward: personal care per day, medical nursing at 75%.",
     ),
     inputs: &[&WARD_CHARGE, &MEDICAL_NURSING_COST],
     uses_care_days: true,
@@ -497,10 +497,10 @@ const MEDICAL_INSTITUTION: Mode = Mode {
 
 static WARD_CHARGE: Input = Input {
     key: "dailyCharge",
-    label: Text::new("每日生活照料收费", "Daily life-care charge"),
+    label: Text::new("每日生活照料收费", "Daily personal-care charge"),
     help: Text::new(
         "专护病房每日收取的基本生活照料费用（元/日）；不填则只显示基金支付部分。",
-        "What the ward charges per day for basic life care (yuan/day); leave empty to see only the fund's part.",
+        "What the ward charges per day for basic personal care (yuan/day); leave empty to see only the fund's part.",
     ),
     unit: Unit::YuanPerDay,
     ..Input::BASE
@@ -614,6 +614,7 @@ fn disability_subsidy(ctx: &Ctx<'_>, out: &mut Out) {
 // Nothing in a query tells these: a note on every estimate.
 
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    rules::assumed_disability_months(ctx, &MIN_DISABILITY_MONTHS, treated_and_stable, out);
     out.push(note(
         "condition_reassessment",
         "重新评估自理能力好转、不再符合条件，或评估结论有效期届满未申请重新评估的，停止享受待遇；应由其他社会保险基金支付或第三人依法承担的护理费用，基金不支付。",

@@ -245,7 +245,7 @@ const HOME_VISIT: Mode = Mode {
     clause: "四(五)2、四(七)2",
     help: Text::new(
         "定点护理服务机构的医护人员到家中提供生活料理和医疗护理。",
-        "Staff of a designated provider visit at home for life care and nursing.",
+        "Staff of a designated provider visit at home for personal care and nursing.",
     ),
     inputs: &[],
     uses_care_days: true,
@@ -459,6 +459,7 @@ fn monthly_quota(ctx: &Ctx<'_>, out: &mut Out, monthly: &InForce, daily: &InForc
 /// On every estimate, eligible or not: what was assumed about contribution years,
 /// and how the work-injury exclusion was read.
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    rules::assumed_disability_months(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
     if ctx.flag(&WORK_INJURY_CARE_ALLOWANCE) {
         out.push(rules::work_injury_reading(ctx.cite("四(八)")));
     }

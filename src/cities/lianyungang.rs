@@ -12,7 +12,7 @@
 //! ```
 
 use crate::error::Error;
-use crate::model::ParamUnit::{Hours, Months, VisitsPerMonth, Years, YuanPerDay, YuanPerHour, YuanPerMonth, YuanPerPersonYear};
+use crate::model::ParamUnit::{Age, Hours, Months, VisitsPerMonth, YuanPerDay, YuanPerHour, YuanPerMonth, YuanPerPersonYear};
 use crate::model::{ContributionQuery, Grade, Insurance, Line, Note, Payer, Reason, ReasonCode, Text};
 use crate::money::{plain, Money};
 use crate::month::Date;
@@ -387,6 +387,7 @@ fn home_visit(ctx: &Ctx<'_>, out: &mut Out) {
 // ---- Notes on every estimate -----------------------------------------------
 
 fn notes(ctx: &Ctx<'_>, out: &mut Vec<Note>) {
+    rules::assumed_disability_months(ctx, &MIN_DISABILITY_MONTHS, rules::disabled_for, out);
     out.push(note(
         "draft_document",
         "依据的是征求意见稿，正式文件的规定可能不同。",
@@ -450,7 +451,7 @@ static CONTRIBUTION_GOVERNMENT: Param = Param::new(
 static NOT_FINANCED_UP_TO_AGE: Param = Param::new(
     "contribution.not_financed_up_to_age",
     "暂不单独筹资的年龄上限",
-    Years,
+    Age,
     &[Dated::of(&DOCUMENT, cite!("二(一)"), dec!(18), "18周岁以下……暂不单独筹资").during(FIRST_STANDARD.0, None)],
 );
 

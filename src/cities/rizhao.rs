@@ -357,7 +357,7 @@ fn care_subsidy_reading(ctx: &Ctx<'_>, out: &mut Out, subsidy: &InForce, home: b
         "每人每天{r}元的照护补助“对护理机构”发放，用于基本生活照料（未足量提供的余额发给个人）；三(四)把入住的定点护理机构与居家上门服务分开，所以本计算器只对医疗专护和机构护理计照护补助，居家护理不计。"
     );
     let mut en = format!(
-        "The {r} yuan/day care subsidy is paid to the care institution for basic life care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care."
+        "The {r} yuan/day care subsidy is paid to the care institution for basic personal care (any unused balance goes to the person). 3(4) tells institutions one is admitted to apart from home visits, so this calculator adds the subsidy to medical special care and institutional care, not to home care."
     );
     if home {
         let n = ctx.care_days;

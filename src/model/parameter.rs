@@ -33,6 +33,8 @@ pub enum ParamUnit {
     Hours,
     Months,
     Years,
+    /// An age in whole years (周岁).
+    Age,
     /// Visits a week (南通's package) or a month (连云港's home visits).
     VisitsPerWeek,
     VisitsPerMonth,
@@ -41,7 +43,7 @@ pub enum ParamUnit {
 }
 
 impl ParamUnit {
-    pub const ALL: [ParamUnit; 16] = [
+    pub const ALL: [ParamUnit; 17] = [
         ParamUnit::Yuan,
         ParamUnit::YuanPerDay,
         ParamUnit::YuanPerHour,
@@ -55,6 +57,7 @@ impl ParamUnit {
         ParamUnit::Hours,
         ParamUnit::Months,
         ParamUnit::Years,
+        ParamUnit::Age,
         ParamUnit::VisitsPerWeek,
         ParamUnit::VisitsPerMonth,
         ParamUnit::Date,
@@ -76,6 +79,7 @@ impl ParamUnit {
             ParamUnit::Hours => "hours",
             ParamUnit::Months => "months",
             ParamUnit::Years => "years",
+            ParamUnit::Age => "age",
             ParamUnit::VisitsPerWeek => "visits_per_week",
             ParamUnit::VisitsPerMonth => "visits_per_month",
             ParamUnit::Date => "date",

@@ -874,6 +874,25 @@ pub(crate) fn disability_too_short(ctx: &Ctx<'_>, min: &'static Param, condition
     }
 }
 
+/// When `disabilityMonths` was not given, its default decides the answer: said
+/// on every estimate of a city that reads it, with the city's own condition.
+pub(crate) fn assumed_disability_months(ctx: &Ctx<'_>, min: &'static Param, condition: fn(u32) -> [String; 2], out: &mut Vec<Note>) {
+    if ctx.given.get(&inputs::DISABILITY_MONTHS).is_some() {
+        return;
+    }
+    let d = ctx.count(&inputs::DISABILITY_MONTHS).unwrap_or(0);
+    let min = ctx.param(min);
+    let [zh, en] = condition(min.count());
+    out.push(note(
+        "assumed_disability_months",
+        format!("未填写失能持续时间，按{d}个月计算：{zh}（“{}”）；实际不足的，不符合享受条件。", min.quote),
+        format!(
+            "How long the disability has lasted was not given and is taken as {d} months: {en}; if it is shorter, no benefits are paid."
+        ),
+        min.citation,
+    ));
+}
+
 /// The usual condition: the disability has lasted `m` months (晋城 四(二), 连云港 一).
 pub(crate) fn disabled_for(m: u32) -> [String; 2] {
     [format!("失能状态须持续{m}个月以上"), format!("The disability must have lasted at least {m} months")]
