@@ -590,9 +590,14 @@ fn with_defaults(q: &Generated, e: &ltci::Estimate) -> Generated {
     Generated { members }
 }
 
+/// The answer without its reference, and without the note that says the
+/// disability's length was assumed (written out, it is given, not assumed).
 fn without_reference(e: &ltci::Estimate) -> Value {
     let mut v = common::estimate_value(e);
     v.as_object_mut().expect("an object").remove("reference");
+    if let Some(notes) = v["notes"].as_array_mut() {
+        notes.retain(|n| n["code"] != "assumed_disability_months");
+    }
     v
 }
 
