@@ -56,6 +56,8 @@ pub struct CityInfo {
     pub care_days_help: Text,
     /// Common inputs whose label or help differs in this city, in its own words.
     pub input_texts: Vec<InputTextInfo>,
+    /// What a person does next (下一步), from the month's document.
+    pub next_steps: Vec<StepInfo>,
     /// The city's own names for grades, where its document has them (日照 半失能, 完全失能).
     pub grade_names: Vec<GradeName>,
     pub care_modes: Vec<ModeInfo>,
@@ -69,6 +71,14 @@ pub struct InputTextInfo {
     pub key: &'static str,
     pub label: Option<Text>,
     pub help: Option<Text>,
+}
+
+/// One step after the answer, with its clause; `reading`: this calculator's, not the source's.
+#[derive(Clone, Debug, Serialize)]
+pub struct StepInfo {
+    pub text: Text,
+    pub citation: Option<Cow<'static, str>>,
+    pub reading: bool,
 }
 
 /// A city's contribution form.
@@ -189,6 +199,11 @@ fn city(c: &City, month: Month) -> CityInfo {
         query_inputs: c.query_inputs.iter().map(|i| i.key).collect(),
         care_days_help: c.care_days_help,
         input_texts: c.input_texts.iter().map(|t| InputTextInfo { key: t.input.key, label: t.label, help: t.help }).collect(),
+        next_steps: c
+            .next_steps
+            .iter()
+            .map(|s| StepInfo { text: s.text, citation: s.clause.map(|c| now.cite(c)), reading: s.reading })
+            .collect(),
         grade_names: c.grade_names.iter().map(|(g, name)| GradeName { id: g.id(), name: *name }).collect(),
         care_modes: now.modes.iter().map(|m| mode(m, now)).collect(),
         contribution: c.contribution.map(|r| contribution(r, c)),

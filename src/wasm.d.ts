@@ -125,6 +125,8 @@ export interface CityInfo {
   careDaysHelp: Text;
   /** Common inputs whose label or help differs in this city (its own words); null where the common one holds. */
   inputTexts: { key: string; label: Text | null; help: Text | null }[];
+  /** What a person does next (下一步), from the sources; `reading`: this calculator's reading, not the source's words. */
+  nextSteps: { text: Text; citation: string | null; reading: boolean }[];
   /** The document's own names for grades, where it has them (日照 半失能 / 完全失能). */
   gradeNames: { id: GradeId; name: Text }[];
   careModes: ModeInfo[];

@@ -20,7 +20,7 @@ use crate::rules::inputs::{
 };
 use crate::rules::{
     self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, InForce,
-    Input, InputText, Mode, Out, Param, Unit,
+    Input, InputText, Mode, Out, Param, Step, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -101,6 +101,23 @@ pub(crate) static CITY: City = City {
                 "正在领取的重度残疾人护理补贴（元/月）；与长护险待遇就高择一，不重复享受（五(五)2）。",
                 "The severe-disability care subsidy you receive (yuan a month); only the higher of it and LTC benefits is paid (5(5)2).",
             )),
+        },
+    ],
+    // 五(一) "经过6个月以上的治疗后病情基本稳定，并经我市长期护理保险失能等级评估为中度、
+    //  重度失能的，次月起可按规定享受相应保障待遇"
+    next_steps: &[
+        Step {
+            text: Text::new(
+                "向医保经办机构申请长期护理保险失能等级评估：须经过6个月以上的治疗、病情基本稳定，评估为中度或重度失能。",
+                "Apply to the medical insurance office for a disability assessment: after six months of treatment with the condition stable, a moderate or severe grade qualifies.",
+            ),
+            clause: Some("五(一)"),
+            reading: false,
+        },
+        Step {
+            text: Text::new("评估通过的，次月起享受待遇。", "Benefits start the month after the assessment."),
+            clause: Some("五(一)"),
+            reading: false,
         },
     ],
     grade_names: &[],

@@ -20,7 +20,7 @@ use crate::rules::inputs::{
     MONTHLY_PENSION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, InForce, Mode, Out, Param,
+    self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, InForce, Mode, Out, Param, Step,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -92,6 +92,25 @@ pub(crate) static CITY: City = City {
         "Days in hospital paid by basic medical insurance are not care days (4(8)).",
     ),
     input_texts: &[],
+    // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
+    next_steps: &[
+        Step {
+            text: Text::new(
+                "向医保经办机构申请失能评估：须经医疗机构或康复机构规范诊疗、失能状态持续6个月以上，经申请通过评估认定。",
+                "Apply to the medical insurance office for an assessment: after regular treatment and six months of disability, benefits follow an approved assessment.",
+            ),
+            clause: Some("四(二)"),
+            reading: false,
+        },
+        Step {
+            text: Text::new(
+                "文件没有写评估后从哪个月起支付；从评估认定的当月起计算，是本计算器的理解。",
+                "The text does not say from which month benefits are paid after the assessment; counting from the month of the assessment is this calculator's reading.",
+            ),
+            clause: Some("四(六)1"),
+            reading: true,
+        },
+    ],
     grade_names: &[],
     check,
     notes,

@@ -21,7 +21,7 @@ use crate::rules::inputs::{
 };
 use crate::rules::{
     self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode,
-    Out, Param, Unit,
+    Out, Param, Step, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -75,6 +75,31 @@ pub(crate) static CITY: City = City {
         "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
     ),
     input_texts: &[],
+    // 七 "2026年12月1日起，受理失能等级评估申请……待遇申请流程、失能等级评估……按照职工长期
+    //  护理保险有关规定执行"
+    next_steps: &[
+        Step {
+            text: Text::new("2026年12月1日起，医保经办机构受理失能等级评估申请。", "From 1 December 2026 the medical insurance office takes applications for a disability assessment."),
+            clause: Some("七"),
+            reading: false,
+        },
+        Step {
+            text: Text::new(
+                "待遇申请流程、失能等级评估按照职工长期护理保险的有关规定执行；这些规定不在本计算器的资料中。",
+                "How to apply and the assessment follow the employee LTC scheme's rules, which are not in this calculator's sources.",
+            ),
+            clause: Some("七"),
+            reading: false,
+        },
+        Step {
+            text: Text::new(
+                "通知没有写评估后从哪个月起支付；从评估认定的当月起计算，是本计算器的理解。",
+                "The notice does not say from which month benefits are paid after the assessment; counting from the month of the assessment is this calculator's reading.",
+            ),
+            clause: Some("三(一)"),
+            reading: true,
+        },
+    ],
     grade_names: &[],
     check,
     notes,

@@ -17,7 +17,7 @@ use crate::model::{Grade, Insurance, Line, Note, Reason, Text};
 use crate::money::{div_round, plain, Money};
 use crate::month::Date;
 use crate::rules::inputs::ASSESSED_MONTH;
-use crate::rules::{self, basis, note, Carry, City, Ctx, Dated, Default, DocKind, Document, InForce, Input, Mode, Out, Param, Unit};
+use crate::rules::{self, basis, note, Carry, City, Ctx, Dated, Default, DocKind, Document, InForce, Input, Mode, Out, Param, Step, Unit};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -64,6 +64,25 @@ pub(crate) static CITY: City = City {
     query_inputs: &[&ASSESSED_MONTH],
     care_days_help: Text::new("本月在家接受照护的天数。", "Days of care at home this month."),
     input_texts: &[],
+    // The article says nothing of how to apply or when benefits start.
+    next_steps: &[
+        Step {
+            text: Text::new(
+                "文章没有写如何申请失能评估和待遇；请向南通市医保经办机构咨询。",
+                "The article does not say how to apply for an assessment or for benefits; ask Nantong's medical insurance office.",
+            ),
+            clause: None,
+            reading: false,
+        },
+        Step {
+            text: Text::new(
+                "从评估的当月起计算待遇，是本计算器的理解。",
+                "Counting benefits from the month of the assessment is this calculator's reading.",
+            ),
+            clause: None,
+            reading: true,
+        },
+    ],
     grade_names: &[],
     check,
     notes,

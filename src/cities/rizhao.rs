@@ -21,7 +21,7 @@ use crate::rules::inputs::{
 };
 use crate::rules::{
     self, basis, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, InForce, Input,
-    InputText, Mode, Out, Param, Unit,
+    InputText, Mode, Out, Param, Step, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -101,6 +101,23 @@ pub(crate) static CITY: City = City {
                 "正在领取的重度残疾人护理补贴（元/月）；已纳入残疾人保障的护理项目和费用，长护险不予支付（三(八)5）。",
                 "The severe-disability care subsidy you receive (yuan a month); care already covered by disability protection is not paid by LTC insurance (3(8)5).",
             )),
+        },
+    ],
+    // 三(七) "生活护理依赖程度评定、待遇申办流程……按照职工长期护理保险的有关政策执行";
+    // 三(四) "经评定符合条件的，自核准之日起享受长期护理保险待遇"
+    next_steps: &[
+        Step {
+            text: Text::new(
+                "生活护理依赖程度评定和待遇申办流程按照日照市职工长期护理保险的有关政策执行；这些规定不在本计算器的资料中。",
+                "The assessment and how to apply follow Rizhao's employee LTC rules, which are not in this calculator's sources.",
+            ),
+            clause: Some("三(七)"),
+            reading: false,
+        },
+        Step {
+            text: Text::new("经评定符合条件的，自核准之日起享受待遇。", "Once assessed as eligible, benefits are paid from the day of approval."),
+            clause: Some("三(四)"),
+            reading: false,
         },
     ],
     grade_names: &[

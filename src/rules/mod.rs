@@ -32,6 +32,8 @@ pub(crate) struct City {
     pub care_days_help: Text,
     /// A common input's label or help in this city's own words, where its rule differs.
     pub input_texts: &'static [InputText],
+    /// What a person does next (下一步), from the sources, in order.
+    pub next_steps: &'static [Step],
     /// The document's own names for grades, where it has them.
     pub grade_names: &'static [(Grade, Text)],
     /// Every failed eligibility condition, in the order of the document.
@@ -349,6 +351,18 @@ impl Input {
         carry: Carry::Same,
         when: None,
     };
+}
+
+/// One step after the answer (apply for an assessment, when benefits start): the
+/// source's own rule with its clause, or where the source is silent, what this
+/// calculator takes (`reading`), or that the source defers to rules not here.
+#[derive(Clone, Copy)]
+pub(crate) struct Step {
+    pub text: Text,
+    /// Its clause in the city's document of the month; `None` where the source is silent.
+    pub clause: Option<&'static str>,
+    /// This calculator's reading, not the source's words.
+    pub reading: bool,
 }
 
 /// A common input's label and help for one city, where its rule differs.
