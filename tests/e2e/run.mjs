@@ -505,24 +505,33 @@ await check("what a person types is read by www/number.js: １０天 is 10 days,
 });
 
 // ---------- a host page's Object.prototype (issue 23, item 8) ----------
-await check("a host page that adds input keys to Object.prototype changes nothing: the element and the page read their own values only", async () => {
+/** The embed demo and the page, with a host script that first adds `keys` to Object.prototype:
+ *  the element's and the page's figures for 晋城 home visits in 2024-02. */
+async function polluted(keys) {
   const hctx = await newContext();
-  await hctx.addInitScript(() => {
-    Object.assign(Object.prototype, { careDays: "3", month: "2019-01", months: "2", disabilityMonths: "1", insurance: "resident", grade: "mild",
-      careMode: "home_self", city: "nantong", tab: "contribution", outdated: true, unknown: [1], open: true, options: [], when: { key: "x", values: [] } });
-  });
+  await hctx.addInitScript((k) => { Object.assign(Object.prototype, k); }, keys);
   const p = await hctx.newPage();
   await p.goto(origin + "/embed-demo.html");
   const f = p.locator("#full [data-panel=estimate] form");
   await f.getByLabel("月份", { exact: true }).fill("2024-02");
   await p.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 5000 }).catch(() => {});
-  eq(await p.locator("#full [data-panel=estimate] [data-out=fund]").textContent(), "1050.00", "the element's fund (29 days, not 3)");
-  eq(await p.locator("#full [data-panel=estimate] [data-out=selfPay]").textContent(), "450.00", "the element's self-pay");
-  eq(await p.locator("#full [data-part=notice], #full [data-part=linkNote]").count(), 0, "no notice");
+  const got = { element: await p.locator("#full [data-panel=estimate] [data-out=fund]").textContent(),
+    elementSelf: await p.locator("#full [data-panel=estimate] [data-out=selfPay]").textContent(),
+    notices: await p.locator("#full [data-part=notice], #full [data-part=linkNote]").count() };
   await p.goto(origin + "/" + q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }));
   await ready(p);
-  eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1050.00", "the page's fund");
+  got.page = await p.locator(`${E} [data-out=fund]`).textContent();
   await hctx.close();
+  return got;
+}
+await check("a host page's Object.prototype.careDays = \"3\" changes nothing: <ltci-calculator> shows 1050.00 for 晋城 home visits in 2024-02 (29 days), not 105.00", async () => {
+  const got = await polluted({ careDays: "3" });
+  eq(`${got.element} / ${got.elementSelf}; page ${got.page}`, "1050.00 / 450.00; page 1050.00", "the element and the page");
+});
+await check("every key of the form and the catalog on Object.prototype changes nothing either: the element and the page read their own properties only", async () => {
+  const got = await polluted({ careDays: "3", month: "2019-01", months: "2", disabilityMonths: "1", insurance: "resident", grade: "mild",
+    careMode: "home_self", city: "nantong", tab: "contribution", outdated: true, unknown: [1], open: true, options: [], when: { key: "x", values: [] } });
+  eq(`${got.element} / ${got.elementSelf}; page ${got.page}; notices ${got.notices}`, "1050.00 / 450.00; page 1050.00; notices 0", "the element and the page");
 });
 
 // ---------- the months ahead (docs/plan.md) ----------
@@ -1163,25 +1172,28 @@ await check("nothing stored: no localStorage, sessionStorage or cookies", async 
 await ctx.close();
 
 // ---------- offline ----------
+const sctx = await newContext({ serviceWorkers: "allow" });
+const swPage = await sctx.newPage();
 await check("service worker: registers, caches the page, and it computes with the server stopped", async () => {
-  const sctx = await newContext({ serviceWorkers: "allow" });
-  const p = await sctx.newPage();
+  const p = swPage;
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[23]", "one cache of 23 files (the page and its modules, the agent and rules views, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
   eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1530.00", "fund offline");
   eq(await p.locator(`${E} [data-out=selfPay]`).textContent(), "720.00", "self-pay offline");
-  // With a #fragment too: Chromium keeps it in request.url (issue 23, item 8).
-  await p.goto(origin + "/" + q(URL_CASES[0][1]) + "#result");
+  eq(JSON.stringify(cached), "[23]", "one cache of 23 files (the page and its modules, the agent and rules views, the embeds, version.json)");
+});
+await check("service worker: an address with a #fragment is answered from the copy too, offline (Chromium keeps the fragment in request.url)", async () => {
+  const p = swPage;
+  await p.goto(origin + "/" + q(URL_CASES[0][1]) + "#result").catch(() => {});
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
   eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1050.00", "fund offline, address with a fragment");
-  eq(await p.evaluate(async () => (await fetch("version.json#x")).ok), true, "a fetch with a fragment, offline");
-  await sctx.close();
+  eq(await p.evaluate(async () => (await fetch("version.json#x").catch(() => ({ ok: false }))).ok), true, "a fetch with a fragment, offline");
 });
+await sctx.close();
 
 await check("only the page's own origin was requested", async () => { eq(foreign.join(" "), "", "foreign requests"); });
 await check("no console errors, page errors or CSP violations", async () => { eq(errors.join(" | "), "", "errors"); });
