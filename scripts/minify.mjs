@@ -8,8 +8,8 @@
 //   node scripts/minify.mjs [build/www]
 //
 // Kept as written: the V8 compile hint on the first line of app.js and of each
-// module it imports (texts.js, dom.js, query.js, state.js, form.js, result.js,
-// plan.js, notice.js: it must stay the first line), string literals (sw.js's
+// module it imports (texts.js, number.js, dom.js, query.js, state.js, form.js,
+// result.js, plan.js, notice.js: it must stay the first line), string literals (sw.js's
 // __LTCI_VERSION__ placeholder), and sw.js's top-level names (a classic worker
 // script, not a module).
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";

@@ -39,11 +39,34 @@ const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", 
 
 const exists = async (p) => { try { return (await stat(p)).isFile(); } catch { return false; } };
 
-/** Picks the file and encoding to send for a request path; null if none. */
-async function locate(root, pathname, accept) {
-  let rel;
-  try { rel = decodeURIComponent(pathname); } catch { return null; }
-  if (rel.includes("\0")) return null;
+/**
+ * The path a request target names, percent escapes decoded ("/pkg/ltci.js"), or
+ * null when the server cannot read it (it answers 400). A target is the origin
+ * form, "/path" with an optional "?query" (ignored), without an empty segment
+ * ("//") or a fragment; or the absolute form a proxy sends, "http://host/path",
+ * whose path is read the same way. Its escapes must decode to UTF-8 text
+ * without NUL. Never throws: one request must not stop the server.
+ */
+export function requestPath(target) {
+  if (typeof target !== "string") return null;
+  let path = target;
+  if (!target.startsWith("/")) {
+    // The absolute form (RFC 9112, 3.2.2): a server must accept it; its host is not read.
+    if (!/^https?:\/\//i.test(target)) return null;
+    let url;
+    try { url = new URL(target); } catch { return null; }
+    path = url.pathname;
+  } else {
+    path = target.split("?", 1)[0];
+  }
+  if (path.includes("#") || path.includes("//")) return null;
+  let decoded;
+  try { decoded = decodeURIComponent(path); } catch { return null; }
+  return decoded.includes("\0") ? null : decoded;
+}
+
+/** Picks the file and encoding to send for a request path (decoded); null if none. */
+async function locate(root, rel, accept) {
   if (rel.endsWith("/")) rel += "index.html";
   const file = resolve(root, "." + rel);
   if (file !== root && !file.startsWith(root + sep)) return null;
@@ -64,7 +87,16 @@ async function locate(root, pathname, accept) {
 }
 
 export function handler(rootDir, { log = () => {} } = {}) {
-  const root = resolve(rootDir);
+  const serve = answer(resolve(rootDir), log);
+  // Whatever goes wrong in one request is that request's 500, never the server's end.
+  return (req, res) => serve(req, res).catch((err) => {
+    log(`500 ${req.method} ${req.url}: ${err && err.message}`);
+    if (res.headersSent) res.destroy();
+    else { res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }); res.end("server error\n"); }
+  });
+}
+
+function answer(root, log) {
   return async (req, res) => {
     const base = {
       "Content-Security-Policy": `${CSP}; ${NO_FRAMING}`,
@@ -80,8 +112,9 @@ export function handler(rootDir, { log = () => {} } = {}) {
       log(`${code} ${req.method} ${req.url}`);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return done(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }, "method not allowed\n");
-    const url = new URL(req.url, "http://localhost");
-    const hit = await locate(root, url.pathname, String(req.headers["accept-encoding"] || ""));
+    const path = requestPath(req.url);
+    if (path === null) return done(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, "bad request\n");
+    const hit = await locate(root, path, String(req.headers["accept-encoding"] || ""));
     if (!hit) return done(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, "not found\n");
     const body = await readFile(hit.body);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}${hit.encoding ? "-" + hit.encoding : ""}"`;

@@ -12,8 +12,8 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Contribution, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals, Note, Payer};
 use crate::money::Money;
 use crate::month::Date;
-use crate::rules::inputs::{AGE, MONTHLY_BASE, MONTHLY_PENSION};
-use crate::rules::{check_value, At, City, ContributionLines};
+use crate::rules::inputs::{AGE, CATEGORY, DISTRICT, MONTHLY_BASE, MONTHLY_PENSION, SUBSIDIZED};
+use crate::rules::{self, check_value, At, City, ContributionLines, ContributionRules, Input};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
@@ -40,7 +40,7 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
     };
     for (input, value) in [(&MONTHLY_BASE, q.monthly_base), (&MONTHLY_PENSION, q.monthly_pension), (&AGE, q.age.map(Decimal::from))] {
         if let Some(v) = value {
-            check_value(input.key, input.unit, v, Decimal::ZERO)?;
+            check_value(input.key, input.unit, v, None)?;
         }
     }
     if !rules.insurance.contains(&q.insurance) {
@@ -80,6 +80,9 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
         ContributionStatus::Stated
     };
     let document = at.param(rules.standard).document;
+    if let Some(n) = input_not_used(city, rules, q, document.number) {
+        out.note(n);
+    }
     let sum = |p: Payer| out.lines.iter().filter(|l| l.payer == p).map(|l| l.amount).sum::<Money>();
     let totals = ContributionTotals {
         individual: sum(Payer::Individual),
@@ -97,4 +100,39 @@ pub(crate) fn contribution_in(city: &'static City, q: &ContributionQuery) -> Res
         policy: ContributionPolicy { document: document.number, title: document.title, stated_from: first, stated_to: last, status },
         notes: out.notes,
     })
+}
+
+/// docs/contribution.md: the inputs given that the city's rules do not read
+/// for this person, named in one note: an input the city does not list
+/// (`subsidized` for 晋城, `monthlyBase` for 常州), or one whose `when` does not
+/// hold (`monthlyPension` for an employed person). A flag given as `false` is
+/// the same query as none.
+fn input_not_used(city: &City, rules: &ContributionRules, q: &ContributionQuery, citation: &'static str) -> Option<Note> {
+    let category = q.category.map(crate::model::Category::id);
+    let given: [(&Input, bool); 6] = [
+        (&CATEGORY, q.category.is_some()),
+        (&MONTHLY_BASE, q.monthly_base.is_some()),
+        (&MONTHLY_PENSION, q.monthly_pension.is_some()),
+        (&AGE, q.age.is_some()),
+        (&SUBSIDIZED, q.subsidized),
+        (&DISTRICT, q.district.is_some()),
+    ];
+    // The query's choice for a key a `when` names.
+    let choice = |key: &str| match key {
+        "insurance" => Some(q.insurance.id()),
+        k if k == CATEGORY.key => category,
+        k if k == DISTRICT.key => q.district.as_deref(),
+        _ => None,
+    };
+    let read = |input: &Input| {
+        rules.inputs.iter().any(|i| i.key == input.key) && input.when.is_none_or(|w| choice(w.key).is_some_and(|c| w.values.contains(&c)))
+    };
+    let unused = given.into_iter().filter(|(input, given)| *given && !read(input)).map(|(input, _)| input);
+    let opening = || {
+        [
+            format!("{}的筹资规定对本情况不使用以下输入项，本结果没有考虑它们：", city.name.zh),
+            format!("The contribution rules of {} do not use these inputs here, so this result ignores them: ", city.name.en),
+        ]
+    };
+    rules::input_not_used(opening, unused, citation)
 }

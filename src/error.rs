@@ -181,18 +181,21 @@ impl Error {
 
 /// A value of the input as an error message may quote it: at most its first
 /// 40 characters, then "…", with every control character written as an escape
-/// (`\n`, `\u{1b}`), so that an error never repeats a whole input back and a
-/// quoted value cannot forge lines or drive a terminal.
+/// (`\n`, `\u{1b}`, and the characters that reorder text around them or break
+/// a line: `\u{202e}`, `\u{2028}`, [`reorders_or_breaks`]), so that an error never
+/// repeats a whole input back and a quoted value cannot forge lines, turn the
+/// words around it backwards or drive a terminal.
 pub(crate) fn echo(value: &str) -> std::borrow::Cow<'_, str> {
     const MAX: usize = 40;
     let cut = value.char_indices().nth(MAX).map(|(end, _)| end);
     let head = value.get(..cut.unwrap_or(value.len())).unwrap_or_default();
-    if cut.is_none() && !head.contains(char::is_control) {
+    let shown_as_escape = |c: char| c.is_control() || reorders_or_breaks(c);
+    if cut.is_none() && !head.contains(shown_as_escape) {
         return value.into();
     }
     let mut out = String::with_capacity(head.len() + 8);
     for c in head.chars() {
-        if c.is_control() {
+        if shown_as_escape(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -202,6 +205,13 @@ pub(crate) fn echo(value: &str) -> std::borrow::Cow<'_, str> {
         out.push('…');
     }
     out.into()
+}
+
+/// The bidirectional controls (marks, embeddings, overrides, isolates: U+202E
+/// shows the text after it backwards) and the line and paragraph separators:
+/// not control characters to Rust, but they change how a line reads.
+pub(crate) fn reorders_or_breaks(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// "a, b, c" for an error message ("—" when empty).

@@ -9,7 +9,6 @@ use crate::read;
 use crate::reference::reference;
 use crate::rules::inputs::{self, CARE_DAYS};
 use crate::rules::{self, City, Ctx, Default, Document, Mode, Out};
-use std::fmt::Write as _;
 
 /// What the fund pays and what the person pays for one month of care.
 ///
@@ -141,30 +140,18 @@ fn input_not_used(ctx: &Ctx<'_>, days_in_force: u32) -> Option<crate::model::Not
             };
             ctx.optional(i) == Some(default)
         });
-    let (mut zh, mut en) = (String::new(), String::new());
-    for input in inputs::common() {
-        let Some(value) = ctx.given.get(input) else { continue };
+    let unused = inputs::common().iter().copied().filter(|input| {
+        let Some(value) = ctx.given.get(input) else { return false };
         let read = if input.key == CARE_DAYS.key { care_days_read } else { city.query_inputs.iter().any(|i| i.key == input.key) };
-        if read || read::at_default(input, value, days_in_force) {
-            continue;
-        }
-        if zh.is_empty() {
-            zh = format!("{}“{}”的规定不使用以下输入项，本估算没有考虑它们：", city.name.zh, mode.name.zh);
-            en = format!("The rules of {} ({}) do not use these inputs, so this estimate ignores them: ", city.name.en, mode.name.en);
-        } else {
-            zh.push('、');
-            en.push_str(", ");
-        }
-        let (key, label) = (input.key, input.label);
-        let _ = write!(zh, "{key}（{}）", label.zh);
-        let _ = write!(en, "{key} ({})", label.en);
-    }
-    if zh.is_empty() {
-        return None;
-    }
-    zh.push_str("。取默认值的输入（如“否”）与不填相同，不列出。");
-    en.push_str(". Inputs at their default (such as false) count as not given.");
-    Some(rules::note("input_not_used", zh, en, ctx.document.number))
+        !read && !read::at_default(input, value, days_in_force)
+    });
+    let opening = || {
+        [
+            format!("{}“{}”的规定不使用以下输入项，本估算没有考虑它们：", city.name.zh, mode.name.zh),
+            format!("The rules of {} ({}) do not use these inputs, so this estimate ignores them: ", city.name.en, mode.name.en),
+        ]
+    };
+    rules::input_not_used(opening, unused, ctx.document.number)
 }
 
 /// A month before the scheme starts.

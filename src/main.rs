@@ -54,7 +54,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Read as the system gives them: an argument that is not UTF-8 is a usage error, not a panic.
+    let mut args = Vec::new();
+    for (i, arg) in std::env::args_os().skip(1).enumerate() {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(raw) => {
+                let n = i + 1;
+                eprintln!("ltci: 第{n}个参数不是UTF-8文本 / argument {n} is not UTF-8 text: {raw:?}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     match run(&args) {
         Ok(code) => code,
         // Help, version or catalog cut short (`ltci catalog | head -c 100`): nothing was bad.
@@ -119,11 +130,11 @@ fn run(args: &[String]) -> io::Result<ExitCode> {
     let done = if jsonl {
         batch(command, format, &mut io::stdin().lock(), &mut out, &mut ok)
     } else {
-        // More than a query may be is not kept (it is refused as too large).
+        // More than a query and its line ending may be is not kept (it is refused as too large).
         let mut buf = Vec::new();
         io::stdin().lock().take(KEEP as u64).read_to_end(&mut buf)?;
         let mut text = Vec::new();
-        ok = answer(command, &buf, format, &mut text);
+        ok = answer(command, without_line_end(&buf), format, &mut text);
         out.write_all(&text).and_then(|()| out.flush())
     };
     match done {
@@ -199,9 +210,7 @@ fn batch(command: Command, format: Format, input: &mut impl BufRead, out: &mut i
             text.push(b'\n');
         }
         first = false;
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        *ok &= answer(command, line, format, &mut text);
+        *ok &= answer(command, without_line_end(&buf), format, &mut text);
         if text.len() >= FLUSH_AT {
             out.write_all(&text)?;
             text.clear();
@@ -211,9 +220,17 @@ fn batch(command: Command, format: Format, input: &mut impl BufRead, out: &mut i
     out.flush()
 }
 
-/// The most of one query that is kept: one byte more than a query may have,
-/// so that a longer one is refused as too large without holding all of it.
-const KEEP: usize = ltci::MAX_QUERY_BYTES + 1;
+/// The most of one query that is kept: a query as large as it may be, its line
+/// ending (`\r\n`) and one byte more, so that a longer one is refused as too
+/// large without holding all of it.
+const KEEP: usize = ltci::MAX_QUERY_BYTES + 3;
+
+/// A query without the line ending after it (`\n` or `\r\n`): the size limit is
+/// the query's own, the same alone and in a batch.
+fn without_line_end(buf: &[u8]) -> &[u8] {
+    let line = buf.strip_suffix(b"\n").unwrap_or(buf);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
 
 /// Reads one line (with its newline) into `buf`, keeping at most [`KEEP`]
 /// bytes of it; false at the end of the input.

@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::month::Month;
 use crate::rules::inputs::{self, CARE_DAYS, CONTRIBUTION_YEARS, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED};
-use crate::rules::{check_value, City, Default, Document, Given, Input, Mode, Typed, Unit};
+use crate::rules::{check_value, City, Default, Document, Given, Input, Mode, ThisMonth, Typed, Unit};
 use crate::value::{self, Value};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -161,7 +161,7 @@ pub(crate) fn inputs(q: &Query, city: &City, mode: &Mode, document: &Document, m
     };
     let mut given = Given::default();
     for (input, v) in found {
-        if let Some(t) = typed(input, v, care_days)? {
+        if let Some(t) = typed(input, v, ThisMonth { month, care_days })? {
             given.0.push((input.key, t));
         }
     }
@@ -219,7 +219,7 @@ fn care_days(given: Option<u32>, available: u32, document: &Document, month: Mon
 }
 
 /// One value read by its input's declaration; `None` for `null`.
-fn typed(input: &Input, v: &Value, care_days: u32) -> Result<Option<Typed>, Error> {
+fn typed(input: &Input, v: &Value, this_month: ThisMonth) -> Result<Option<Typed>, Error> {
     let key = input.key;
     Ok(match input.unit {
         Unit::Flag => Some(Typed::Flag(value::flag(key, v)?)),
@@ -233,7 +233,7 @@ fn typed(input: &Input, v: &Value, care_days: u32) -> Result<Option<Typed>, Erro
                 return Err(Error::invalid(key, "须为数字，不能是字符串", "must be a number, not a string"));
             }
             let Some(n) = value::decimal(key, v)? else { return Ok(None) };
-            check_value(key, unit, n, Decimal::from(care_days))?;
+            check_value(key, unit, n, Some(this_month))?;
             Some(Typed::Number(n))
         }
     })

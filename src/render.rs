@@ -34,6 +34,35 @@ fn rpad(s: &str, cols: usize) -> String {
     out
 }
 
+/// Columns of text for a terminal: the first `left` left-aligned, the others
+/// (the figures) right-aligned, each at least its given width and always two
+/// columns wider than its widest cell, so that figures never run together
+/// however wide they are.
+struct Table<const N: usize> {
+    widths: [usize; N],
+    left: usize,
+}
+
+impl<const N: usize> Table<N> {
+    fn new(rows: &[[String; N]], least: [usize; N], left: usize) -> Table<N> {
+        let mut widths = least;
+        for row in rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(width(cell) + 2);
+            }
+        }
+        Table { widths, left }
+    }
+
+    fn row(&self, cells: &[String; N]) -> String {
+        let mut out = String::new();
+        for (i, (cell, w)) in cells.iter().zip(self.widths).enumerate() {
+            out.push_str(&if i < self.left { pad(cell, w) } else { rpad(cell, w) });
+        }
+        out
+    }
+}
+
 fn amount(m: Option<Money>) -> String {
     m.map_or_else(|| String::from("—"), |m| m.to_string())
 }
@@ -59,18 +88,29 @@ pub fn text(e: &Estimate) -> String {
     let _ = writeln!(s, "依据：{}（{}至{}，{}）", source(p.document, p.title), p.effective_from, to, status_zh(p.status));
     s.push('\n');
     if e.eligible {
-        let label_cols = e.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
-        let row = |label: &str, cells: [String; 3]| {
-            format!("{}{}{}{}", pad(label, label_cols), rpad(&cells[0], 14), rpad(&cells[1], 14), rpad(&cells[2], 14))
-        };
-        let _ = writeln!(s, "{}", row("项目", ["费用".into(), "基金支付".into(), "个人自付".into()]));
+        let t = &e.totals;
+        let cells = |cost, fund: Money, self_pay| [amount(cost), fund.to_string(), amount(self_pay)];
+        let head = ["项目", "费用", "基金支付", "个人自付"].map(String::from);
+        let mut rows = vec![head];
         for l in &e.lines {
-            let _ = writeln!(s, "{}", row(l.label, [amount(l.cost), l.fund.to_string(), amount(l.self_pay)]));
+            let [c, f, p] = cells(l.cost, l.fund, l.self_pay);
+            rows.push([l.label.into(), c, f, p]);
+        }
+        let [c, f, p] = cells(t.cost, t.fund, t.self_pay);
+        rows.push(["合计".into(), c, f, p]);
+        let table = Table::new(&rows, [0, 14, 14, 14], 1);
+        let mut rows = rows.iter();
+        if let Some(head) = rows.next() {
+            let _ = writeln!(s, "{}", table.row(head));
+        }
+        for (l, row) in e.lines.iter().zip(rows.by_ref()) {
+            let _ = writeln!(s, "{}", table.row(row));
             let _ = writeln!(s, "    {}", l.basis);
             let _ = writeln!(s, "    〔{}〕", l.citation);
         }
-        let t = &e.totals;
-        let _ = writeln!(s, "{}", row("合计", [amount(t.cost), t.fund.to_string(), amount(t.self_pay)]));
+        if let Some(total) = rows.next() {
+            let _ = writeln!(s, "{}", table.row(total));
+        }
         let _ = writeln!(
             s,
             "\n本月基金支付 {} 元，个人自付 {}。",
@@ -118,21 +158,18 @@ pub fn contribution_text(c: &crate::Contribution) -> String {
     };
     let _ = writeln!(s, "{} · {}年度 · {}", city_name(c.city), c.year, c.insurance.name().zh);
     let _ = writeln!(s, "依据：{}（{}）\n", source(c.policy.document, c.policy.title), status);
-    let cols = c.lines.iter().map(|l| width(l.label)).chain([4]).max().unwrap_or(4) + 2;
-    for l in &c.lines {
-        let _ = writeln!(s, "{}{:>12}\n    {}\n    〔{}〕", pad(l.label, cols), l.amount.to_string(), l.basis, l.citation);
-    }
     let t = &c.totals;
-    let _ = writeln!(
-        s,
-        "{}{:>12}\n  个人 {} · 单位 {} · 政府 {} · 医保基金 {}",
-        pad("合计（元/年）", cols),
-        t.total.to_string(),
-        t.individual,
-        t.employer,
-        t.government,
-        t.medical_fund
-    );
+    let mut rows: Vec<[String; 2]> = c.lines.iter().map(|l| [l.label.into(), l.amount.to_string()]).collect();
+    rows.push(["合计（元/年）".into(), t.total.to_string()]);
+    let table = Table::new(&rows, [0, 12], 1);
+    let mut rows = rows.iter();
+    for (l, row) in c.lines.iter().zip(rows.by_ref()) {
+        let _ = writeln!(s, "{}\n    {}\n    〔{}〕", table.row(row), l.basis, l.citation);
+    }
+    if let Some(total) = rows.next() {
+        let _ = writeln!(s, "{}", table.row(total));
+    }
+    let _ = writeln!(s, "  个人 {} · 单位 {} · 政府 {} · 医保基金 {}", t.individual, t.employer, t.government, t.medical_fund);
     if !c.notes.is_empty() {
         let _ = writeln!(s, "\n说明：");
         for n in &c.notes {
@@ -309,22 +346,33 @@ pub fn parameters_text(params: &[Parameter], month: Option<crate::Month>) -> Str
 pub fn plan_text(p: &crate::Plan) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{} · {} · {}至{}（{}个月）\n", city_name(p.city), mode_name(p.city, p.care_mode), p.from, p.to, p.months.len());
-    let row = |[month, eligible, cost, fund, self_pay]: [&str; 5]| {
-        format!("{}{}{}{}{}  ", pad(month, 10), pad(eligible, 6), rpad(cost, 12), rpad(fund, 12), rpad(self_pay, 12))
-    };
-    let _ = writeln!(s, "{}文件状态；原因", row(["月份", "享受", "费用", "基金支付", "个人自付"]));
+    // Month, eligible, cost, fund, self-pay; then the remarks, after two blanks.
+    let mut rows = vec![["月份", "享受", "费用", "基金支付", "个人自付"].map(String::from)];
+    let mut remarks = Vec::with_capacity(p.months.len());
     for m in &p.months {
         let t = &m.totals;
-        let (cost, fund, self_pay) = (amount(t.cost), t.fund.to_string(), amount(t.self_pay));
+        let eligible = String::from(if m.eligible { "是" } else { "否" });
+        rows.push([m.month.to_string(), eligible, amount(t.cost), t.fund.to_string(), amount(t.self_pay)]);
         let mut note = String::from(status_zh(m.status));
         for r in &m.reasons {
             note.push('；');
             note.push_str(crate::plan::reason_name(*r).zh);
         }
-        let _ = writeln!(s, "{}{note}", row([&m.month.to_string(), if m.eligible { "是" } else { "否" }, &cost, &fund, &self_pay]));
+        remarks.push(note);
     }
     let t = &p.totals;
-    let _ = writeln!(s, "{}", row(["合计", "", &amount(t.cost), &t.fund.to_string(), &amount(t.self_pay)]).trim_end());
+    rows.push([String::from("合计"), String::new(), amount(t.cost), t.fund.to_string(), amount(t.self_pay)]);
+    let table = Table::new(&rows, [10, 6, 12, 12, 12], 2);
+    let mut rows = rows.iter();
+    if let Some(head) = rows.next() {
+        let _ = writeln!(s, "{}  文件状态；原因", table.row(head));
+    }
+    for (note, row) in remarks.iter().zip(rows.by_ref()) {
+        let _ = writeln!(s, "{}  {note}", table.row(row));
+    }
+    if let Some(total) = rows.next() {
+        let _ = writeln!(s, "{}", table.row(total).trim_end());
+    }
     match p.eligible_from {
         Some(from) => {
             let _ = writeln!(s, "\n符合享受条件{}个月，自{from}起。", p.eligible_months);

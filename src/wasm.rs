@@ -84,10 +84,23 @@ fn spend(budget: &mut usize, n: usize) -> Result<(), crate::Error> {
     Ok(())
 }
 
+/// Counts a JS string against the limit: first its length in UTF-16 units,
+/// read on the JS side of the door (its UTF-8 is never shorter), so that a
+/// string longer than what is left is refused before it is copied into the
+/// module's memory; then its UTF-8 bytes, as in the query's JSON.
+fn spend_text(budget: &mut usize, text: &js_sys::JsString) -> Result<(), crate::Error> {
+    let units = usize::try_from(text.length()).unwrap_or(usize::MAX);
+    if units.saturating_add(2) > *budget {
+        return Err(crate::Error::too_large());
+    }
+    let utf8 = String::from(text).len();
+    spend(budget, utf8 + 2)
+}
+
 fn copy(value: &JsValue, depth: u32, budget: &mut usize) -> Result<JsValue, crate::Error> {
     let unreadable = |_| crate::Error::invalid_json("查询对象无法读取", "the query object cannot be read");
-    if let Some(s) = value.as_string() {
-        spend(budget, s.len() + 2)?;
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        spend_text(budget, text)?;
         return Ok(value.clone());
     }
     let object = value.is_object() && !js_sys::Array::is_array(value);
@@ -110,8 +123,9 @@ fn copy(value: &JsValue, depth: u32, budget: &mut usize) -> Result<JsValue, crat
     let out = js_sys::Object::new();
     for key in js_sys::Reflect::own_keys(value).map_err(unreadable)?.iter() {
         // Symbol keys are not keys of a query (nor of its JSON).
-        let Some(name) = key.as_string() else { continue };
-        spend(budget, name.len() + 4)?;
+        let Some(name) = key.dyn_ref::<js_sys::JsString>() else { continue };
+        spend_text(budget, name)?;
+        spend(budget, 2)?;
         let v = js_sys::Reflect::get(value, &key).map_err(unreadable)?;
         js_sys::Reflect::set(&out, &key, &copy(&v, depth + 1, budget)?).map_err(unreadable)?;
     }

@@ -517,3 +517,134 @@ fn params_errors_exit_2_with_the_error_object() {
         assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some(code_), Some(field)), "{args:?}");
     }
 }
+
+// ---- Hostile input, third round (issue 23) ----------------------------------
+
+/// Runs `ltci` with arguments given as raw bytes (not all of them UTF-8).
+fn ltci_os(args: &[&[u8]]) -> Output {
+    use std::os::unix::ffi::OsStrExt;
+    Command::new(BIN).args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a))).stdin(Stdio::null()).output().expect("the ltci binary runs")
+}
+
+#[test]
+fn an_argument_that_is_not_utf8_exits_2_with_the_error() {
+    let args: [&[&[u8]]; 5] = [
+        &[b"params", b"--city", b"\xff"],
+        &[b"params", b"--month", b"2024-0\xff"],
+        &[b"estimate", b"--format", b"te\xffxt"],
+        &[b"\xff"],
+        &[b"catalog", b"--typescript\xff"],
+    ];
+    for args in args {
+        let o = ltci_os(args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(code(&o), 2, "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("UTF-8") && stderr.contains(r"\xFF"), "{args:?}: {stderr}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// The width of `s` in terminal columns, as a terminal draws it (CJK: two).
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if ('\u{1100}'..='\u{ffe6}').contains(&c) && !c.is_ascii() { 2 } else { 1 }).sum()
+}
+
+/// Where each run of non-blank text of `line` ends, in terminal columns.
+fn field_ends(line: &str) -> Vec<usize> {
+    let (mut ends, mut col, mut inside) = (Vec::new(), 0, false);
+    for c in line.chars() {
+        if c == ' ' {
+            if inside {
+                ends.push(col);
+            }
+            inside = false;
+        } else {
+            inside = true;
+        }
+        col += columns(&c.to_string());
+    }
+    if inside {
+        ends.push(col);
+    }
+    ends
+}
+
+#[test]
+fn text_tables_keep_their_columns_apart_whatever_the_width_of_a_figure() {
+    // 744 hours at 1,000,000 yuan an hour in March 2027: a cost of nine digits before the point.
+    let q = r#"{"city":"lianyungang","insurance":"resident","grade":"severe","careMode":"home_visit","month":"2027-03","visitHours":744,"hourlyCharge":1000000}"#;
+    let plan = stdout(&ltci(&["plan", "--format", "text"], q.as_bytes()));
+    let row = plan.lines().find(|l| l.starts_with("2027-03")).unwrap_or_else(|| panic!("{plan}"));
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["2027-03", "是", "744000000.00", "600.00", "743999400.00", "征求意见稿"],
+        "{plan}"
+    );
+    // Every amount column ends where its heading does.
+    let head = plan.lines().find(|l| l.starts_with("月份")).unwrap_or_else(|| panic!("{plan}"));
+    let want = field_ends(head).get(2..5).map(<[usize]>::to_vec);
+    for line in plan.lines().filter(|l| l.starts_with("20") || l.starts_with("合计")) {
+        let got = field_ends(line);
+        let amounts = if line.starts_with("合计") { got.get(1..4) } else { got.get(2..5) };
+        assert_eq!(amounts.map(<[usize]>::to_vec), want, "{line:?} in\n{plan}");
+    }
+    let estimate = stdout(&ltci(&["estimate", "--format", "text"], q.as_bytes()));
+    for (start, label) in [("居家上门护理", "居家上门护理"), ("合计", "合计")] {
+        let line = estimate.lines().find(|l| l.starts_with(start)).unwrap_or_else(|| panic!("{estimate}"));
+        assert_eq!(line.split_whitespace().collect::<Vec<_>>(), [label, "744000000.00", "600.00", "743999400.00"], "{estimate}");
+    }
+    let head = estimate.lines().find(|l| l.starts_with("项目")).unwrap_or_else(|| panic!("{estimate}"));
+    for line in estimate.lines().filter(|l| l.starts_with("居家上门护理") || l.starts_with("合计")) {
+        assert_eq!(field_ends(line).get(1..), field_ends(head).get(1..), "{line:?} in\n{estimate}");
+    }
+}
+
+/// Every character that reorders the text around it (bidi embedding, override,
+/// isolate and mark characters).
+const BIDI: [char; 12] = [
+    '\u{061c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
+
+#[test]
+fn bidi_controls_of_the_input_are_written_as_escapes_like_the_other_controls() {
+    for c in BIDI {
+        let query =
+            format!(r#"{{"city":"jincheng","insurance":"employee","grade":"severe","careMode":"home_visit","month":"{c}2024-02"}}"#);
+        for format in ["text", "script", "json"] {
+            let out = ltci(&["estimate", "--format", format], query.as_bytes());
+            assert_eq!(out.status.code(), Some(2), "{format}");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            assert!(!text.contains(BIDI), "{format}: a raw bidi control U+{:04X}: {text:?}", c as u32);
+            assert!(text.contains(&format!("\\u{{{:x}}}", c as u32)), "{format}: {text:?}");
+        }
+    }
+}
+
+/// A valid query of exactly `n` bytes (blanks before its closing brace).
+fn query_of(n: usize) -> String {
+    let mut q = String::from(JINCHENG_VISIT);
+    q.pop();
+    q.push_str(&" ".repeat(n - q.len() - 1));
+    q.push('}');
+    q
+}
+
+#[test]
+fn one_size_limit_alone_and_in_a_batch() {
+    let max = ltci::MAX_QUERY_BYTES;
+    for (n, fits) in [(max, true), (max + 1, false)] {
+        let q = query_of(n);
+        assert_eq!(q.len(), n);
+        assert_eq!(ltci::estimate_json(&q).is_ok(), fits, "{n} bytes, the library");
+        for ending in ["", "\n", "\r\n"] {
+            for args in [&["estimate"][..], &["estimate", "--jsonl"][..]] {
+                let o = ltci(args, format!("{q}{ending}").as_bytes());
+                let out = stdout(&o);
+                assert_eq!(code(&o) == 0, fits, "{n} bytes{ending:?}, {args:?}: {}", out.get(..200).unwrap_or(&out));
+                assert_eq!(out.contains("\"fund\":\"1050.00\""), fits, "{n} bytes{ending:?}, {args:?}");
+            }
+        }
+    }
+}

@@ -391,7 +391,18 @@ fn the_catalog_matches_the_spec() {
     let level = &cities[3]["careModes"][0]["inputs"][0];
     assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
     let hours = &cities[2]["careModes"][3]["inputs"][0];
-    assert_eq!(&hours["max"], &json!("744"), "visitHours at most 744");
+    // A month's limits depend on the month: 24 hours × its days, visits its days (api.md).
+    assert_eq!(
+        (&hours["max"], &hours["maxRule"]["zh"]),
+        (&json!(null), &json!("24小时 × 当月天数")),
+        "visitHours at most 24 × the month's days"
+    );
+    let visits = &cities[4]["careModes"][0]["inputs"][0];
+    assert_eq!(
+        (&visits["key"], &visits["max"], &visits["maxRule"]["en"]),
+        (&json!("homeVisits"), &json!(null), &json!("the days of the month")),
+        "homeVisits"
+    );
     assert!(hours["defaultRule"]["zh"].as_str().is_some_and(|r| r.contains("20小时") && r.contains("为0")), "visitHours default rule");
 
     // Statuses move with the month asked.

@@ -25,12 +25,12 @@
 import init, { catalog, estimate, contribution, plan } from "./pkg/ltci.js";
 import { UI, ZH, en, errorText } from "./texts.js";
 import { h, afterPaint } from "./dom.js";
-import { norm, keysOf, cityOf, modeOf, detailInputs, estimateQuery, planQuery, contributionQuery, attempt, compareModes } from "./query.js";
+import { keysOf, cityOf, modeOf, detailInputs, estimateQuery, planQuery, contributionQuery, attempt, compareModes, blank, own, typed } from "./query.js";
 import { fixEstimate, fixContribution, stateFromParams, paramsFromState } from "./state.js";
 import { renderEstimateForm, renderContributionForm, markError } from "./form.js";
 import { renderEstimate, renderProblem, renderComparison, renderContribution } from "./result.js";
 import { renderPlan } from "./plan.js";
-import { checkRules, notice } from "./notice.js";
+import { checkRules, notice, linkNotice } from "./notice.js";
 
 let uidCount = 0;
 
@@ -69,6 +69,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       : { role: "tabpanel", id: idp + "panel-" + tab, "aria-labelledby": idp + "tab-" + tab, class: "panel", "data-panel": tab }, ...kids);
     const body = h(page ? "main" : "div", { class: "body" },
       s.outdated ? notice(s.lang) : null,
+      s.unknown.length ? linkNotice(s.unknown, s.lang) : null,
       h("p", { class: "privacy" }, t.privacy),
       compact ? null : h("div", { role: "tablist", "aria-label": t.tabs, class: "tabs" }, tabBtn("estimate", t.tabE), tabBtn("contribution", t.tabC)),
       panel("estimate",
@@ -126,7 +127,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     for (const p of app.querySelectorAll("[data-panel]")) p.hidden = p.dataset.panel !== tab;
     if (compact) return updateE(announce);
     // Until the person uses the contributions form, it follows the benefits tab's city and insurance.
-    if (tab === "contribution" && !s.cTouched && s.c.city !== s.e.city) { s.c = fixContribution(cat, {}, s.e); cBuilt = false; }
+    if (tab === "contribution" && !s.cTouched && s.c.city !== s.e.city) { s.c = fixContribution(cat, blank(), s.e); cBuilt = false; }
     // The contributions form is built when its tab is first shown, not at page load.
     if (tab === "contribution" && !cBuilt) { formC(); cBuilt = true; }
     if (tab === "estimate") updateE(announce); else updateC(announce);
@@ -150,9 +151,12 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   const formC = () => { const form = part("formC"); keep(form, () => renderContributionForm(form, cat, s.c, ctx("c-"))); };
   const read = (el) => (el.type === "checkbox" ? (el.checked ? "true" : "") : el.value);
 
+  // What the opened link did not take is said until the first change.
+  const changed = () => { if (s.unknown.length) { s.unknown = []; part("linkNote")?.remove(); } };
   function onE(ev) {
     const k = ev.target.dataset && ev.target.dataset.key;
-    if (!k || s.e[k] === read(ev.target)) return;
+    if (!k || own(s.e, k) === read(ev.target)) return;
+    changed();
     const before = cityOf(cat, s.e.city), mode = modeOf(before, s.e.careMode);
     s.e[k] = read(ev.target);
     if (k === "city" || k === "careMode") {
@@ -169,7 +173,8 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   }
   function onC(ev) {
     const k = ev.target.dataset && ev.target.dataset.key;
-    if (!k || s.c[k] === read(ev.target)) return;
+    if (!k || own(s.c, k) === read(ev.target)) return;
+    changed();
     s.cTouched = true;
     const before = cityOf(cat, s.c.city);
     s.c[k] = read(ev.target);
@@ -177,7 +182,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       for (const key of keysOf(before.contribution ? before.contribution.inputs : [])) delete s.c[key];
       fixContribution(cat, s.c, s.e);
       formC();
-    } else if (before.contribution && before.contribution.inputs.some((i) => i.when && i.when.key === k)) {
+    } else if (before.contribution && before.contribution.inputs.some((i) => own(i, "when") && i.when.key === k)) {
       formC(); // another input applies now (e.g. the pension for a retired person)
     }
     updateC(true);
@@ -189,16 +194,16 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   };
   function focusCharge() {
     const mode = modeOf(cityOf(cat, s.e.city), s.e.careMode);
-    const i = mode.inputs.find((x) => (x.type === "money" || x.type === "hours") && x.default == null && !norm(s.e[x.key]));
+    const i = mode.inputs.find((x) => (x.type === "money" || x.type === "hours") && x.default == null && !typed(own(s.e, x.key)));
     const el = i && part("formE").querySelector(`[data-key="${i.key}"]`);
     if (el) el.focus();
   }
   let firstE = true;
   let cBuilt = false;
   function updateE(say) {
-    const L = s.lang, q = estimateQuery(cat, s.e), r = attempt(estimate, q);
+    const L = s.lang, r = attempt(estimate, () => estimateQuery(cat, s.e)), q = r.query;
     let planned;
-    const months = () => (planned ||= attempt(plan, planQuery(cat, s.e)));
+    const months = () => (planned ||= attempt(plan, () => planQuery(cat, s.e)));
     const placed = markError(part("formE"), r.error, L);
     if (agent) agent(part("agent"), { query: q, ...r, plan: r.error ? null : months(), lang: L, id: idp + "x", params: paramsFromState(cat, s) });
     if (!compact) part("plan").hidden = !!r.error;
@@ -212,7 +217,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       const compare = () => renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
-      const ahead = () => renderPlan(part("plan"), months(), { lang: L, idp, months: s.e.months,
+      const ahead = () => renderPlan(part("plan"), months(), { lang: L, idp, months: own(s.e, "months"),
         onMonths: (e) => { s.e.months = e.target.value; updateE(false); } });
       const later = () => { ahead(); compare(); };
       // On the first render the person's own figures go on screen first; the
@@ -227,7 +232,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     emit();
   }
   function updateC(say) {
-    const L = s.lang, r = attempt(contribution, contributionQuery(cat, s.c));
+    const L = s.lang, r = attempt(contribution, () => contributionQuery(cat, s.c));
     const placed = markError(part("formC"), r.error, L);
     if (r.error) {
       renderProblem(part("resultC"), r.error, L, placed);

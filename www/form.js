@@ -3,17 +3,18 @@
 // and the mark an API error puts on the field it names.
 import { UI, tx, en, unit, errorText } from "./texts.js";
 import { h, fill } from "./dom.js";
-import { cityOf, modeOf, common, detailInputs, keysOf, contributionInputs } from "./query.js";
+import { cityOf, modeOf, common, detailInputs, keysOf, contributionInputs, own } from "./query.js";
 
-/** One labelled control with its help and its error slot, from a catalog InputInfo. */
+/** One labelled control with its help and its error slot, from a catalog InputInfo
+ *  (its own properties only: a host page may have added to Object.prototype). */
 export function fieldEl(info, v, c) {
   const L = c.lang, t = UI[L], id = c.idp + info.key.replace(/\W/g, "_");
-  const u = unit(info.unit, L);
-  const label = tx(info.label, L) + (u && info.type !== "years" ? en(L, `（${u}）`, ` (${u})`) : "") + (info.required ? t.required : "");
-  const help = [tx(info.help, L)];
-  if (info.default != null) help.push(t.ifEmpty + info.default + (u ? " " + u : ""));
-  else if (info.defaultRule) help.push(t.ifEmpty + tx(info.defaultRule, L));
-  if (info.maxRule) help.push(t.atMost + tx(info.maxRule, L));
+  const u = unit(own(info, "unit"), L), options = own(info, "options"), dflt = own(info, "default");
+  const label = tx(info.label, L) + (u && info.type !== "years" ? en(L, `（${u}）`, ` (${u})`) : "") + (own(info, "required") ? t.required : "");
+  const help = [tx(own(info, "help"), L)];
+  if (dflt != null) help.push(t.ifEmpty + dflt + (u ? " " + u : ""));
+  else if (own(info, "defaultRule")) help.push(t.ifEmpty + tx(info.defaultRule, L));
+  if (own(info, "maxRule")) help.push(t.atMost + tx(info.maxRule, L));
   if (info.type === "month") help.push(t.monthFormat);
   if (c.help) help.push(c.help);
   const stop = (x) => (L === "en" ? (/[.!?]$/.test(x) ? x : x + ".") : /[。！？]$/.test(x) ? x : x + "。");
@@ -23,7 +24,7 @@ export function fieldEl(info, v, c) {
 
   if (info.type === "boolean") {
     return h("div", { class: "field check" },
-      h("label", { class: "box" }, h("input", { type: "checkbox", id, "data-key": info.key, checked: v[info.key] === "true", "aria-describedby": desc(info.key) }), h("span", {}, label)),
+      h("label", { class: "box" }, h("input", { type: "checkbox", id, "data-key": info.key, checked: own(v, info.key) === "true", "aria-describedby": desc(info.key) }), h("span", {}, label)),
       helpEl, err(info.key));
   }
   if (info.type === "years") {
@@ -31,27 +32,28 @@ export function fieldEl(info, v, c) {
       const k = `${info.key}.${sub}`;
       return h("div", { class: "field" },
         h("label", { for: id + sub }, name + (u ? en(L, `（${u}）`, ` (${u})`) : "")),
-        h("input", { type: "text", inputmode: "numeric", autocomplete: "off", id: id + sub, "data-key": k, value: v[k] || "", "aria-describedby": desc(k) }),
+        h("input", { type: "text", inputmode: "numeric", autocomplete: "off", id: id + sub, "data-key": k, value: own(v, k) || "", "aria-describedby": desc(k) }),
         err(k));
     };
     return h("fieldset", { class: "field years", "aria-describedby": id + "-h" }, h("legend", {}, label), helpEl,
       h("div", { class: "pair" }, part("continuous", t.continuous), part("cumulative", t.cumulative)));
   }
   let control;
-  const base = { id, "data-key": info.key, "aria-describedby": desc(info.key), name: info.key, "aria-required": info.required ? "true" : null };
-  if (info.type === "choice" || info.options) {
+  const value = own(v, info.key), required = own(info, "required");
+  const base = { id, "data-key": info.key, "aria-describedby": desc(info.key), name: info.key, "aria-required": required ? "true" : null };
+  if (info.type === "choice" || options) {
     control = h("select", base,
-      h("option", { value: "" }, info.required ? t.choose : t.none),
-      (info.options || []).map((o) => h("option", { value: o.id, selected: v[info.key] === o.id }, tx(o.name, L))));
+      h("option", { value: "" }, required ? t.choose : t.none),
+      (options || []).map((o) => h("option", { value: o.id, selected: value === o.id }, tx(o.name, L))));
   } else if (info.type === "month") {
     // Text, not <input type="month">: that control is a plain text box in some
     // browsers anyway, and the first one on a page costs a cheap phone about
     // 30 ms (its date-format data) before the estimate can show.
-    control = h("input", { ...base, type: "text", autocomplete: "off", value: v[info.key] || "", placeholder: "YYYY-MM" });
+    control = h("input", { ...base, type: "text", autocomplete: "off", value: value || "", placeholder: "YYYY-MM" });
   } else {
     const whole = info.type === "integer";
     control = h("input", { ...base, type: "text", autocomplete: "off", inputmode: whole ? "numeric" : "decimal",
-      value: v[info.key] || "", placeholder: info.default ?? "" });
+      value: value || "", placeholder: dflt ?? "" });
   }
   return h("div", { class: "field" }, h("label", { for: id }, label), control, helpEl, err(info.key));
 }

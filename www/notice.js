@@ -1,8 +1,9 @@
 //# allFunctionsCalledOnLoad
 // The service worker's copy and the deployed rules: whether the server has newer
 // rules than the copy this page runs from (checkRules), and the notice that
-// says so, with its button that reloads once the newer copy is in charge.
-import { UI } from "./texts.js";
+// says so, with its button that reloads once the newer copy is in charge. And
+// the notice of what a link named that the calculator did not take (linkNotice).
+import { UI, tx } from "./texts.js";
 import { h } from "./dom.js";
 
 /** Whether the rules the server deploys now differ from `cat`'s, asked once per
@@ -40,3 +41,26 @@ async function reload() {
 /** The notice that newer rules are deployed, in language `L`, with its reload button. */
 export const notice = (L) => h("p", { class: "notice", role: "alert", "data-part": "notice" }, UI[L].outdated, " ",
   h("button", { type: "button", "data-act": "reload", onclick: reload }, UI[L].reload));
+
+/** The page's own words for its keys; an input's label comes with its entry. */
+const NAMED = { city: "city", insurance: "insurance", grade: "grade", careMode: "careMode", month: "month" };
+/** At most 40 characters of what the link said, as the calculator's errors quote a value. */
+const quoted = (x) => { const c = Array.from(String(x)); return c.length > 40 ? c.slice(0, 40).join("") + "…" : c.join(""); };
+
+/**
+ * What a link named that the calculator does not take, one line each
+ * (state.js stateFromParams): a value it does not know and what it shows
+ * instead, a value left out, a key it does not use here or does not know.
+ * What the link said is shown as text, at most 40 characters, in a <bdi> so
+ * that it cannot turn the sentence around it.
+ */
+export function linkNotice(unknown, L) {
+  const t = UI[L];
+  const item = (u) => {
+    const label = u.label ? tx(u.label, L) : NAMED[u.key] ? t[NAMED[u.key]] : null;
+    const said = label ? u.value : `${u.key}=${u.value}`;
+    const [before, after] = u.instead ? t.linkReplaced(label, tx(u.instead, L)) : u.known ? t.linkNotHere(label) : t.linkIgnored(label || "");
+    return h("li", { "data-key": u.key }, before, h("bdi", { "data-out": "said" }, quoted(said)), after);
+  };
+  return h("div", { class: "notice link", role: "status", "data-part": "linkNote" }, h("p", {}, t.linkHead), h("ul", {}, unknown.map(item)));
+}

@@ -3,17 +3,16 @@
 // and the form's values (strings as typed) made into the API's query objects.
 // No DOM and no texts: the state, the forms, the results and the page build on it.
 import { estimate } from "./pkg/ltci.js";
+import { readInput } from "./number.js";
 
-/** Full-width digits and points from a Chinese keyboard become ASCII; spaces go. */
-export const norm = (s) => String(s ?? "").replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
-/** A month as people type it ("2024-2", "2024/02", "2024.2", "2024年2月", "202402") becomes
- *  "2024-02"; anything else goes as typed, for the API to name the field. */
-const monthText = (s) => {
-  const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?$/.exec(s);
-  return m ? `${m[1]}-${(m[2] || m[3]).padStart(2, "0")}` : s;
-};
-/** Whole numbers are sent as numbers; anything else as typed, for the API to name the field. */
-const int = (s) => (s === "" ? undefined : /^\d{1,9}$/.test(s) ? Number(s) : s);
+/** A form's values: an object without a prototype, so that only what was set is
+ *  read (a host page may have added keys to Object.prototype). */
+export const blank = () => Object.create(null);
+/** An object's own property (of the catalog's objects too): never one a host page
+ *  put on Object.prototype. */
+export const own = (o, k) => (o != null && Object.hasOwn(o, k) ? o[k] : undefined);
+/** Whether something was typed (spaces are nothing). */
+export const typed = (x) => String(x ?? "").trim() !== "";
 
 /** This month in China ("YYYY-MM"), the API's own default. */
 export function chinaMonth(date = new Date()) {
@@ -26,6 +25,9 @@ export function chinaMonth(date = new Date()) {
 
 export const cityOf = (cat, id) => cat.cities.find((c) => c.id === id) || cat.cities[0];
 export const modeOf = (city, id) => city.careModes.find((m) => m.id === id) || city.careModes[0];
+/** Whether the catalog has a city, or a city a care mode, by this id. */
+export const hasCity = (cat, id) => cat.cities.some((c) => c.id === id);
+export const hasMode = (city, id) => city.careModes.some((m) => m.id === id);
 export const common = (cat, key) => cat.queryInputs.find((i) => i.key === key);
 /** A common input as a city shows it: its label and help in the city's words where they differ (inputTexts). */
 const asIn = (city, info) => {
@@ -39,58 +41,77 @@ export const detailInputs = (cat, city) =>
 export const keysOf = (inputs) => inputs.flatMap((i) => (i.type === "years" ? [i.key + ".continuous", i.key + ".cumulative"] : [i.key]));
 
 // ---------- queries: form values (strings as typed) to the API's objects ----------
+// What a person typed is read by www/number.js (the mini-program reads with the
+// same file); what it cannot read is the form's error at that field, in the
+// API's shape (code, field, message, messageEn), and no query is made.
+
+/** The value under `key` for input `info`, read as `kind` in `unit` (the input's by default):
+ *  the JSON query's value, or undefined when nothing was typed; throws what to enter. */
+function read(info, key, v, kind = info.type, unit = info.unit) {
+  const r = readInput(own(v, key), kind, unit);
+  if (!("message" in r)) return r.value;
+  const label = own(info, "label") || { zh: key, en: key };
+  throw Object.assign(new Error(`${label.zh}：${r.message}`), { code: "invalid_value", field: key, messageEn: `${label.en}: ${r.messageEn}` });
+}
 
 function put(q, info, v) {
-  const k = info.key;
+  const k = info.key, x = own(v, k);
   if (info.type === "years") {
-    const a = norm(v[k + ".continuous"]), b = norm(v[k + ".cumulative"]);
-    if (a || b) q[k] = { continuous: int(a), cumulative: int(b) };
-    return;
+    const a = read(info, k + ".continuous", v, "integer", "years"), b = read(info, k + ".cumulative", v, "integer", "years");
+    if (a !== undefined || b !== undefined) q[k] = { continuous: a, cumulative: b };
+  } else if (info.type === "boolean") {
+    if (String(x ?? "").trim() === "true") q[k] = true;
+  } else if (info.type === "choice" || own(info, "options")) {
+    // An option's id; a hospital level's is its number, and the query takes a count as a number.
+    if (typed(x)) q[k] = info.unit === "level" ? read(info, k, v, "integer") : String(x).trim();
+  } else {
+    const value = read(info, k, v);
+    if (value !== undefined) q[k] = value;
   }
-  const s = norm(v[k]);
-  if (!s) return;
-  if (info.type === "boolean") { if (s === "true") q[k] = true; }
-  else if (info.type === "month") q[k] = monthText(s);
-  // Counts (a hospital level too) are JSON numbers; money and hours stay the strings typed.
-  else q[k] = info.type === "integer" || info.unit === "level" ? int(s) : s;
 }
 
 /** The Query for these values, for `modeId` (default the chosen mode); with `own`
- *  false the mode's own inputs are left to their defaults (the comparison). */
-export function estimateQuery(cat, v, modeId = v.careMode, own = true) {
-  const city = cityOf(cat, v.city), mode = modeOf(city, modeId);
-  const q = { city: city.id, insurance: v.insurance, grade: v.grade, careMode: mode.id };
+ *  false the mode's own inputs are left to their defaults (the comparison).
+ *  Throws the form's error for an input it cannot read. */
+export function estimateQuery(cat, v, modeId = own(v, "careMode"), ownInputs = true) {
+  const city = cityOf(cat, own(v, "city")), mode = modeOf(city, modeId);
+  const q = { city: city.id, insurance: own(v, "insurance"), grade: own(v, "grade"), careMode: mode.id };
   put(q, common(cat, "month"), v);
   if (mode.usesCareDays) put(q, common(cat, "careDays"), v);
   for (const i of detailInputs(cat, city)) put(q, i, v);
-  if (own) for (const i of mode.inputs) put(q, i, v);
+  if (ownInputs) for (const i of mode.inputs) put(q, i, v);
   return q;
 }
 
+const MONTHS = { key: "months", label: { zh: "月数", en: "Months" } };
 /** The PlanQuery for these values: the estimate's query and `months` as typed (default 12). */
 export function planQuery(cat, v) {
-  const months = norm(v.months);
-  return months ? { ...estimateQuery(cat, v), months: int(months) } : estimateQuery(cat, v);
+  const months = read(MONTHS, "months", v, "integer", "months");
+  return months === undefined ? estimateQuery(cat, v) : { ...estimateQuery(cat, v), months };
 }
 
 /** An input applies when the catalog's `when` condition (if any) holds for these values. */
-const applies = (i, v) => !i.when || i.when.values.includes(v[i.when.key]);
+const applies = (i, v) => { const w = own(i, "when"); return !w || w.values.includes(own(v, w.key)); };
 /** The contribution inputs of a city that apply to these values. */
 export const contributionInputs = (city, v) => (city.contribution ? city.contribution.inputs.filter((i) => applies(i, v)) : []);
 
+const YEAR = { key: "year", label: { zh: "缴费年度", en: "Contribution year" } };
 export function contributionQuery(cat, v) {
-  const city = cityOf(cat, v.city);
-  const q = { city: city.id, year: int(norm(v.year)), insurance: v.insurance };
+  const city = cityOf(cat, own(v, "city"));
+  const q = { city: city.id, year: read(YEAR, "year", v, "integer", "year"), insurance: own(v, "insurance") };
   for (const i of contributionInputs(city, v)) put(q, i, v);
   return q;
 }
 
-/** Calls an API function; returns {result} or {error}. */
-export function attempt(fn, q) {
-  try { return { result: fn(q) }; } catch (error) { return { error }; }
+/** Builds a query (`build()`) and calls an API function with it: {query, result},
+ *  or {query, error} with the form's error or the API's. */
+export function attempt(fn, build) {
+  let query;
+  try { query = build(); return { query, result: fn(query) }; } catch (error) { return { query, error }; }
 }
 
 /** One estimate per care mode of the city: the chosen one with its inputs, the others with their defaults. */
 export function compareModes(cat, v) {
-  return cityOf(cat, v.city).careModes.map((mode) => ({ mode, ...attempt(estimate, estimateQuery(cat, v, mode.id, mode.id === v.careMode)) }));
+  const chosen = own(v, "careMode");
+  return cityOf(cat, own(v, "city")).careModes.map((mode) => ({ mode, ...attempt(estimate, () => estimateQuery(cat, v, mode.id, mode.id === chosen)) }));
 }

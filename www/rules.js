@@ -4,7 +4,9 @@
 // and the call-center view; it prints.
 import { UI } from "./texts.js";
 import { h } from "./dom.js";
-import { cityOf, chinaMonth } from "./query.js";
+import { cityOf, hasCity, chinaMonth, typed } from "./query.js";
+import { readInput } from "./number.js";
+import { linkNotice } from "./notice.js";
 import { parameters } from "./pkg/ltci.js";
 
 const BACK = { zh: "返回计算器", en: "Back to the calculator" };
@@ -23,8 +25,13 @@ const shown = (u, v, L) => (u === "date" ? v : /^ratio|^rate/.test(u) ? pct(v) :
 export function rulesView(root, cat) {
   const q = new URLSearchParams(location.search), L = q.get("lang") === "en" ? "en" : "zh", u = UI[L];
   const city = cityOf(cat, q.get("city")), name = city.name[L];
-  let month = q.get("month") || chinaMonth(), table;
+  // What the link names that the view does not know is said, with what it shows instead.
+  const unknown = [];
+  if (typed(q.get("city")) && !hasCity(cat, q.get("city"))) unknown.push({ key: "city", value: q.get("city"), instead: city.name });
+  const asked = readInput(q.get("month"), "month");
+  let month = asked.value || chinaMonth(), table;
   try { table = parameters({ city: city.id, month }); } catch { table = parameters({ city: city.id, month: (month = chinaMonth()) }); }
+  if (typed(q.get("month")) && month !== asked.value) unknown.push({ key: "month", value: q.get("month"), instead: { zh: month, en: month } });
   const when = (v) => h("span", { class: "when" }, v.to ? u.period(v.from, v.to) : u.from(v.from));
   const badge = (v) => h("span", { class: `badge s-${v.status}`, "data-out": "status" }, u.status[v.status]);
   const docs = table[0].values.map((v) => { // scheme.effective_from: the month's documents
@@ -42,6 +49,7 @@ export function rulesView(root, cat) {
   root.replaceChildren(h("div", { class: "ltci rules-view", lang: L === "en" ? "en" : "zh-CN" },
     h("header", { class: "head" }, h("h1", { class: "title" }, u.rules)),
     h("main", { class: "body" },
+      unknown.length ? linkNotice(unknown, L) : null,
       h("h2", { "data-out": "summary" }, `${name} · ${month}`),
       docs, h("ol", { class: "lines", "data-part": "params" }, rows),
       h("div", { class: "actions" },

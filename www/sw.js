@@ -5,7 +5,7 @@ const CACHE = "ltci-" + VERSION;
 // The page with every module it imports, its call-center and rules views (agent.js, rules.js)
 // and the two embeds; not the embed demo (tests/www_layers.rs checks that every www/*.js but
 // this one and the demo's is here). version.json names the build's rules (scripts/site.mjs).
-const FILES = ["./", "index.html", "app.js", "texts.js", "dom.js", "query.js", "state.js", "form.js", "result.js", "plan.js",
+const FILES = ["./", "index.html", "app.js", "texts.js", "number.js", "dom.js", "query.js", "state.js", "form.js", "result.js", "plan.js",
   "notice.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
   "agent.js", "rules.js", "embed.html", "embed.js", "ltci-calculator.js", "version.json"];
 // Only these addresses (any query) are answered from the copy.
@@ -35,14 +35,18 @@ self.addEventListener("activate", (e) => {
 });
 
 // Cache first for the calculator's own files; the query string (the person's
-// inputs) never reaches the cache key. version.json is the server's when it
+// inputs) and a fragment never reach the cache key. version.json is the server's when it
 // answers (the page compares its rules with the deployed ones: www/notice.js
 // checkRules), else the copy's own. Every other request, other pages and unknown
 // paths included, is the server's own answer: a 404 stays a 404, and offline it
 // fails as it would without this worker.
+// Chromium keeps a URL's #fragment in request.url (for fetch() and navigations
+// alike: checked in Chromium 156), so it goes with the query before the address is
+// compared; the cache's own match ignores fragments.
 self.addEventListener("fetch", (e) => {
   const r = e.request, url = new URL(r.url);
   url.search = "";
+  url.hash = "";
   if (r.method !== "GET" || !OWN.has(url.href)) return;
   const copy = () => caches.match(r, { cacheName: CACHE, ignoreSearch: true });
   e.respondWith(url.href === DEPLOYED

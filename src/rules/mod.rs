@@ -14,6 +14,7 @@ use crate::money::{is_whole, plain, Money};
 use crate::month::{Date, Month};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// A city's rules: its documents, its parameters, and the functions that apply them.
 #[derive(Clone, Copy)]
@@ -406,9 +407,9 @@ pub(crate) enum Unit {
     YuanPerYear,
     /// Days this month, a whole number up to careDays.
     Days,
-    /// Hours this month, up to 744, two decimals.
+    /// Hours this month, two decimals, up to 24 × the days of the month.
     Hours,
-    /// Visits this month, a whole number.
+    /// Visits this month, a whole number up to the days of the month.
     Visits,
     /// A hospital level, 1 to 3.
     Level,
@@ -429,9 +430,16 @@ pub(crate) enum Unit {
 }
 
 pub(crate) const MAX_MONEY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
-pub(crate) const MAX_HOURS: Decimal = Decimal::from_parts(744, 0, 0, false, 0);
-/// Four visits a day for 31 days: more would be a typing mistake.
-pub(crate) const MAX_VISITS: Decimal = Decimal::from_parts(124, 0, 0, false, 0);
+/// Hours in a day: a month has at most 24 × its days of them.
+const HOURS_A_DAY: u32 = 24;
+
+/// What bounds an input about one month: the month (its days bound hours and
+/// visits) and its care days (which bound days of one kind of care).
+#[derive(Clone, Copy)]
+pub(crate) struct ThisMonth {
+    pub month: Month,
+    pub care_days: u32,
+}
 
 impl Unit {
     /// The unit's id in the catalog; `None` when unitless.
@@ -482,11 +490,10 @@ impl Unit {
         }
     }
 
-    /// The largest fixed value; `None` for days (bounded by the month) and for unbounded counts.
+    /// The largest fixed value; `None` for those bounded by the month ([`Unit::max_in`])
+    /// and for unbounded counts.
     pub fn max(self) -> Option<Decimal> {
         match self {
-            Unit::Hours => Some(MAX_HOURS),
-            Unit::Visits => Some(MAX_VISITS),
             Unit::Level => Some(Decimal::from(3)),
             Unit::Age => Some(Decimal::from(150)),
             u if u.is_money() => Some(MAX_MONEY),
@@ -494,12 +501,35 @@ impl Unit {
         }
     }
 
-    /// How the largest value is found when it is not fixed.
+    /// The largest value in a month: the fixed one, or the one the month sets
+    /// (hours: 24 × its days, visits: its days, days of care: its care days).
+    pub fn max_in(self, m: ThisMonth) -> Option<Decimal> {
+        match self {
+            Unit::Hours => Some(Decimal::from(HOURS_A_DAY * m.month.days())),
+            Unit::Visits => Some(Decimal::from(m.month.days())),
+            Unit::Days => Some(Decimal::from(m.care_days)),
+            u => u.max(),
+        }
+    }
+
+    /// How the largest value is found when it is not fixed (the catalog's `maxRule`).
     pub fn max_rule(self) -> Option<Text> {
         match self {
             Unit::Days => Some(Text::new("不超过护理天数", "at most the care days")),
-            Unit::CareDays => Some(Text::new("当月天数", "the days of the month")),
+            Unit::CareDays | Unit::Visits => Some(Text::new("当月天数", "the days of the month")),
+            Unit::Hours => Some(Text::new("24小时 × 当月天数", "24 hours × the days of the month")),
             _ => None,
+        }
+    }
+
+    /// Why a month's largest value is what it is, for an error: "（2027-02共28天）".
+    fn max_reason(self, m: ThisMonth) -> [String; 2] {
+        let (month, days) = (m.month, m.month.days());
+        match self {
+            Unit::Days => ["（不超过护理天数）".into(), " (at most careDays)".into()],
+            Unit::Visits => [format!("（{month}共{days}天）"), format!(" (the {days} days of {month})")],
+            Unit::Hours => [format!("（{month}共{days}天，每天24小时）"), format!(" (24 hours × the {days} days of {month})")],
+            _ => [String::new(), String::new()],
         }
     }
 }
@@ -694,6 +724,36 @@ pub(crate) fn note(
     citation: impl Into<Cow<'static, str>>,
 ) -> Note {
     Note { code, message: message.into(), message_en: message_en.into(), citation: citation.into() }
+}
+
+/// docs/api.md "Nothing silently ignored": one note naming each input given
+/// that the rules did not read, after `opening` (Chinese, English: "常州“居家护理”的规定
+/// 不使用以下输入项，本估算没有考虑它们："); `None` when there is none. Estimates and
+/// contributions both say it so.
+pub(crate) fn input_not_used<'a>(
+    opening: impl FnOnce() -> [String; 2],
+    unused: impl IntoIterator<Item = &'a Input>,
+    citation: &'static str,
+) -> Option<Note> {
+    let (mut zh, mut en) = (String::new(), String::new());
+    let mut opening = Some(opening);
+    for input in unused {
+        if let Some(opening) = opening.take() {
+            [zh, en] = opening();
+        } else {
+            zh.push('、');
+            en.push_str(", ");
+        }
+        let (key, label) = (input.key, input.label);
+        let _ = write!(zh, "{key}（{}）", label.zh);
+        let _ = write!(en, "{key} ({})", label.en);
+    }
+    if zh.is_empty() {
+        return None;
+    }
+    zh.push_str("。取默认值的输入（如“否”）与不填相同，不列出。");
+    en.push_str(". Inputs at their default (such as false) count as not given.");
+    Some(note("input_not_used", zh, en, citation))
 }
 
 // ---- Shared formulas ------------------------------------------------------
@@ -960,9 +1020,9 @@ pub(crate) fn insurance_not_covered(ctx: &Ctx<'_>, out: &mut Vec<Reason>, rule: 
 
 // ---- Input values -------------------------------------------------------
 
-/// Range, sign and decimals of one number, by its unit; `max` is the
-/// largest value where the unit's is not fixed (the care days).
-pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, max: Decimal) -> Result<(), Error> {
+/// Range, sign and decimals of one number, by its unit; `month` is the month
+/// it is about, for the units it bounds (none for contributions).
+pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, month: Option<ThisMonth>) -> Result<(), Error> {
     let invalid = |zh: String, en: String| Err(Error::at(ErrorCode::InvalidValue, field, zh, en));
     let v = plain(value);
     if value.is_sign_negative() && !value.is_zero() {
@@ -975,11 +1035,10 @@ pub(crate) fn check_value(field: &'static str, unit: Unit, value: Decimal, max: 
         return invalid(format!("{field}最多两位小数，收到{v}"), format!("{field} must have at most 2 decimals, got {v}"));
     }
     let min = unit.min().unwrap_or(Decimal::ZERO);
-    let max = unit.max().unwrap_or(max);
-    if value < min || value > max {
-        let (lo, hi) = (plain(min), plain(max));
-        let hint = if unit == Unit::Days { "（不超过护理天数）" } else { "" };
-        let hint_en = if unit == Unit::Days { " (at most careDays)" } else { "" };
+    let max = month.map_or_else(|| unit.max(), |m| unit.max_in(m));
+    if value < min || max.is_some_and(|max| value > max) {
+        let (lo, hi) = (plain(min), plain(max.unwrap_or(Decimal::MAX)));
+        let [hint, hint_en] = month.map(|m| unit.max_reason(m)).unwrap_or_default();
         return invalid(
             format!("{field}须在{lo}到{hi}之间{hint}，收到{v}"),
             format!("{field} must be between {lo} and {hi}{hint_en}, got {v}"),

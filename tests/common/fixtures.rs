@@ -39,6 +39,12 @@ pub fn same(errors: &mut Vec<String>, what: &str, expected: &Value, got: &Value)
 pub fn check_error(errors: &mut Vec<String>, expected: &Value, got: &ltci::Error) {
     same(errors, "error.code", &expected["code"], &Value::from(got.code().as_str()));
     same(errors, "error.field", &expected["field"], &got.field().map_or(Value::Null, Value::from));
+    // messageText: a text the Chinese message contains (a limit someone can check).
+    if let Some(text) = expected["messageText"].as_str() {
+        if !got.message().contains(text) {
+            errors.push(format!("the message {:?} does not contain {text:?}", got.message()));
+        }
+    }
     if let Err(e) = super::check_error(got) {
         errors.push(e);
     }

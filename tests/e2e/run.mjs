@@ -285,6 +285,20 @@ for (const [name, query, fund, selfPay, status] of URL_CASES) {
   });
 }
 
+await check("the case reference says what it reveals: the answer, which anyone can recover from the code, and nothing of the inputs (README says so too)", async () => {
+  await open(page, q(URL_CASES[0][1]));
+  const help = await page.locator(`${E} .ref .help`).textContent();
+  ok(help.includes("不含所填内容") && help.includes("任何人都能从计算器的代码在几秒内推算出它代表的结果") && help.includes("与结果本身一样私密"), `zh: ${help}`);
+  await open(page, q({ ...URL_CASES[0][1], lang: "en" }));
+  const en = await page.locator(`${E} .ref .help`).textContent();
+  ok(en.includes("anyone can recover the result it stands for from the calculator's code in seconds"), `en: ${en}`);
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  const device = readme.slice(readme.indexOf("## What stays on the device"), readme.indexOf("\n## ", readme.indexOf("## What stays on the device") + 5));
+  ok(/case reference/.test(device) && /eligibility, the reasons and the amounts/.test(device), "README, What stays on the device: the case reference");
+  const api = readFileSync(join(repo, "docs/api.md"), "utf8");
+  ok(/\| `reference` \| string \|/.test(api), "docs/api.md: reference in the Estimate's fields");
+});
+
 // ---------- worked examples through the form, like a user ----------
 async function formCase(name, steps, fund, selfPay, urlHas) {
   await check(`form ${name} → fund ${fund}, self-pay ${selfPay ?? "unknown"}; the link reopens it`, async () => {
@@ -431,6 +445,98 @@ await check("a key given twice counts with its first value everywhere (inputs, t
   await expectFigures(page, "1050.00", "450.00");
   eq(await page.evaluate(() => document.documentElement.lang), "en", "language");
   eq(await shareLink(page), `${origin}/${jc}&lang=en`, "copied link");
+});
+
+// ---------- links that name what the calculator does not know (issue 23, item 4) ----------
+/** An input's label in the catalog (its first, for a key several care modes have). */
+const inputLabel = (key) => [...cat.queryInputs, ...cat.cities.flatMap((c) => c.careModes.flatMap((m) => m.inputs))].find((i) => i.key === key).label;
+/** The lines of the notice of what the link did not take, as text. */
+const linkNote = async (p, root = p.locator("[data-part=linkNote]")) => (await root.count()) ? (await root.locator("li").allTextContents()) : [];
+
+await check("a link naming a city, care mode or key the calculator does not know says so, naming it as text, and what it shows instead", async () => {
+  const evil = "shanghai<img src=x onerror=alert(1)>\u202e" + "x".repeat(50);
+  await open(page, q({ city: evil, insurance: "employee" }));
+  const cz = city("changzhou");
+  let lines = await linkNote(page);
+  eq(lines.length, 1, "one line: " + lines.join(" | "));
+  eq(lines[0], `城市“${evil.slice(0, 40)}…”无法识别，现显示${cz.name.zh}。`, "the city, as text, cut at 40 characters, and 常州 instead");
+  eq(await page.locator("[data-part=linkNote] img").count(), 0, "no markup from the link");
+  eq(await page.locator("[data-part=linkNote] bdi").count(), 1, "the link's words isolated (bdi)");
+  eq(await page.locator(`${E} [data-key=city]`).inputValue(), "changzhou", "the form shows 常州");
+  const jc = city("jincheng");
+  await open(page, q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "teleport", month: "2024-02", foo: "1", insuredBeforeLtci: "yes", tab: "nope" }));
+  lines = await linkNote(page);
+  eq(lines.join(" | "), ["“tab=nope”无法识别，已忽略。", `护理方式“teleport”无法识别，现显示${jc.careModes[0].name.zh}。`,
+    `${inputLabel("insuredBeforeLtci").zh}“yes”无法识别，已忽略。`, "“foo=1”无法识别，已忽略。"].join(" | "), "each of them");
+  await expectFigures(page, ltci.estimate({ city: "jincheng", insurance: "employee", grade: "severe", careMode: jc.careModes[0].id, month: "2024-02" }).totals.fund, "0.00");
+  // A key of another care mode is the calculator's own, but not used here.
+  await open(page, q({ city: "lianyungang", insurance: "resident", grade: "severe", careMode: "home_visit", month: "2027-01", careDays: "10", dailyCharge: "40", lang: "en" }));
+  eq((await linkNote(page)).join(" | "), `${inputLabel("careDays").en} “10” does not apply here and is left out. | ${inputLabel("dailyCharge").en} “40” does not apply here and is left out.`, "not used here, in English");
+  // The first change takes the notice away.
+  await page.locator(`${E} [data-key=visitHours]`).fill("14");
+  await page.locator("[data-part=linkNote]").waitFor({ state: "detached", timeout: 3000 });
+  // A link the page made itself has nothing to say.
+  await open(page, q(URL_CASES[0][1]));
+  eq((await linkNote(page)).length, 0, "a clean link");
+});
+
+await check("rules and figures: a link's unknown city or unreadable month is named, with what is shown instead", async () => {
+  await page.goto(origin + "/" + q({ view: "rules", city: "atlantis", month: "2024年2月" }));
+  await page.locator("[data-part=params]").waitFor({ timeout: 10000 });
+  eq((await linkNote(page)).join(" | "), `城市“atlantis”无法识别，现显示${city("changzhou").name.zh}。`, "the city");
+  eq(await page.locator("[data-out=summary]").textContent(), `${city("changzhou").name.zh} · 2024-02`, "the month as typed, read");
+  await page.goto(origin + "/" + q({ view: "rules", city: "jincheng", month: "someday" }));
+  await page.locator("[data-part=params]").waitFor({ timeout: 10000 });
+  const now = await page.evaluate(() => { const d = new Date(Date.now() + 8 * 3600e3); return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`; });
+  eq((await linkNote(page)).join(" | "), `月份“someday”无法识别，现显示${now}。`, "the month");
+});
+
+// ---------- what a person types (www/number.js; issue 23, item 7) ----------
+await check("what a person types is read by www/number.js: １０天 is 10 days, 45元/日 is 45 a day; 0x1d and .5e1 get words that say what to enter", async () => {
+  const jc = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024年2月" };
+  await open(page, q({ ...jc, careDays: "１０天" }));
+  await expectFigures(page, "350.00", "150.00"); // 50 a day × 10 × 70%
+  for (const bad of ["0x1d", ".5e1", "3 4"]) {
+    await open(page, q({ ...jc, careDays: bad }));
+    eq(await page.locator(`${E} [data-err=careDays]`).textContent(), "护理天数：请用数字填写整数天数，如“3”或“3天”。", `${bad}: the words at its field`);
+    eq(await page.locator(`${E} [data-key=careDays]`).getAttribute("aria-invalid"), "true", `${bad}: aria-invalid`);
+  }
+  await open(page, q({ ...jc, careDays: " " }));
+  await expectFigures(page, "1050.00", "450.00"); // a blank is not given: 29 days, not 0
+  await open(page, q({ city: "changzhou", insurance: "employee", grade: "moderate", careMode: "elderly_institution", month: "2022-03", dailyCharge: "４５元/日" }));
+  await expectFigures(page, "930.00", "465.00");
+  await open(page, q({ city: "changzhou", insurance: "employee", grade: "moderate", careMode: "elderly_institution", month: "2022-03", dailyCharge: "45元/月", lang: "en" }));
+  eq(await page.locator(`${E} [data-err=dailyCharge]`).textContent(), `${city("changzhou").careModes[1].inputs[0].label.en}: Enter an amount in yuan in digits, such as 45.`, "another unit, in English");
+});
+
+// ---------- a host page's Object.prototype (issue 23, item 8) ----------
+/** The embed demo and the page, with a host script that first adds `keys` to Object.prototype:
+ *  the element's and the page's figures for 晋城 home visits in 2024-02. */
+async function polluted(keys) {
+  const hctx = await newContext();
+  await hctx.addInitScript((k) => { Object.assign(Object.prototype, k); }, keys);
+  const p = await hctx.newPage();
+  await p.goto(origin + "/embed-demo.html");
+  const f = p.locator("#full [data-panel=estimate] form");
+  await f.getByLabel("月份", { exact: true }).fill("2024-02");
+  await p.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 5000 }).catch(() => {});
+  const got = { element: await p.locator("#full [data-panel=estimate] [data-out=fund]").textContent(),
+    elementSelf: await p.locator("#full [data-panel=estimate] [data-out=selfPay]").textContent(),
+    notices: await p.locator("#full [data-part=notice], #full [data-part=linkNote]").count() };
+  await p.goto(origin + "/" + q({ city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02" }));
+  await ready(p);
+  got.page = await p.locator(`${E} [data-out=fund]`).textContent();
+  await hctx.close();
+  return got;
+}
+await check("a host page's Object.prototype.careDays = \"3\" changes nothing: <ltci-calculator> shows 1050.00 for 晋城 home visits in 2024-02 (29 days), not 105.00", async () => {
+  const got = await polluted({ careDays: "3" });
+  eq(`${got.element} / ${got.elementSelf}; page ${got.page}`, "1050.00 / 450.00; page 1050.00", "the element and the page");
+});
+await check("every key of the form and the catalog on Object.prototype changes nothing either: the element and the page read their own properties only", async () => {
+  const got = await polluted({ careDays: "3", month: "2019-01", months: "2", disabilityMonths: "1", insurance: "resident", grade: "mild",
+    careMode: "home_self", city: "nantong", tab: "contribution", outdated: true, unknown: [1], open: true, options: [], when: { key: "x", values: [] } });
+  eq(`${got.element} / ${got.elementSelf}; page ${got.page}; notices ${got.notices}`, "1050.00 / 450.00; page 1050.00; notices 0", "the element and the page");
 });
 
 // ---------- the months ahead (docs/plan.md) ----------
@@ -1079,20 +1185,28 @@ await check("nothing stored: no localStorage, sessionStorage or cookies", async 
 await ctx.close();
 
 // ---------- offline ----------
+const sctx = await newContext({ serviceWorkers: "allow" });
+const swPage = await sctx.newPage();
 await check("service worker: registers, caches the page, and it computes with the server stopped", async () => {
-  const sctx = await newContext({ serviceWorkers: "allow" });
-  const p = await sctx.newPage();
+  const p = swPage;
   await open(p, q(URL_CASES[0][1]));
   await p.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 10000 });
   const cached = await p.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))));
-  eq(JSON.stringify(cached), "[22]", "one cache of 22 files (the page and its modules, the agent and rules views, the embeds, version.json)");
   await srv.close();
   await p.goto(origin + "/" + q(URL_CASES[3][1]));
   await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
   eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1530.00", "fund offline");
   eq(await p.locator(`${E} [data-out=selfPay]`).textContent(), "720.00", "self-pay offline");
-  await sctx.close();
+  eq(JSON.stringify(cached), "[23]", "one cache of 23 files (the page and its modules, the agent and rules views, the embeds, version.json)");
 });
+await check("service worker: an address with a #fragment is answered from the copy too, offline (Chromium keeps the fragment in request.url)", async () => {
+  const p = swPage;
+  await p.goto(origin + "/" + q(URL_CASES[0][1]) + "#result").catch(() => {});
+  await p.waitForSelector(`${E} [data-out=fund]`, { timeout: 10000 });
+  eq(await p.locator(`${E} [data-out=fund]`).textContent(), "1050.00", "fund offline, address with a fragment");
+  eq(await p.evaluate(async () => (await fetch("version.json#x").catch(() => ({ ok: false }))).ok), true, "a fetch with a fragment, offline");
+});
+await sctx.close();
 
 await check("only the page's own origin was requested", async () => { eq(foreign.join(" "), "", "foreign requests"); });
 await check("no console errors, page errors or CSP violations", async () => { eq(errors.join(" | "), "", "errors"); });

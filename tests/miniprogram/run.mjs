@@ -202,5 +202,58 @@ check(page.data.result === null && /hospitalLevel/.test(page.data.error), `sampl
 page.onInput({ currentTarget: { dataset: { key: "hospitalLevel" } }, detail: { value: "3" } });
 check(page.data.result && page.data.result.lines[0].fund === "3600.00", `sample page: hospital level 3, 200 × 30 days × 60% → ${page.data.result && page.data.result.lines[0].fund}`);
 
+// ---- What a person types: www/number.js, the web page's reader, in the package --------
+const www = readFileSync("www/number.js", "utf8");
+const copied = existsSync(join(ROOT, "ltci/number.js")) ? readFileSync(join(ROOT, "ltci/number.js"), "utf8") : "";
+const body = (text) => text.replace(/^\/\/# allFunctionsCalledOnLoad\n/, "").replace(/^export function /gm, "function ");
+check(copied.includes(body(www)), "miniprogram/ltci/number.js is www/number.js, as CommonJS (scripts/miniprogram.mjs)");
+const number = copied ? load(join(ROOT, "ltci/number.js")) : {};
+if (number.readInput) {
+  const read = number.readInput;
+  const same = (typed, kind, unit, want) => { const r = read(typed, kind, unit); check(r.value === want && !r.message, `number.js in the sandbox: ${JSON.stringify(typed)} → ${JSON.stringify(r)}`); };
+  const refused = (typed, kind, unit) => { const r = read(typed, kind, unit); check(!("value" in r) && /请用数字填写/.test(r.message) && /^Enter /.test(r.messageEn), `number.js in the sandbox refuses ${JSON.stringify(typed)}: ${r.message}`); };
+  same(" ", "integer", "days", undefined);
+  same("３天", "integer", "days", 3);
+  same("4个月", "integer", "months", 4);
+  same("45元", "money", "yuan/day", "45");
+  same("2026年12月", "month", null, "2026-12");
+  refused("0x1d", "integer", "days");
+  refused(".5e1", "integer", "days");
+  refused("3 4", "integer", "days");
+}
+
+// The sample page reads care days and the mode's inputs with it: a blank is not 0 days,
+// hex and exponents are refused with words (before: Number(" ") = 0, "0x1d" = 29, ".5e1" = 5).
+if (page.data.lang !== "zh") page.onLang();
+page.onCity({ detail: { value: 1 } }); // 晋城
+page.onMonth({ detail: { value: "2024-02" } });
+page.onInsurance({ detail: { value: 0 } });
+page.onGrade({ detail: { value: 3 } });
+page.onMode({ detail: { value: 1 } }); // 居家上门护理
+const shown = () => (page.data.result ? `${page.data.result.fund} / ${page.data.result.selfPay}, ${page.data.result.careDays} days` : `error: ${page.data.error}`);
+check(page.data.result && page.data.result.fund === "1050.00", `sample page: jincheng home_visit 2024-02 → ${shown()}`);
+page.onCareDays({ detail: { value: " " } });
+check(page.data.result && page.data.result.fund === "1050.00" && page.data.result.careDays === 29, `sample page: care days " " are not given (29 days, 1050.00), not 0: ${shown()}`);
+for (const bad of ["0x1d", ".5e1", "3 4", "-3"]) {
+  page.onCareDays({ detail: { value: bad } });
+  check(page.data.result === null && page.data.year === null && /护理天数：.*请用数字填写整数天数/.test(page.data.error), `sample page: care days ${JSON.stringify(bad)} refused with words: ${shown()}`);
+}
+page.onCareDays({ detail: { value: "１０天" } });
+check(page.data.result && page.data.result.fund === "350.00" && page.data.result.selfPay === "150.00" && page.data.result.careDays === 10,
+  `sample page: care days "１０天" are 10 days, 50 × 10 × 70% = 350.00 / 150.00: ${shown()}`);
+page.onLang();
+page.onCareDays({ detail: { value: "0x1d" } });
+check(/^Care days: Enter a whole number of days in digits/.test(page.data.error), `sample page: the words in English: ${page.data.error}`);
+page.onLang();
+page.onCareDays({ detail: { value: "" } });
+page.onCity({ detail: { value: 2 } }); // 连云港
+page.onMonth({ detail: { value: "2027-01" } });
+page.onInsurance({ detail: { value: 1 } });
+page.onMode({ detail: { value: 3 } }); // 居家上门护理, by the hour
+page.onInput({ currentTarget: { dataset: { key: "visitHours" } }, detail: { value: "14小时" } });
+check(page.data.result && page.data.result.fund === "420.00", `sample page: visitHours "14小时" → 30 × 14 = 420.00: ${shown()}`);
+page.onInput({ currentTarget: { dataset: { key: "visitHours" } }, detail: { value: "1e1" } });
+check(page.data.result === null && /请用数字填写小时数/.test(page.data.error), `sample page: visitHours "1e1" refused: ${shown()}`);
+
 console.log(failures ? `\n${failures} check(s) failed` : "\nmini-program: all checks passed");
 process.exit(failures ? 1 : 0);

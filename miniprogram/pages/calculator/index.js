@@ -1,6 +1,10 @@
 // The calculator page of the sample mini-program: the same inputs and result
-// lines as the web page, computed on the phone by the wasm package.
+// lines as the web page, computed on the phone by the wasm package. What the
+// person types is read by the web page's own reader (ltci/number.js, made from
+// www/number.js): "3天" and "３" are 3 days, a blank is not given, "0x1d" is refused
+// with words that say what to enter.
 const ltci = require('../../ltci/index.js');
+const { readInput } = require('../../ltci/number.js');
 
 const TEXT = {
   zh: {
@@ -20,8 +24,6 @@ const TEXT = {
     status: { in_force: 'in force', expired: 'expired: later rules not in our sources', not_in_force: 'not yet in force', draft: 'draft for comment', article: 'from an overview article' },
   },
 };
-
-const INTEGER_UNITS = ['days', 'visits', 'level'];
 
 function thisMonth() {
   // China time, where the rules apply.
@@ -69,21 +71,38 @@ Page({
     return modes[Math.min(this.data.modeIndex, modes.length - 1)];
   },
 
+  // What the person typed for one input, read as the web page reads it (ltci/number.js):
+  // the query's value, undefined when nothing was typed; else it throws the words to show.
+  read(text, key, label, kind, unit) {
+    const r = readInput(text, kind, unit);
+    if (!('message' in r)) return r.value;
+    const err = new Error(label.zh + '：' + r.message);
+    err.code = 'invalid_value';
+    err.field = key;
+    err.messageEn = label.en + ': ' + r.messageEn;
+    throw err;
+  },
+
   // The query the page shows: only the keys this city and mode read.
   query(mode) {
     const c = this.catalog;
+    const month = this.read(this.data.month, 'month', { zh: TEXT.zh.month, en: TEXT.en.month }, 'month');
     const q = {
       city: this.city().id,
       insurance: c.insuranceTypes[this.data.insuranceIndex].id,
       grade: c.grades[this.data.gradeIndex].id,
       careMode: mode.id,
-      month: this.data.month,
     };
-    if (mode.usesCareDays && this.data.careDays !== '') q.careDays = Number(this.data.careDays);
+    if (month !== undefined) q.month = month;
+    if (mode.usesCareDays) {
+      const days = this.read(this.data.careDays, 'careDays', { zh: TEXT.zh.careDays, en: TEXT.en.careDays }, 'integer', 'days');
+      if (days !== undefined) q.careDays = days;
+    }
     mode.inputs.forEach((input) => {
-      const v = this.values[mode.id + '.' + input.key];
-      if (v === undefined || v === '') return;
-      q[input.key] = INTEGER_UNITS.indexOf(input.unit) >= 0 ? Number(v) : v;
+      // A hospital level is typed as its number here (the web page offers a choice).
+      const kind = input.type === 'choice' ? 'integer' : input.type;
+      const v = this.read(this.values[mode.id + '.' + input.key], input.key, input.label, kind, input.unit);
+      if (v !== undefined) q[input.key] = v;
     });
     return q;
   },
