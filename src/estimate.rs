@@ -4,11 +4,14 @@
 use crate::cities;
 use crate::error::{list, Error, ErrorCode};
 use crate::model::{Estimate, Policy, Query, Reason, ReasonCode, Status, Totals};
+use crate::money::Money;
 use crate::month::Month;
 use crate::read;
 use crate::reference::reference;
-use crate::rules::inputs::{self, CARE_DAYS};
-use crate::rules::{self, City, Ctx, Default, Document, Mode, Out};
+use crate::rules::inputs::{self, CARE_DAYS, DISABILITY_SUBSIDY};
+use crate::rules::{self, City, Ctx, Default, Document, Input, Mode, Out};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// What the fund pays and what the person pays for one month of care.
 ///
@@ -32,6 +35,43 @@ pub fn estimate(query: &Query) -> Result<Estimate, Error> {
 
 /// The estimate under `city`'s rules (the city of the query, or one built for a test).
 pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate, Error> {
+    estimate_with(city, query, None).map(|(e, _)| e)
+}
+
+/// A plan's one choice under the condition on the amounts (常州 就高, docs/plan.md:
+/// "就高 is one choice"), made in `month`: whether the condition refused there
+/// (the disability subsidy was the higher, and is kept), with the reason's code
+/// and clause, or not (LTC insurance was, and is kept).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Chosen {
+    pub month: Month,
+    pub refused: Option<(ReasonCode, Cow<'static, str>)>,
+}
+
+/// The note of a month in which a plan keeps a choice made before (docs/plan.md).
+pub(crate) const CHOICE_FIXED: &str = "reading_choice_fixed";
+
+/// [`estimate`] for a plan's month: with `kept`, the choice of an earlier month
+/// holds in this one ([`keep`]); also returns the choice this month makes, when
+/// its amounts are computed (every other condition met).
+pub(crate) fn estimate_keeping(query: &Query, kept: Option<Chosen>) -> Result<(Estimate, Option<Chosen>), Error> {
+    estimate_with(cities::find_or_error(&query.city)?, query, kept)
+}
+
+/// The value `input` takes in the month of `query` when the query leaves it out
+/// (its default, computed from that month's own care days); `None` for an
+/// input without one or a query that does not read.
+pub(crate) fn default_in(query: &Query, input: &Input) -> Option<Decimal> {
+    let city = cities::find(&query.city)?;
+    let month = query.month.unwrap_or_else(Month::current);
+    let document = city.document(month)?;
+    let mode = document.mode(&query.care_mode)?;
+    let (given, care_days) = read::inputs(query, city, mode, document, month).ok()?;
+    let ctx = Ctx { query, given: &given, city, mode, document, month, on: document.first_day(month), care_days };
+    ctx.default_of(input)
+}
+
+fn estimate_with(city: &'static City, query: &Query, kept: Option<Chosen>) -> Result<(Estimate, Option<Chosen>), Error> {
     let month = query.month.unwrap_or_else(Month::current);
     let document = city.document(month).ok_or_else(|| cities::unknown_city(&query.city))?;
     let mode = mode(city, document, &query.care_mode)?;
@@ -55,8 +95,13 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
         notes.push(n);
     }
     let mut out = Out::default();
-    if reasons.is_empty() {
+    let computed = reasons.is_empty();
+    if computed {
         (mode.compute)(&ctx, &mut out);
+    }
+    let chosen = computed.then(|| Chosen { month, refused: out.refusal.as_ref().map(|r| (r.code, r.citation.clone())) });
+    if let Some(k) = kept.filter(|_| computed) {
+        keep(&ctx, k, &mut out);
     }
     // A condition on the amounts (常州 就高) refuses once they are computed: the
     // lines go, and of their notes only the readings stay, which explain the
@@ -98,7 +143,50 @@ pub(crate) fn estimate_in(city: &'static City, query: &Query) -> Result<Estimate
         reference: String::new(),
     };
     estimate.reference = reference(&estimate);
-    Ok(estimate)
+    Ok((estimate, chosen))
+}
+
+/// docs/plan.md, "就高 is one choice": in a plan, the choice between the
+/// disability care subsidy and LTC insurance (the only condition on the amounts,
+/// `Out::refuse`) is made in the first month that compares them and holds in the
+/// months after, whichever is higher in them (a 31-day month does not flip it).
+/// Where this month alone would choose the other, the kept choice decides, with
+/// the note `reading_choice_fixed`; where it agrees, the month is its own estimate.
+fn keep(ctx: &Ctx<'_>, kept: Chosen, out: &mut Out) {
+    let own = out.refusal.take();
+    let code = kept.refused.as_ref().map_or(own.as_ref().map(|r| r.code), |(c, _)| Some(*c));
+    if code != Some(ReasonCode::DisabilitySubsidyHigher) {
+        out.refusal = own;
+        return;
+    }
+    let (s, fund) = (Money::round(ctx.number(&DISABILITY_SUBSIDY)), out.fund_total());
+    let (since, since_en) = (format!("{}年{}月", kept.month.year(), kept.month.number()), kept.month);
+    match (kept.refused, own) {
+        // The subsidy was chosen; this month LTC insurance would pay as much or more.
+        (Some((code, citation)), None) => {
+            out.refuse(rules::reason(
+                code,
+                format!("{since}已按就高原则选择领取重度残疾人护理补贴（每月{s}元），选择确定后不重复享受：本月长护险不支付（单看本月，长护险可支付{fund}元）。"),
+                format!("In {since_en} the severe-disability care subsidy ({s} yuan a month) was chosen as the higher benefit, and the choice stands: LTC insurance pays nothing this month (on this month alone it would pay {fund} yuan)."),
+                citation.clone(),
+            ));
+            out.note(rules::note(
+                CHOICE_FIXED,
+                format!("两者就高择一、选择确定：本计算器把这理解为一次选择。{since}比较时补贴（{s}元）较高，选择了补贴；此后各月保持这一选择，不因某月长护险金额较高（本月{fund}元）而改选。"),
+                format!("The higher of the two is chosen once, and the choice stands: this calculator reads it as one choice. In {since_en} the subsidy ({s} yuan) was higher and was chosen; later months keep it, even when LTC insurance would pay more in one of them ({fund} yuan this month)."),
+                citation,
+            ));
+        }
+        // LTC insurance was chosen; this month the subsidy is higher.
+        (None, Some(r)) => out.note(rules::note(
+            CHOICE_FIXED,
+            format!("两者就高择一、选择确定：本计算器把这理解为一次选择。{since}比较时长护险较高，选择了长护险待遇；此后各月保持这一选择：本月补贴{s}元虽高于长护险的{fund}元，仍由长护险支付，补贴停发。"),
+            format!("The higher of the two is chosen once, and the choice stands: this calculator reads it as one choice. In {since_en} LTC insurance was higher and was chosen; later months keep it: this month the subsidy of {s} yuan is more than LTC insurance's {fund} yuan, yet LTC insurance pays and the subsidy stops."),
+            r.citation,
+        )),
+        // The same choice as this month's own.
+        (_, own) => out.refusal = own,
+    }
 }
 
 /// The care mode `id` of the month's document.

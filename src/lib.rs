@@ -81,11 +81,13 @@ pub use error::{Error, ErrorCode, MAX_QUERY_BYTES};
 pub use estimate::estimate;
 
 pub use model::{
+    Assumption, AssumptionRule, Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS,
+};
+pub use model::{
     Category, Contribution, ContributionLine, ContributionPolicy, ContributionQuery, ContributionStatus, ContributionTotals,
     ContributionYears, Estimate, Figure, Grade, Inputs, Insurance, Line, LineKind, Note, ParamUnit, Parameter, ParameterValue,
     ParametersQuery, Payer, Policy, Query, Reason, ReasonCode, Status, Text, Totals,
 };
-pub use model::{Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS};
 pub use money::Money;
 pub use month::{Date, Month};
 pub use parameters::parameters;

@@ -9,15 +9,17 @@
 
 use crate::cities;
 use crate::error::{Error, ErrorCode};
-use crate::estimate::estimate;
+use crate::estimate::{default_in, estimate, estimate_keeping, Chosen, CHOICE_FIXED};
 use crate::model::{
-    check_months, Change, ChangeCode, ContributionYears, Estimate, Grade, Insurance, Plan, PlanMonth, PlanQuery, Query, ReasonCode, Status,
-    Text, Totals, WhatWouldChange,
+    check_months, Assumption, AssumptionRule, Change, ChangeCode, ContributionYears, Estimate, Grade, Plan, PlanMonth, PlanQuery, Query,
+    Reason, ReasonCode, Status, Text, Totals, WhatWouldChange,
 };
+use crate::money::{plain, Money};
 use crate::month::Month;
 use crate::read;
-use crate::rules::inputs::{self, DISABILITY_MONTHS, DISABILITY_SUBSIDY, MONTHS_SINCE_RESUMED};
-use crate::rules::{Carry, Input};
+use crate::rules::inputs::{self, CONTRIBUTION_YEARS, DISABILITY_MONTHS, DISABILITY_SUBSIDY, MONTHS_SINCE_RESUMED};
+use crate::rules::{Carry, City, Default, Input, Mode, ThisMonth, Unit};
+use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 /// How far ahead, in months, `whatWouldChange` looks for the month a reason
@@ -45,15 +47,20 @@ pub fn plan(query: &PlanQuery) -> Result<Plan, Error> {
     let base = &query.query;
     let first = base.month.unwrap_or_else(Month::current);
     let to = after(first, n - 1).ok_or_else(|| beyond(first, n))?;
-    let at = |i| moved(base, first, i).ok_or_else(|| beyond(first, n));
-    let e0 = estimate(&at(0)?)?;
+    let mut walk = Walk::new(base, first);
+    let e0 = walk.estimate(0).unwrap_or_else(|| Err(beyond(first, n)))?;
     let mut months = Vec::with_capacity(n as usize);
     let mut changes = Vec::new();
+    // The months in which a choice made before (就高) decides against the month's own comparison.
+    let mut kept = Vec::new();
     months.push(summary(&e0));
     let mut prev: Option<Estimate> = None;
     for i in 1..n {
-        let e = estimate(&at(i)?)?;
+        let e = walk.estimate(i).unwrap_or_else(|| Err(beyond(first, n)))?;
         changes_between(prev.as_ref().unwrap_or(&e0), &e, &mut changes);
+        if e.notes.iter().any(|x| x.code == CHOICE_FIXED) {
+            kept.push(e.month);
+        }
         months.push(summary(&e));
         prev = Some(e);
     }
@@ -64,7 +71,8 @@ pub fn plan(query: &PlanQuery) -> Result<Plan, Error> {
     };
     let eligible_months = u32::try_from(months.iter().filter(|m| m.eligible).count()).unwrap_or(u32::MAX);
     let eligible_from = months.iter().find(|m| m.eligible).map(|m| m.month);
-    let what_would_change = what_would_change(base, first, &e0, &months);
+    let assumptions = assumptions(&walk, to);
+    let what_would_change = what_would_change(&mut walk, &e0, &months, &kept);
     Ok(Plan {
         city: e0.city,
         care_mode: e0.care_mode,
@@ -76,6 +84,7 @@ pub fn plan(query: &PlanQuery) -> Result<Plan, Error> {
         eligible_from,
         changes,
         what_would_change,
+        assumptions,
     })
 }
 
@@ -94,37 +103,101 @@ fn beyond(first: Month, n: u32) -> Error {
     )
 }
 
-/// Month `i` of a plan that starts in `first`: the query moved forward by
-/// docs/plan.md's table, which is each input's `carry` (its declaration's). `None` past 9999-12.
-pub(crate) fn moved(base: &Query, first: Month, i: u32) -> Option<Query> {
-    let mut q = base.clone();
-    q.month = Some(after(first, i)?);
-    if i > 0 {
-        let mode = cities::find(&base.city).and_then(|c| c.mode(&base.care_mode));
-        for input in inputs::common().iter().chain(mode.map_or(&[][..], |m| m.inputs)) {
-            carry(&mut q, input, i);
-        }
-    }
-    Some(q)
+/// The months of a plan from `first`: the query moved forward by docs/plan.md's
+/// table, which is each input's `carry` (its declaration's), and the one choice
+/// of 就高 kept from the month it is made in. Months are estimated in order.
+struct Walk<'a> {
+    base: &'a Query,
+    first: Month,
+    city: Option<&'static City>,
+    mode: Option<&'static Mode>,
+    /// The inputs carried as a pattern that the first month gives at the value
+    /// its own default would have been: later months take their own defaults.
+    at_default: Vec<&'static str>,
+    /// The choice under the condition on the amounts (常州 就高), once made.
+    chosen: Option<Chosen>,
 }
 
-/// `input` of `q` (the first month's query) in month `i`.
-fn carry(q: &mut Query, input: &Input, i: u32) {
-    match input.carry {
-        Carry::Same => {}
-        Carry::FirstMonthOnly => q.inputs.remove(input.key),
-        Carry::PlusMonths => {
-            if let Some(n) = read::count_or_default(q, input) {
-                q.inputs.set(input.key, n.saturating_add(i));
+impl<'a> Walk<'a> {
+    fn new(base: &'a Query, first: Month) -> Walk<'a> {
+        let city = cities::find(&base.city);
+        let mode = city.and_then(|c| c.mode(&base.care_mode));
+        let mut walk = Walk { base, first, city, mode, at_default: Vec::new(), chosen: None };
+        if let Some(q) = walk.query(0) {
+            let first_default = |i: &Input| read::number_given(&q, i).is_some_and(|v| Some(v) == default_in(&q, i));
+            walk.at_default = walk.inputs().filter(|i| i.carry == Carry::Pattern && first_default(i)).map(|i| i.key).collect();
+        }
+        walk
+    }
+
+    /// The common inputs and the care mode's.
+    fn inputs(&self) -> impl Iterator<Item = &'static Input> {
+        inputs::common().iter().chain(self.mode.map_or(&[][..], |m| m.inputs)).copied()
+    }
+
+    /// Month `i`'s query; `None` past 9999-12.
+    fn query(&self, i: u32) -> Option<Query> {
+        let mut q = self.base.clone();
+        let month = after(self.first, i)?;
+        q.month = Some(month);
+        if i > 0 {
+            for input in self.inputs() {
+                self.carry(&mut q, input, i, month);
             }
         }
-        Carry::PlusYears => {
-            if let Some(y) = read::years_given(q) {
-                let plus = |n: u32| n.saturating_add(i / 12);
-                let y = ContributionYears { continuous: plus(y.continuous), cumulative: plus(y.cumulative) };
-                q.inputs.set(input.key, y);
+        Some(q)
+    }
+
+    /// Month `i`'s estimate; `None` past 9999-12. The first month whose amounts
+    /// are computed makes the choice of 就高 that the later months keep.
+    fn estimate(&mut self, i: u32) -> Option<Result<Estimate, Error>> {
+        let q = self.query(i)?;
+        let kept = self.chosen.clone().filter(|c| Some(c.month) < q.month);
+        Some(estimate_keeping(&q, kept).map(|(e, chosen)| {
+            if self.chosen.is_none() {
+                self.chosen = chosen;
             }
+            e
+        }))
+    }
+
+    /// `input` of `q` (the first month's query) in month `i`.
+    fn carry(&self, q: &mut Query, input: &Input, i: u32, month: Month) {
+        match input.carry {
+            Carry::Same => {}
+            Carry::FirstMonthOnly => q.inputs.remove(input.key),
+            Carry::PlusMonths => {
+                if let Some(n) = read::count_or_default(q, input) {
+                    q.inputs.set(input.key, n.saturating_add(i));
+                }
+            }
+            Carry::PlusYears => {
+                if let Some(y) = read::years_given(q) {
+                    let plus = |n: u32| n.saturating_add(i / 12);
+                    let y = ContributionYears { continuous: plus(y.continuous), cumulative: plus(y.cumulative) };
+                    q.inputs.set(input.key, y);
+                }
+            }
+            Carry::Pattern => match read::number_given(q, input) {
+                // Not given: each month its default. Given as 0: 0 in every month.
+                None => {}
+                Some(v) if v.is_zero() => {}
+                Some(_) if self.at_default.contains(&input.key) => q.inputs.remove(input.key),
+                Some(v) => {
+                    if let Some(cap) = self.cap(input.unit, month).filter(|cap| v > *cap) {
+                        q.inputs.set(input.key, cap);
+                    }
+                }
+            },
         }
+    }
+
+    /// The most a month allows of a pattern carried in `unit`, its care days
+    /// being all its days in force (hours: 24 × its days; visits: its days;
+    /// days of care: its care days).
+    fn cap(&self, unit: Unit, month: Month) -> Option<Decimal> {
+        let care_days = self.city?.document(month)?.days_in_force(month);
+        unit.max_in(ThisMonth { month, care_days })
     }
 }
 
@@ -219,13 +292,17 @@ fn changes_between(a: &Estimate, b: &Estimate, out: &mut Vec<Change>) {
         }
         let [nz, ne] = join_names(&names);
         let (m, me, was, now) = (zh(b.month), b.month, a.totals.fund, b.totals.fund);
-        out.push(Change {
-            month: b.month,
-            code: ChangeCode::AmountChanged,
-            message: format!("{m}起基金支付由{was}元变为{now}元（{nz}）。"),
-            message_en: format!("From {me} the fund pays {now} yuan instead of {was} ({ne})."),
-            citation: cite(&cites),
-        });
+        let (mut message, mut message_en) = (
+            format!("{m}起基金支付由{was}元变为{now}元（{nz}）。"),
+            format!("From {me} the fund pays {now} yuan instead of {was} ({ne})."),
+        );
+        // 就高 kept from an earlier month against this month's own comparison (docs/plan.md).
+        if let Some(n) = b.notes.iter().find(|n| n.code == CHOICE_FIXED) {
+            message.push_str("本月残疾人护理补贴较高，但就高择一的选择此前已经确定，仍由长护险支付（见该月估算的说明）。");
+            message_en.push_str(" The disability subsidy is higher this month, but the choice of the higher benefit was made before and stands (see the month's estimate).");
+            cites.push(&n.citation);
+        }
+        out.push(Change { month: b.month, code: ChangeCode::AmountChanged, message, message_en, citation: cite(&cites) });
     }
 }
 
@@ -291,20 +368,19 @@ fn status_name(s: Status) -> Text {
 
 // ---------- what would change ----------
 
-/// The reasons of the months from `first` on, for one query: those of the
+/// The reasons of the months from the first on, for one walk: those of the
 /// plan's own months, then estimated as needed up to [`LOOKAHEAD`].
-struct Ahead<'a> {
-    base: &'a Query,
-    first: Month,
-    known: &'a [PlanMonth],
+struct Ahead<'w, 'a> {
+    walk: &'w mut Walk<'a>,
+    known: &'w [PlanMonth],
     more: Vec<Vec<ReasonCode>>,
     /// No further month can be estimated.
     end: bool,
 }
 
-impl<'a> Ahead<'a> {
-    fn new(base: &'a Query, first: Month, known: &'a [PlanMonth]) -> Ahead<'a> {
-        Ahead { base, first, known, more: Vec::new(), end: false }
+impl<'w, 'a> Ahead<'w, 'a> {
+    fn new(walk: &'w mut Walk<'a>, known: &'w [PlanMonth]) -> Ahead<'w, 'a> {
+        Ahead { walk, known, more: Vec::new(), end: false }
     }
 
     /// Whether month `k` has `code`; `None` if it cannot be estimated.
@@ -316,7 +392,7 @@ impl<'a> Ahead<'a> {
         let j = k - self.known.len();
         while self.more.len() <= j && !self.end {
             let i = u32::try_from(self.known.len() + self.more.len()).unwrap_or(u32::MAX);
-            match moved(self.base, self.first, i).and_then(|q| estimate(&q).ok()) {
+            match self.walk.estimate(i).and_then(Result::ok) {
                 Some(e) => self.more.push(e.reasons.iter().map(|r| r.code).collect()),
                 None => self.end = true,
             }
@@ -336,13 +412,22 @@ impl<'a> Ahead<'a> {
 
 /// The first month's estimate of `base` changed by `f`, if it is one.
 fn variant(base: &Query, first: Month, f: impl FnOnce(&mut Query)) -> Option<Estimate> {
-    let mut q = moved(base, first, 0)?;
+    let mut q = base.clone();
+    q.month = Some(first);
     f(&mut q);
     estimate(&q).ok()
 }
 
-fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMonth]) -> Vec<WhatWouldChange> {
-    let mut ahead = Ahead::new(base, first, months);
+fn has(e: &Estimate, code: ReasonCode) -> bool {
+    e.reasons.iter().any(|r| r.code == code)
+}
+
+/// For each reason of the first month: whether it can clear, from which month
+/// (the first in which its own condition holds), and what it takes. `kept`: the
+/// months in which the choice of 就高 made before decides.
+fn what_would_change(walk: &mut Walk<'_>, e0: &Estimate, months: &[PlanMonth], kept: &[Month]) -> Vec<WhatWouldChange> {
+    let (base, first) = (walk.base, walk.first);
+    let mut ahead = Ahead::new(walk, months);
     let mut out = Vec::with_capacity(e0.reasons.len());
     for r in &e0.reasons {
         let code = r.code;
@@ -355,39 +440,46 @@ fn what_would_change(base: &Query, first: Month, e0: &Estimate, months: &[PlanMo
             _ => None,
         };
         // The query in the month it clears, and that month.
-        let later = from.and_then(|k| moved(base, first, k));
-        let month = later.as_ref().and_then(|q| q.month);
-        let (possible, message, message_en) = explain(base, first, code, later.as_ref(), month.unwrap_or(first));
+        let later = from.and_then(|k| ahead.walk.query(k)).map(|q| (from.unwrap_or_default(), q));
+        let month = later.as_ref().and_then(|(_, q)| q.month);
+        let (possible, message, message_en) = explain(base, first, r, later.as_ref(), kept);
         out.push(WhatWouldChange { code, possible, from: month, message, message_en, citation: r.citation.clone() });
     }
     out
 }
 
 /// Whether a reason of the first month can clear, and what would clear it, in
-/// both languages; `later` is the query in the month it clears, `month` that month.
-fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, month: Month) -> (bool, String, String) {
+/// both languages; `later` is the month it clears (its index and query).
+fn explain(base: &Query, first: Month, r: &Reason, later: Option<&(u32, Query)>, kept: &[Month]) -> (bool, String, String) {
+    let code = r.code;
+    let month = later.and_then(|(_, q)| q.month).unwrap_or(first);
     let (m, me) = (zh(month), month);
     let mut possible = true;
     let (message, message_en) = match (code, later) {
-        (ReasonCode::DisabilityTooShort, Some(q)) => {
+        (ReasonCode::DisabilityTooShort, Some((_, q))) => {
             let n = read::count_or_default(q, &DISABILITY_MONTHS).unwrap_or_default();
             (
-                format!("到{m}失能满{n}个月，即满足失能持续时间的条件。"),
-                format!("In {me} the disability will have lasted {n} months, long enough."),
+                format!("此条件自{m}起满足：届时失能已持续{n}个月。"),
+                format!("This condition is met from {me}, when the disability will have lasted {n} months."),
             )
         }
-        (ReasonCode::WaitingPeriod, Some(q)) => {
+        (ReasonCode::WaitingPeriod, Some((_, q))) => {
             let n = read::count_or_default(q, &MONTHS_SINCE_RESUMED).unwrap_or_default();
             (
-                format!("恢复缴费后的等待期到{m}结束（恢复满{n}个月），此后可以享受。"),
-                format!("The waiting period after resuming ends in {me} ({n} months after resuming)."),
+                format!("此条件自{m}起满足：届时恢复缴费已满{n}个月，等待期已过。"),
+                format!(
+                    "This condition is met from {me}: contributions will have resumed {n} months before, and the waiting period is over."
+                ),
             )
         }
         (ReasonCode::BeforeBenefitStart, Some(_)) => (
-            format!("待遇自评定后的首个待遇月{m}起支付。"),
-            format!("Benefits start in {me}, the first benefit month after the assessment."),
+            format!("此条件自{m}起满足：这是评估（核准）后的首个待遇月。"),
+            format!("This condition is met from {me}, the first benefit month after the assessment (or approval)."),
         ),
-        (ReasonCode::NotInForce, Some(_)) => (format!("本市待遇自{m}起实施。"), format!("The scheme's benefits start in {me}.")),
+        (ReasonCode::NotInForce, Some(_)) => (
+            format!("此条件自{m}起满足：本市长期护理保险待遇自该月起实施。"),
+            format!("This condition is met from {me}, when the scheme's benefits start."),
+        ),
         (ReasonCode::NotInForce, None) => {
             possible = false;
             (
@@ -395,20 +487,13 @@ fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, 
                 format!("No rules in the sources cover {me} or the {LOOKAHEAD} months after it."),
             )
         }
-        (ReasonCode::ContributionYearsShort, Some(q)) if read::years_given(q).is_some() => {
-            let y = read::years_given(q).unwrap_or(ContributionYears { continuous: 0, cumulative: 0 });
-            let (c, t) = (y.continuous, y.cumulative);
-            (
-                format!("如继续缴费，到{m}缴费年限即满足（连续{c}年、累计{t}年）；累计年限也可以一次性补足，更早享受。"),
-                format!("If contributions continue, the years are met in {me} ({c} continuous, {t} cumulative); cumulative years can be topped up in one payment (一次性补足) to start sooner."),
-            )
-        }
+        (ReasonCode::ContributionYearsShort, Some((k, q))) => contribution_years(base, first, *k, q),
         (
             ReasonCode::DisabilityTooShort
             | ReasonCode::WaitingPeriod
             | ReasonCode::BeforeBenefitStart
             | ReasonCode::ContributionYearsShort,
-            _,
+            None,
         ) => (
             format!("按目前情况，此后{LOOKAHEAD}个月内此项条件都不会满足。"),
             format!("As things stand, this condition is not met in the {LOOKAHEAD} months after {me}."),
@@ -417,8 +502,9 @@ fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, 
             // Where the city has a waiting period, it runs from resuming: how long, the estimates tell.
             let mut resumed = base.clone();
             resumed.inputs.set(MONTHS_SINCE_RESUMED.key, 0);
-            let waits = variant(&resumed, first, |_| ()).is_some_and(|e| e.reasons.iter().any(|r| r.code == ReasonCode::WaitingPeriod));
-            match waits.then(|| Ahead::new(&resumed, first, &[]).clears(ReasonCode::WaitingPeriod)).flatten() {
+            let waits = variant(&resumed, first, |_| ()).is_some_and(|e| has(&e, ReasonCode::WaitingPeriod));
+            let mut walk = Walk::new(&resumed, first);
+            match waits.then(|| Ahead::new(&mut walk, &[]).clears(ReasonCode::WaitingPeriod)).flatten() {
                 Some(w) => (
                     format!("须恢复缴费；恢复后还有{w}个月的等待期。"),
                     format!("Contributions must resume; then a waiting period of {w} months runs."),
@@ -434,12 +520,10 @@ fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, 
             ("领取工伤保险生活护理费期间不能享受。".into(), "Not while the work-injury care allowance is received.".into())
         }
         (ReasonCode::InsuranceNotCovered, _) => {
+            // The city's own words: which insurance these rules cover, and, where the
+            // city has a scheme for the other insurance outside these sources, that one.
             possible = false;
-            let own = base.insurance.name();
-            let all: Vec<Text> =
-                Insurance::ALL.into_iter().filter(|&i| lacks(base, first, code, |q| q.insurance = i)).map(Insurance::name).collect();
-            let [az, ae] = join_names(&all);
-            (format!("本市不覆盖{}；覆盖：{az}。", own.zh), format!("This city's scheme does not cover {}; it covers: {ae}.", own.en))
+            (format!("{}参保类型不会随月份改变。", r.message), format!("{} Waiting does not change the insurance type.", r.message_en))
         }
         (ReasonCode::GradeNotCovered, _) => {
             let all: Vec<Text> = Grade::ALL.into_iter().filter(|&g| lacks(base, first, code, |q| q.grade = g)).map(Grade::name).collect();
@@ -450,27 +534,203 @@ fn explain(base: &Query, first: Month, code: ReasonCode, later: Option<&Query>, 
             )
         }
         (ReasonCode::DisabilitySubsidyHigher, _) => {
-            let fund = variant(base, first, |q| q.inputs.remove(DISABILITY_SUBSIDY.key)).map(|e| e.totals.fund);
-            let f = fund.map(|f| f.to_string()).unwrap_or_default();
-            (
-                format!("改为选择长期护理保险待遇，本月基金支付{f}元（不再领取重度残疾人护理补贴）。"),
-                format!(
-                    "Choosing LTC insurance instead would give {f} yuan from the fund this month (instead of the disability care subsidy)."
+            // Never advice to switch: the higher of the two is already the one kept.
+            possible = false;
+            let x = variant(base, first, |q| q.inputs.remove(DISABILITY_SUBSIDY.key)).map_or(Money::ZERO, |e| e.totals.fund);
+            let s = read::number_given(base, &DISABILITY_SUBSIDY).map_or(Money::ZERO, Money::round);
+            let f = zh(first);
+            // When a later month keeps the subsidy though LTC insurance would pay more in it.
+            let (more, more_en) = match kept.first() {
+                Some(k) => (
+                    format!("这一选择在本计划中保持不变：{}等月份长护险的金额虽然更高，也不改选（见该月估算的说明）。", zh(*k)),
+                    format!(" The choice stands for the rest of the plan: in {k} and other months LTC insurance would pay more, yet the subsidy is kept (see that month's estimate)."),
                 ),
+                None => (String::new(), String::new()),
+            };
+            (
+                format!("您领取的重度残疾人护理补贴每月{s}元，高于长护险{f}可支付的{x}元。两者就高择一、不重复享受，较高的补贴就是您得到的；只有补贴不高于{x}元时，长护险才会支付{x}元。{more}"),
+                format!("Your severe-disability care subsidy of {s} yuan a month is more than the {x} yuan LTC insurance would pay in {first}. Only the higher of the two is paid, and the subsidy is that one: LTC insurance would pay {x} yuan only if the subsidy were {x} yuan or less.{more_en}"),
             )
         }
     };
     (possible, message, message_en)
 }
 
+/// 晋城's contribution years, clearing in month `k` (query `later`) if
+/// contributions go on: that month, and the top-up (一次性补足) only when the
+/// cumulative count is short, "sooner" only when it makes the condition hold
+/// before month `k`. The counts and the months are the estimates'.
+fn contribution_years(base: &Query, first: Month, k: u32, later: &Query) -> (String, String) {
+    let code = ReasonCode::ContributionYearsShort;
+    let month = later.month.unwrap_or(first);
+    let (m, me) = (zh(month), month);
+    let Some(y0) = read::years_given(base) else {
+        // No counts given: the continuous count is the one short (it restarts
+        // when contributions resume), and continuous years cannot be topped up.
+        return (
+            format!("连续缴费年限不能补足：如继续缴费，此条件自{m}起满足。"),
+            format!("Continuous years cannot be topped up: if contributions continue, this condition is met from {me}."),
+        );
+    };
+    let y = read::years_given(later).unwrap_or(y0);
+    let (c, t) = (y.continuous, y.cumulative);
+    let go_on = format!("如继续缴费，{m}时连续缴费{c}年、累计{t}年，此条件自{m}起满足。");
+    let go_on_en = format!(
+        "If contributions continue, by {me} they will be {c} years continuous and {t} cumulative: this condition is met from {me}."
+    );
+    let years =
+        |continuous, cumulative| move |q: &mut Query| q.inputs.set(CONTRIBUTION_YEARS.key, ContributionYears { continuous, cumulative });
+    // The cumulative count is short when, with as many continuous years as cumulative ones, the reason stays.
+    let cumulative_short = variant(base, first, years(y0.cumulative, y0.cumulative)).map(|e| has(&e, code));
+    // The month from which it holds with the cumulative count topped up: the
+    // same query with more cumulative years than any rule asks for.
+    let mut topped = base.clone();
+    years(y0.continuous, y0.cumulative.max(y0.continuous).saturating_add(100))(&mut topped);
+    let mut walk = Walk::new(&topped, first);
+    let mut ahead = Ahead::new(&mut walk, &[]);
+    let by_top_up = match ahead.has(0, code) {
+        Some(false) => Some(0),
+        Some(true) => ahead.clears(code),
+        None => None,
+    };
+    let sooner = by_top_up.filter(|j| *j < k);
+    match (cumulative_short.unwrap_or(sooner.is_some()), sooner) {
+        (false, _) => (format!("{go_on}连续缴费年限不能补足。"), format!("{go_on_en} Continuous years cannot be topped up.")),
+        (true, None) => (
+            format!("{go_on}累计缴费年限可以一次性补足，但连续缴费年限不能补足，补足也不会更早满足。"),
+            format!("{go_on_en} Cumulative years can be topped up in one payment (一次性补足), but continuous years cannot, so topping up does not make it sooner."),
+        ),
+        (true, Some(0)) => (
+            format!("{go_on}累计缴费年限也可以按标准一次性补足：补足后{}即满足，可以更早享受。", zh(first)),
+            format!("{go_on_en} Cumulative years can also be topped up in one payment (一次性补足): then it is met in {first}, sooner."),
+        ),
+        (true, Some(j)) => {
+            let t = after(first, j).unwrap_or(month);
+            (
+                format!("{go_on}累计缴费年限也可以按标准一次性补足：补足后此条件自{}起满足（连续缴费年限不能补足），可以更早享受。", zh(t)),
+                format!("{go_on_en} Cumulative years can also be topped up in one payment (一次性补足): then it is met from {t} (continuous years cannot be topped up), sooner."),
+            )
+        }
+    }
+}
+
 /// Whether the first month's estimate, changed by `f`, is without `code`.
 fn lacks(base: &Query, first: Month, code: ReasonCode, f: impl FnOnce(&mut Query)) -> bool {
-    variant(base, first, f).is_some_and(|e| !e.reasons.iter().any(|r| r.code == code))
+    variant(base, first, f).is_some_and(|e| !has(&e, code))
+}
+
+// ---------- assumptions ----------
+
+/// docs/plan.md `assumptions`: every input whose later-month value the person
+/// did not give, from the second month to `to`, in words. Those about the
+/// first month only that change after it (the care days; a cost given), and
+/// those carried as a pattern, given or not.
+fn assumptions(walk: &Walk<'_>, to: Month) -> Vec<Assumption> {
+    let first = walk.first;
+    let Some(from) = after(first, 1).filter(|m| *m <= to) else { return Vec::new() };
+    let range = if from == to { [zh(from), from.to_string()] } else { [format!("{}至{}", zh(from), zh(to)), format!("{from} to {to}")] };
+    let [rz, re] = &range;
+    let f = zh(first);
+    let mut out = Vec::new();
+    for input in walk.inputs() {
+        let given = read::number_given(walk.base, input);
+        // "本月…" ("… this month") names the first month's value: the later months' is the same input.
+        let label = Text::new(
+            input.label.zh.strip_prefix("本月").unwrap_or(input.label.zh),
+            input.label.en.strip_suffix(" this month").unwrap_or(input.label.en),
+        );
+        let [dz, de] = default_words(input);
+        let default = matches!(input.default, Default::Fixed(_));
+        let (rule, message, message_en) = match (input.carry, given) {
+            (Carry::FirstMonthOnly, None) if default => continue,
+            (Carry::FirstMonthOnly, Some(v)) if matches!(input.default, Default::Fixed(d) if d == v) => continue,
+            (Carry::FirstMonthOnly, None) => (
+                AssumptionRule::Default,
+                format!("{rz}的{}按默认值计算：{dz}。", label.zh),
+                format!("{} in {re}: the default, {de}.", label.en),
+            ),
+            (Carry::FirstMonthOnly, Some(v)) => {
+                let [vz, ve] = value_words(input.unit, v);
+                (
+                    AssumptionRule::Default,
+                    format!("{}只计入{f}（您填写的{vz}）；{rz}按默认值计算：{dz}。", label.zh),
+                    format!("{} counts for {first} only ({ve}); in {re}, the default: {de}.", label.en),
+                )
+            }
+            (Carry::Pattern, None) => (
+                AssumptionRule::Default,
+                format!("{rz}的{}按各月的默认值计算：{dz}（您没有填写）。", label.zh),
+                format!("{} in {re}: each month's default, {de} (not given).", label.en),
+            ),
+            (Carry::Pattern, Some(v)) if v.is_zero() => (
+                AssumptionRule::Carried,
+                format!("{rz}的{}按您为{f}填写的0计算：不假定此后开始使用。", label.zh),
+                format!("{} in {re}: 0, as you gave for {first}; you are not assumed to start.", label.en),
+            ),
+            (Carry::Pattern, Some(v)) if walk.at_default.contains(&input.key) => {
+                let [vz, ve] = value_words(input.unit, v);
+                (
+                    AssumptionRule::Default,
+                    format!("{rz}的{}按各月的默认值计算：{dz}（您为{f}填写的{vz}就是该月的默认值）。", label.zh),
+                    format!("{} in {re}: each month's default, {de} (the {ve} you gave for {first} is that month's default).", label.en),
+                )
+            }
+            (Carry::Pattern, Some(v)) => {
+                let [vz, ve] = value_words(input.unit, v);
+                // The months whose limit is below the value: "2027年2月为672小时".
+                let capped: Vec<[String; 2]> = (1..)
+                    .map_while(|i| after(first, i).filter(|m| *m <= to))
+                    .filter_map(|m| {
+                        let cap = walk.cap(input.unit, m).filter(|cap| v > *cap)?;
+                        let [cz, ce] = value_words(input.unit, cap);
+                        Some([format!("{}为{cz}", zh(m)), format!("{m}: {ce}")])
+                    })
+                    .collect();
+                let (limit, limit_en) = if capped.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    let (z, e): (Vec<&str>, Vec<&str>) = capped.iter().map(|[z, e]| (z.as_str(), e.as_str())).unzip();
+                    (format!("，不超过当月允许的数值（{}）", z.join("、")), format!(", at most what the month allows ({})", e.join(", ")))
+                };
+                (
+                    AssumptionRule::Carried,
+                    format!("{rz}的{}按您为{f}填写的{vz}计算{limit}。", label.zh),
+                    format!("{} in {re}: {ve}, as you gave for {first}{limit_en}.", label.en),
+                )
+            }
+            _ => continue,
+        };
+        out.push(Assumption { input: input.key, rule, from, to, message, message_en });
+    }
+    out
+}
+
+/// How an input's default is found, in both languages.
+fn default_words(input: &Input) -> [String; 2] {
+    match (input.default.rule(), input.default) {
+        (Some(t), _) => [t.zh.to_owned(), t.en.to_owned()],
+        (None, Default::Fixed(v)) => value_words(input.unit, v),
+        (None, _) => [String::from("不填"), String::from("none")],
+    }
+}
+
+/// A value with its unit: "10日", "20小时", "7000元".
+fn value_words(unit: Unit, v: Decimal) -> [String; 2] {
+    let v = plain(v);
+    let (z, e) = match unit {
+        Unit::Days | Unit::CareDays => ("日", " days"),
+        Unit::Visits => ("次", " visits"),
+        Unit::Hours => ("小时", " hours"),
+        u if u.is_money() => ("元", " yuan"),
+        _ => ("", ""),
+    };
+    [format!("{v}{z}"), format!("{v}{e}")]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Insurance;
 
     #[test]
     fn months_are_added_across_years() {
@@ -479,6 +739,54 @@ mod tests {
         assert_eq!(m("2024-02").and_then(|x| after(x, 0)), m("2024-02"));
         assert_eq!(m("9999-11").and_then(|x| after(x, 1)), m("9999-12"));
         assert_eq!(m("9999-11").and_then(|x| after(x, 2)), None);
+    }
+
+    /// The months of a 常州 plan with a 610 yuan disability care subsidy (severe,
+    /// home, family care by default: 20 yuan a day), from `month`.
+    fn kept_walk(month: &str) -> (Query, Month) {
+        let mut q = Query::new("changzhou", Insurance::Employee, Grade::Severe, "home");
+        q.month = Month::parse(month);
+        q.inputs.set(DISABILITY_SUBSIDY.key, 610);
+        let first = q.month.expect("a month");
+        (q, first)
+    }
+
+    /// 五(五)2: the subsidy chosen in February 2022 (610 against 20 × 28 = 560.00) is
+    /// kept in March, when LTC insurance alone would pay 20 × 31 = 620.00: March is
+    /// refused, its reason names both amounts and the month of the choice, and the
+    /// note says the choice stands. April (600.00, below 610) is its own estimate.
+    #[test]
+    fn the_subsidy_chosen_first_is_kept() {
+        let (q, first) = kept_walk("2022-02");
+        let mut walk = Walk::new(&q, first);
+        let months: Vec<Estimate> = (0..3).filter_map(|i| walk.estimate(i)?.ok()).collect();
+        let [feb, mar, apr] = months.as_slice() else { panic!("three months: {months:?}") };
+        assert!(!feb.eligible && !feb.notes.iter().any(|n| n.code == CHOICE_FIXED));
+        assert_eq!(mar.reasons.iter().map(|r| r.code).collect::<Vec<_>>(), [ReasonCode::DisabilitySubsidyHigher]);
+        let m = &mar.reasons[0].message;
+        assert!(m.contains("2022年2月") && m.contains("610.00") && m.contains("620.00"), "{m}");
+        assert!(mar.lines.is_empty() && mar.notes.iter().any(|n| n.code == CHOICE_FIXED && n.citation.ends_with("五(五)2")));
+        let own = estimate(&walk.query(2).expect("April")).expect("an estimate");
+        assert_eq!(apr, &own);
+    }
+
+    /// And the other way: LTC insurance chosen in March 2022 (620.00 against 610)
+    /// is kept in April, when the subsidy is higher than its 600.00: April pays
+    /// 600.00 with the note, and says the subsidy stops.
+    #[test]
+    fn ltc_insurance_chosen_first_is_kept() {
+        let (q, first) = kept_walk("2022-03");
+        let mut walk = Walk::new(&q, first);
+        let months: Vec<Estimate> = (0..2).filter_map(|i| walk.estimate(i)?.ok()).collect();
+        let [mar, apr] = months.as_slice() else { panic!("two months: {months:?}") };
+        assert_eq!(mar.totals.fund.to_string(), "620.00");
+        assert!(apr.eligible && apr.totals.fund.to_string() == "600.00");
+        let note = apr.notes.iter().find(|n| n.code == CHOICE_FIXED).expect("the note");
+        assert!(
+            note.message.contains("2022年3月") && note.message.contains("610.00") && note.message.contains("补贴停发"),
+            "{}",
+            note.message
+        );
     }
 
     /// The default of `disabilityMonths` here is the estimate's: written out, it is the same query.

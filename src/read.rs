@@ -303,3 +303,9 @@ pub(crate) fn count_or_default(q: &Query, input: &Input) -> Option<u32> {
 pub(crate) fn years_given(q: &Query) -> Option<ContributionYears> {
     years(q.inputs.get(CONTRIBUTION_YEARS.key)?).ok().flatten()
 }
+
+/// A number of the query as given, if it reads: for the plan, which carries a
+/// pattern (docs/plan.md) before the months are read.
+pub(crate) fn number_given(q: &Query, input: &Input) -> Option<Decimal> {
+    value::decimal(input.key, q.inputs.get(input.key)?).ok().flatten()
+}

@@ -334,7 +334,8 @@ pub fn parameters_text(params: &[Parameter], month: Option<crate::Month>) -> Str
 }
 
 /// A readable Chinese table of a plan: one row per month (eligible or the
-/// reasons, the document's status), the totals, the changes and what would change.
+/// reasons, the document's status), the totals, what the later months assume,
+/// the changes and what would change.
 ///
 /// ```
 /// let p = ltci::plan_json(r#"{"city":"jincheng","insurance":"employee","grade":"severe",
@@ -378,6 +379,12 @@ pub fn plan_text(p: &crate::Plan) -> String {
             let _ = writeln!(s, "\n符合享受条件{}个月，自{from}起。", p.eligible_months);
         }
         None => s.push_str("\n这段时间内都不符合享受条件。\n"),
+    }
+    if !p.assumptions.is_empty() {
+        s.push_str("\n以后各月的假定：\n");
+        for a in &p.assumptions {
+            let _ = writeln!(s, "  · {}", a.message);
+        }
     }
     if !p.changes.is_empty() {
         let _ = writeln!(s, "\n变化：");

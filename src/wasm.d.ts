@@ -246,6 +246,21 @@ export interface WhatWouldChange {
   citation: string;
 }
 
+/** How a later month's value of an input is found: the city's default for that month, or the first month's value carried. */
+export type AssumptionRule = "default" | "carried";
+
+/** An input of the later months that the person did not give (docs/plan.md), in words. */
+export interface Assumption {
+  /** The input's key, e.g. "careDays", "familyCareDays". */
+  input: string;
+  rule: AssumptionRule;
+  /** The months it covers: the second month of the plan to the last. */
+  from: MonthString;
+  to: MonthString;
+  message: string;
+  messageEn: string;
+}
+
 export interface Plan {
   city: CityId;
   careMode: string;
@@ -258,6 +273,8 @@ export interface Plan {
   eligibleFrom: MonthString | null;
   changes: PlanChange[];
   whatWouldChange: WhatWouldChange[];
+  /** Every input whose later-month value the person did not give; empty when nothing is assumed. */
+  assumptions: Assumption[];
 }
 
 /** Thrown by every export on bad input. */

@@ -86,7 +86,7 @@ fn plan_file_is_well_formed() {
         if case["expect"].is_null() == case["error"].is_null() {
             problems.push(format!("{name}: needs exactly one of expect and error"));
         }
-        for key in ["from", "to", "months", "totals", "eligibleMonths", "eligibleFrom", "changes", "whatWouldChange"] {
+        for key in ["from", "to", "months", "totals", "eligibleMonths", "eligibleFrom", "changes", "whatWouldChange", "assumptions"] {
             if case["expect"].is_object() && case["expect"].get(key).is_none() {
                 problems.push(format!("{name}: expect has no {key}"));
             }

@@ -732,13 +732,58 @@ fn the_rust_contribution_door_never_panics() {
 
 // ---- Plans (docs/plan.md) ----------------------------------------------------------
 
+/// The inputs a plan carries as the person's pattern (docs/plan.md,
+/// "The carried pattern"): the care modes' inputs whose default the catalog
+/// gives as a rule from the care days (familyCareDays, homeVisits, visitHours).
+fn patterns() -> Vec<(String, Kind)> {
+    let catalog = serde_json::to_value(ltci::catalog()).expect("catalog serializes");
+    let mut out = Vec::new();
+    for mode in catalog["cities"].as_array().into_iter().flatten().flat_map(|c| c["careModes"].as_array().into_iter().flatten()) {
+        for i in mode["inputs"].as_array().into_iter().flatten().filter(|i| !i["defaultRule"].is_null()) {
+            let kind = match i["unit"].as_str() {
+                Some("days") => Kind::Days,
+                Some("visits") => Kind::Visits,
+                Some("hours") => Kind::Hours,
+                other => panic!("a default from the care days in {other:?}: {i}"),
+            };
+            out.push((i["key"].as_str().expect("key").to_owned(), kind));
+        }
+    }
+    out
+}
+
+/// What a pattern's input would be in a month of `care_days` by default (the
+/// catalog's rules, docs/api.md): the care days; four visits a week, rounded;
+/// ten visits of 2 hours, none without a care day.
+fn pattern_default(kind: Kind, care_days: u32) -> Decimal {
+    match kind {
+        Kind::Days => Decimal::from(care_days),
+        Kind::Visits => Decimal::from((care_days * 4 * 2 + 7) / 14),
+        _ => Decimal::from(if care_days == 0 { 0 } else { 20 }),
+    }
+}
+
+/// The days of a month "YYYY-MM".
+fn days_of(month: &str) -> u32 {
+    let (y, m) = month.split_once('-').expect("YYYY-MM");
+    let (y, m) = (y.parse::<u32>().expect("year"), m.parse::<u32>().expect("month"));
+    match m {
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Month `i` of a plan, moved by docs/plan.md's table, written here from the
 /// contract and not from the library: the month and the disability months
 /// advance (the latter from its default 6), monthsSinceResumed advances when
-/// given, contributionYears grow by a year each 12 months, and the inputs
-/// about this month only (careDays, familyCareDays, homeVisits, visitHours,
-/// deviceCost) are left to their defaults after the first month.
-fn moved_query(query: &Generated, i: u32) -> Generated {
+/// given, contributionYears grow by a year each 12 months, careDays and
+/// deviceCost are about the first month only, and each pattern (`patterns`,
+/// with the first month's care days `care_days`) carries: 0 stays 0, the first
+/// month's default becomes each month's default, any other value is kept, at
+/// most a visit or a day per day of the month, or 24 hours.
+fn moved_query(query: &Generated, i: u32, care_days: u32, patterns: &[(String, Kind)]) -> Generated {
     let mut members = query.members.clone();
     let get = |m: &Vec<(String, String)>, key: &str| m.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let set = |m: &mut Vec<(String, String)>, key: &str, token: String| match m.iter_mut().find(|(k, _)| k == key) {
@@ -746,7 +791,8 @@ fn moved_query(query: &Generated, i: u32) -> Generated {
         None => m.push((key.to_owned(), token)),
     };
     let month = get(&members, "month").expect("generated queries have a month");
-    set(&mut members, "month", quote(&common::month_after(month.trim_matches('"'), i)));
+    let month = common::month_after(month.trim_matches('"'), i);
+    set(&mut members, "month", quote(&month));
     if i == 0 {
         return Generated { members };
     }
@@ -764,58 +810,101 @@ fn moved_query(query: &Generated, i: u32) -> Generated {
         }
         set(&mut members, "contributionYears", y.to_string());
     }
-    members.retain(|(k, _)| !["careDays", "familyCareDays", "homeVisits", "visitHours", "deviceCost"].contains(&k.as_str()));
+    members.retain(|(k, _)| !["careDays", "deviceCost"].contains(&k.as_str()));
+    for (key, kind) in patterns {
+        let Some(v) = get(&members, key).and_then(|t| Decimal::from_str(t.trim_matches('"')).ok()) else { continue };
+        let cap = Decimal::from(days_of(&month) * if *kind == Kind::Hours { 24 } else { 1 });
+        if v.is_zero() {
+        } else if v == pattern_default(*kind, care_days) {
+            members.retain(|(k, _)| k != key);
+        } else if v > cap {
+            set(&mut members, key, cap.to_string());
+        }
+    }
     Generated { members }
 }
 
+/// What one plan query gave: a plan (and how many of its months kept 就高's
+/// first choice against their own comparison), or an error.
+struct Planned {
+    plan: Option<Value>,
+    kept: usize,
+}
+
 /// Month i of a plan is `estimate()` of the moved query (eligible, reasons,
-/// totals, status, reference); every invariant of docs/plan.md holds on the plan
-/// (the totals are the sums, eligibleFrom is the first eligible month, every
-/// change month really differs from the month before: common::check_plan);
-/// a plan that fails fails with the error of one of its months, or names `months`.
+/// totals, status, reference), but for 就高 (docs/plan.md, "就高 is one choice"):
+/// after the first month whose amounts are compared (eligible, or refused for
+/// the subsidy alone), a month that alone would choose the other is the
+/// estimate of that choice: without the subsidy, or with one no fund reaches.
+/// Every invariant of docs/plan.md holds on the plan (common::check_plan); a
+/// plan that fails fails with the error of one of its months, or names `months`.
+fn plan_is_its_months_estimates(q: &Generated, months: Option<u32>, patterns: &[(String, Kind)]) -> Result<Planned, TestCaseError> {
+    let mut members = q.members.clone();
+    if let Some(n) = months {
+        members.push((String::from("months"), n.to_string()));
+    }
+    let text = Generated { members }.text();
+    let n = months.unwrap_or(12);
+    let first = ltci::estimate_json(&moved_query(q, 0, 0, patterns).text());
+    let care_days = first.as_ref().map_or(0, |e| e.care_days);
+    let moved = |i: u32| moved_query(q, i, care_days, patterns);
+    let plan = match ltci::plan_json(&text) {
+        Ok(p) => p,
+        Err(err) => {
+            let own = (0..n).any(|i| ltci::estimate_json(&moved(i).text()).err().is_some_and(|e| e.to_json() == err.to_json()));
+            prop_assert!(own || err.field() == Some("months"), "plan error {} is no month's\nquery: {text}", err.to_json());
+            return Ok(Planned { plan: None, kept: 0 });
+        }
+    };
+    let json = plan.to_json();
+    prop_assert_eq!(&json, &serde_json::to_string(&plan).map_err(|x| fail(x.to_string()))?, "the JSON writer differs from serde_json");
+    let p: Value = serde_json::from_str(&json).map_err(|x| fail(x.to_string()))?;
+    common::check_plan(&p).map_err(|m| fail(format!("{m}\nquery: {text}\nplan: {json}")))?;
+    let got = p["months"].as_array().expect("months");
+    prop_assert_eq!(got.len(), n as usize);
+    let higher = Value::from("disability_subsidy_higher");
+    // Whether the subsidy was chosen, once a month has compared the amounts.
+    let (mut chosen, mut kept): (Option<bool>, usize) = (None, 0);
+    for (i, m) in got.iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(0);
+        let estimate = |g: &Generated| -> Result<Value, TestCaseError> {
+            let e = ltci::estimate_json(&g.text()).map_err(|x| fail(format!("month {i}: {}\nquery: {}", x.to_json(), g.text())))?;
+            Ok(common::estimate_value(&e))
+        };
+        let mut query = moved(i);
+        let mut e = estimate(&query)?;
+        let refused = e["reasons"].as_array().is_some_and(|r| r.len() == 1 && r[0]["code"] == higher);
+        match chosen {
+            None if e["eligible"] == true || refused => chosen = Some(refused),
+            Some(subsidy) if subsidy != refused && (e["eligible"] == true || refused) => {
+                kept += 1;
+                query.members.retain(|(k, _)| k != "disabilitySubsidy");
+                if subsidy {
+                    query.members.push((String::from("disabilitySubsidy"), String::from("1000000")));
+                }
+                e = estimate(&query)?;
+            }
+            _ => {}
+        }
+        let reasons: Vec<Value> = e["reasons"].as_array().into_iter().flatten().map(|r| r["code"].clone()).collect();
+        let want = serde_json::json!({ "month": e["month"], "eligible": e["eligible"], "reasons": reasons,
+            "totals": e["totals"], "status": e["policy"]["status"], "reference": e["reference"] });
+        prop_assert_eq!(m, &want, "month {} of the plan of {}\nis not the estimate of {}", i, text, query.text());
+    }
+    Ok(Planned { plan: Some(p), kept })
+}
+
 #[test]
 fn plans_are_their_months_estimates() {
     let planned = AtomicUsize::new(0);
     let waited = AtomicUsize::new(0);
+    let patterns = patterns();
     let strategy = (queries(modes()), proptest::option::weighted(0.8, 1..=36u32));
     runner(400)
         .run(&strategy, |(q, months)| {
-            let mut members = q.members.clone();
-            if let Some(n) = months {
-                members.push((String::from("months"), n.to_string()));
-            }
-            let text = Generated { members }.text();
-            let n = months.unwrap_or(12);
-            let plan = match ltci::plan_json(&text) {
-                Ok(p) => p,
-                Err(err) => {
-                    let own =
-                        (0..n).any(|i| ltci::estimate_json(&moved_query(&q, i).text()).err().is_some_and(|e| e.to_json() == err.to_json()));
-                    prop_assert!(own || err.field() == Some("months"), "plan error {} is no month's\nquery: {text}", err.to_json());
-                    return Ok(());
-                }
-            };
+            let Some(p) = plan_is_its_months_estimates(&q, months, &patterns)?.plan else { return Ok(()) };
             planned.fetch_add(1, Ordering::Relaxed);
-            let json = plan.to_json();
-            prop_assert_eq!(
-                &json,
-                &serde_json::to_string(&plan).map_err(|x| fail(x.to_string()))?,
-                "the JSON writer differs from serde_json"
-            );
-            let p: Value = serde_json::from_str(&json).map_err(|x| fail(x.to_string()))?;
-            common::check_plan(&p).map_err(|m| fail(format!("{m}\nquery: {text}\nplan: {json}")))?;
-            let got = p["months"].as_array().expect("months");
-            prop_assert_eq!(got.len(), n as usize);
-            for (i, m) in got.iter().enumerate() {
-                let moved = moved_query(&q, u32::try_from(i).unwrap_or(0)).text();
-                let e = ltci::estimate_json(&moved).map_err(|x| fail(format!("month {i}: {}\nquery: {moved}", x.to_json())))?;
-                let e = common::estimate_value(&e);
-                let reasons: Vec<Value> = e["reasons"].as_array().into_iter().flatten().map(|r| r["code"].clone()).collect();
-                let want = serde_json::json!({ "month": e["month"], "eligible": e["eligible"], "reasons": reasons,
-                    "totals": e["totals"], "status": e["policy"]["status"], "reference": e["reference"] });
-                prop_assert_eq!(m, &want, "month {} of the plan of {}\nis not the estimate of {}", i, text, moved);
-            }
-            if got.first().is_some_and(|m| m["eligible"] == false) && !p["eligibleFrom"].is_null() {
+            if p["months"][0]["eligible"] == false && !p["eligibleFrom"].is_null() {
                 waited.fetch_add(1, Ordering::Relaxed);
             }
             Ok(())
@@ -825,4 +914,32 @@ fn plans_are_their_months_estimates() {
     eprintln!("{planned} plans, {waited} of them ineligible at first and eligible later");
     assert!(planned >= 60, "only {planned} of 400 generated plan queries were valid");
     assert!(waited >= 3, "only {waited} plans became eligible later");
+}
+
+/// The same on the plans where 就高's first choice decides later months (few
+/// generated queries reach them): a 610 yuan subsidy from February 2022 (the
+/// subsidy kept in 31-day months) and from March 2022 (LTC insurance kept in
+/// 30-day months), for 常州's three care modes' comparable amounts.
+#[test]
+fn plans_keep_the_first_choice_of_the_higher_benefit() {
+    let patterns = patterns();
+    let mut kept = 0;
+    for (mode, subsidy) in [("home", "610"), ("elderly_institution", "1520"), ("medical_institution", "1220")] {
+        for month in ["2022-02", "2022-03"] {
+            let q = Generated {
+                members: vec![
+                    ("city".into(), quote("changzhou")),
+                    ("insurance".into(), quote("employee")),
+                    ("grade".into(), quote("severe")),
+                    ("careMode".into(), quote(mode)),
+                    ("month".into(), quote(month)),
+                    ("disabilitySubsidy".into(), subsidy.into()),
+                ],
+            };
+            let planned = plan_is_its_months_estimates(&q, Some(6), &patterns).unwrap_or_else(|e| panic!("{e}"));
+            assert!(planned.plan.is_some(), "{mode} {month}: no plan");
+            kept += planned.kept;
+        }
+    }
+    assert!(kept >= 12, "only {kept} months kept the first choice");
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::fixtures::{cases, load, CITY_FILES, CONTRIBUTION_FILE};
+use common::fixtures::{cases, load, CITY_FILES, CONTRIBUTION_FILE, PLAN_FILE};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -212,6 +212,22 @@ fn every_fixture_answer_has_the_declared_shape() {
 }
 
 #[test]
+fn every_plan_fixture_answer_has_the_declared_shape() {
+    let c = checker();
+    let mut errors = Vec::new();
+    let mut plans = 0;
+    for case in cases(&load("plan", PLAN_FILE)) {
+        let query = case["query"].to_string();
+        if let Ok(answer) = ltci::plan_json(&query) {
+            c.check(&json(&answer), "Plan", &format!("plan: {query}"), &mut errors);
+            plans += 1;
+        }
+    }
+    assert!(plans > 20, "{plans} plans");
+    assert!(errors.is_empty(), "src/wasm.d.ts is out of step with the plans:\n{}", errors.join("\n"));
+}
+
+#[test]
 fn the_catalog_has_the_declared_shape() {
     let mut errors = Vec::new();
     checker().check(&json(&ltci::catalog()), "Catalog", "catalog", &mut errors);
@@ -219,13 +235,17 @@ fn the_catalog_has_the_declared_shape() {
 }
 
 #[test]
-fn error_codes_reason_codes_and_statuses_are_the_declared_ones() {
+fn error_codes_reason_codes_statuses_and_plan_codes_are_the_declared_ones() {
     let types = declarations();
     let literals = |ty: &str| -> BTreeSet<String> { split_top(ty, &['|']).into_iter().map(|s| s.trim_matches('"').to_owned()).collect() };
     let reasons: BTreeSet<String> = ltci::ReasonCode::ALL.iter().map(|r| r.id().to_owned()).collect();
     assert_eq!(literals(&types["ReasonCode"]), reasons, "ReasonCode");
     let statuses: BTreeSet<String> = ltci::Status::ALL.iter().map(|s| s.id().to_owned()).collect();
     assert_eq!(literals(&types["PolicyStatus"]), statuses, "PolicyStatus");
+    let changes: BTreeSet<String> = ltci::ChangeCode::ALL.iter().map(|c| c.id().to_owned()).collect();
+    assert_eq!(literals(&types["ChangeCode"]), changes, "ChangeCode");
+    let rules: BTreeSet<String> = ltci::AssumptionRule::ALL.iter().map(|r| r.id().to_owned()).collect();
+    assert_eq!(literals(&types["AssumptionRule"]), rules, "AssumptionRule");
     let error = properties(&types["LtciError"]);
     let codes: BTreeSet<String> = ltci::ErrorCode::ALL.iter().map(|c| c.as_str().to_owned()).collect();
     assert_eq!(literals(&error["code"].0), codes, "LtciError.code");

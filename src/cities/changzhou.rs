@@ -215,7 +215,7 @@ static HOME_SERVICE_COST: Input = Input {
     ..Input::BASE
 };
 
-/// docs/plan.md: about this month only; later months take the default.
+/// docs/plan.md: how the person uses it each month, carried as their pattern.
 static FAMILY_CARE_DAYS: Input = Input {
     key: "familyCareDays",
     label: Text::new("亲情照护天数", "Days of family care"),
@@ -226,7 +226,7 @@ static FAMILY_CARE_DAYS: Input = Input {
     ),
     unit: Unit::Days,
     default: Default::CareDays,
-    carry: Carry::FirstMonthOnly,
+    carry: Carry::Pattern,
     ..Input::BASE
 };
 

@@ -234,7 +234,7 @@ const HOME_VISIT: Mode = Mode {
     notes: home_visit_notes,
 };
 
-/// docs/plan.md: about this month only; later months take the default.
+/// docs/plan.md: how the person uses it each month, carried as their pattern.
 static VISIT_HOURS: Input = Input {
     key: "visitHours",
     label: Text::new("本月上门服务时长", "Hours of visits this month"),
@@ -244,7 +244,7 @@ static VISIT_HOURS: Input = Input {
         default_visit_hours,
         Text::new("20小时（10次 × 2小时）；护理天数为0时为0", "20 (ten 2-hour visits); 0 when careDays is 0"),
     ),
-    carry: Carry::FirstMonthOnly,
+    carry: Carry::Pattern,
     ..Input::BASE
 };
 

@@ -121,7 +121,7 @@ const HOME: Mode = Mode {
     notes: rules::no_notes,
 };
 
-/// docs/plan.md: about this month only; later months take the default.
+/// docs/plan.md: how the person uses it each month, carried as their pattern.
 static HOME_VISITS: Input = Input {
     key: "homeVisits",
     label: Text::new("本月套餐服务次数", "Package visits this month"),
@@ -134,7 +134,7 @@ static HOME_VISITS: Input = Input {
         visits_four_a_week,
         Text::new("每周4次：护理天数 × 4 ÷ 7，四舍五入", "four a week: care days × 4 ÷ 7, rounded half up"),
     ),
-    carry: Carry::FirstMonthOnly,
+    carry: Carry::Pattern,
     ..Input::BASE
 };
 

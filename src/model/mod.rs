@@ -15,7 +15,9 @@ pub use contribution::{
 pub use parameter::{Figure, ParamUnit, Parameter, ParameterValue, ParametersQuery};
 mod plan;
 pub(crate) use plan::{check_months, months_error};
-pub use plan::{Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS};
+pub use plan::{
+    Assumption, AssumptionRule, Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS,
+};
 
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

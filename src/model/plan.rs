@@ -72,6 +72,9 @@ pub struct Plan {
     pub changes: Vec<Change>,
     /// For each reason of the first month: what would clear it, and from when.
     pub what_would_change: Vec<WhatWouldChange>,
+    /// Every input whose later-month value the person did not give, with the
+    /// months it covers; empty when nothing is assumed.
+    pub assumptions: Vec<Assumption>,
 }
 
 /// One month of a plan: what that month's `estimate()` says, in short.
@@ -148,6 +151,43 @@ pub struct WhatWouldChange {
     pub citation: Cow<'static, str>,
 }
 
+/// How a later month's value of an input is found, when the person did not give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssumptionRule {
+    /// The city's default for that month.
+    Default,
+    /// The first month's value, carried (and capped by what the month allows).
+    Carried,
+}
+
+impl AssumptionRule {
+    pub const ALL: [AssumptionRule; 2] = [AssumptionRule::Default, AssumptionRule::Carried];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            AssumptionRule::Default => "default",
+            AssumptionRule::Carried => "carried",
+        }
+    }
+}
+
+/// An input of the later months that the person did not give, and how the plan
+/// takes it (docs/plan.md, `assumptions`), in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Assumption {
+    /// The input's key.
+    pub input: &'static str,
+    pub rule: AssumptionRule,
+    /// The first month and the last it covers.
+    pub from: Month,
+    pub to: Month,
+    pub message: String,
+    pub message_en: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +196,13 @@ mod tests {
     fn change_ids_are_their_json_names() {
         for c in ChangeCode::ALL {
             assert_eq!(serde_json::to_string(&c).unwrap_or_default(), format!("\"{}\"", c.id()));
+        }
+    }
+
+    #[test]
+    fn assumption_rules_are_their_json_names() {
+        for r in AssumptionRule::ALL {
+            assert_eq!(serde_json::to_string(&r).unwrap_or_default(), format!("\"{}\"", r.id()));
         }
     }
 }

@@ -388,6 +388,13 @@ pub(crate) enum Carry {
     Same,
     /// About the first month only: later months take the default.
     FirstMonthOnly,
+    /// How the person uses a service each month, carried as their pattern
+    /// (docs/plan.md, "The carried pattern"): not given, each month takes its
+    /// own default; 0, 0 in every month (nobody is assumed to start); the value
+    /// the first month's default would have been, each month its own default;
+    /// any other value, that value in every month, at most what the month
+    /// allows ([`Unit::max_in`] with its care days), never scaled.
+    Pattern,
     /// A count of months: its value (or default) + *i*.
     PlusMonths,
     /// Years of contributions: each count + ⌊*i* / 12⌋, when given.
@@ -638,6 +645,11 @@ impl Ctx<'_> {
         if let Some(Typed::Number(v)) = self.given.get(input) {
             return Some(v);
         }
+        self.default_of(input)
+    }
+
+    /// The value a number input takes this month when the query leaves it out.
+    pub fn default_of(&self, input: &Input) -> Option<Decimal> {
         match input.default {
             Default::Fixed(v) => Some(v),
             Default::CareDays => Some(self.care_days_dec()),

@@ -197,13 +197,17 @@ pub fn run(file: &str, doc: &Value, contribution: bool) -> Vec<String> {
 
 pub const PLAN_FILE: &str = include_str!("../fixtures/plan.json");
 
-/// `{code: [texts]}`: each text is in the Chinese message of an item of `list` with that code.
-fn check_texts(errors: &mut Vec<String>, what: &str, want: &Value, list: &Value) {
+/// `{code: [texts]}`: each text is in the Chinese message of an item of `list`
+/// whose `key` is that code (or, with `absent`, in none of them).
+fn check_texts(errors: &mut Vec<String>, what: &str, want: &Value, list: &Value, key: &str, absent: bool) {
     for (code, texts) in want.as_object().into_iter().flatten() {
         let messages: Vec<&str> =
-            list.as_array().into_iter().flatten().filter(|x| x["code"] == code.as_str()).filter_map(|x| x["message"].as_str()).collect();
+            list.as_array().into_iter().flatten().filter(|x| x[key] == code.as_str()).filter_map(|x| x["message"].as_str()).collect();
         for text in strings(texts) {
-            if !messages.iter().any(|m| m.contains(&text)) {
+            if absent && messages.iter().any(|m| m.contains(&text)) {
+                errors.push(format!("a {what} {code} contains {text:?}: {messages:?}"));
+            }
+            if !absent && !messages.iter().any(|m| m.contains(&text)) {
                 errors.push(format!("no {what} {code} contains {text:?}: {messages:?}"));
             }
         }
@@ -213,7 +217,9 @@ fn check_texts(errors: &mut Vec<String>, what: &str, want: &Value, list: &Value)
 /// Plan `expect`: `from`, `to`, `months` (each month, in order: month, eligible,
 /// reasons, totals, status), `totals`, `eligibleMonths`, `eligibleFrom`,
 /// `changes` (month and code, in order), `whatWouldChange` (code, possible,
-/// from, in order); optional `changeText` and `whatText` (`{code: [texts]}`).
+/// from, in order), `assumptions` (input, rule, from, to, in order); optional
+/// `changeText` and `whatText` (`{code: [texts]}`: texts its message contains),
+/// `whatTextAbsent` (texts it must not contain) and `assumptionText` (`{input: [texts]}`).
 pub fn check_plan(errors: &mut Vec<String>, expect: &Value, p: &ltci::Plan) {
     let got: Value = serde_json::from_str(&p.to_json()).expect("to_json gives JSON");
     if let Err(msg) = super::check_plan(&got) {
@@ -232,8 +238,11 @@ pub fn check_plan(errors: &mut Vec<String>, expect: &Value, p: &ltci::Plan) {
     same(errors, "months", &expect["months"], &pick(&got["months"], &["month", "eligible", "reasons", "totals", "status"]));
     same(errors, "changes", &expect["changes"], &pick(&got["changes"], &["month", "code"]));
     same(errors, "whatWouldChange", &expect["whatWouldChange"], &pick(&got["whatWouldChange"], &["code", "possible", "from"]));
-    check_texts(errors, "change", &expect["changeText"], &got["changes"]);
-    check_texts(errors, "whatWouldChange", &expect["whatText"], &got["whatWouldChange"]);
+    same(errors, "assumptions", &expect["assumptions"], &pick(&got["assumptions"], &["input", "rule", "from", "to"]));
+    check_texts(errors, "change", &expect["changeText"], &got["changes"], "code", false);
+    check_texts(errors, "whatWouldChange", &expect["whatText"], &got["whatWouldChange"], "code", false);
+    check_texts(errors, "whatWouldChange", &expect["whatTextAbsent"], &got["whatWouldChange"], "code", true);
+    check_texts(errors, "assumption", &expect["assumptionText"], &got["assumptions"], "input", false);
 }
 
 /// Runs every case of the plan file; one message per failing case.

@@ -334,6 +334,50 @@ pub fn check_plan(p: &Value) -> Result<(), String> {
                 return Err(format!("whatWouldChange {}: {m} is not the first month without it", w["code"]));
             }
         }
+        // No reason clears after the first eligible month.
+        if p["eligibleFrom"].as_str().is_some_and(|e| m > e) {
+            return Err(format!("whatWouldChange {}: from {m} after eligibleFrom {}", w["code"], p["eligibleFrom"]));
+        }
+    }
+    // When every reason of the first month clears within the plan, the latest is the
+    // first eligible month, unless a later month has a reason the first did not
+    // (常州's 就高 is compared only once every other condition holds).
+    let froms: Vec<Option<&str>> = what.iter().map(|w| w["from"].as_str().filter(|m| *m <= p["to"].as_str().unwrap_or(""))).collect();
+    let new_reason = months.iter().any(|m| codes(m).iter().any(|c| !codes(first).contains(c)));
+    if !froms.is_empty() && !new_reason {
+        if let Some(latest) = froms.iter().copied().collect::<Option<Vec<&str>>>().and_then(|f| f.into_iter().max()) {
+            if p["eligibleFrom"] != latest {
+                return Err(format!(
+                    "every reason clears within the plan, the latest in {latest}, but eligibleFrom is {}",
+                    p["eligibleFrom"]
+                ));
+            }
+        }
+    }
+    check_assumptions(p, months)
+}
+
+/// `assumptions`: for the months after the first, to the last: the input's key,
+/// `default` or `carried`, and both messages; one per input.
+fn check_assumptions(p: &Value, months: &[Value]) -> Result<(), String> {
+    let list = p["assumptions"].as_array().ok_or("assumptions is not an array")?;
+    if months.len() < 2 && !list.is_empty() {
+        return Err(format!("assumptions in a plan of one month: {list:?}"));
+    }
+    let mut inputs = Vec::new();
+    for a in list {
+        let input = a["input"].as_str().filter(|k| !k.is_empty()).ok_or_else(|| format!("an assumption without input: {a}"))?;
+        if inputs.contains(&input) {
+            return Err(format!("two assumptions for {input}"));
+        }
+        inputs.push(input);
+        if !["default", "carried"].contains(&a["rule"].as_str().unwrap_or("")) {
+            return Err(format!("assumption {input}: rule {}", a["rule"]));
+        }
+        if months.get(1).map(|m| &m["month"]) != Some(&a["from"]) || a["to"] != p["to"] {
+            return Err(format!("assumption {input}: from {} to {}, not the months after the first", a["from"], a["to"]));
+        }
+        has_texts(a, &["message", "messageEn"], &format!("assumption {input}"))?;
     }
     Ok(())
 }
