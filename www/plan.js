@@ -4,7 +4,8 @@ import { UI, en, msg, errorText } from "./texts.js";
 import { h, fill, cite } from "./dom.js";
 
 /** The months ahead (docs/plan.md): the totals, when benefits can start (for a person not
- *  eligible this month), a bar chart (fund, self-pay) and the same figures as a table.
+ *  eligible this month), a bar chart (fund, self-pay), the same figures as a table, and under
+ *  it what the later months assume (an input the person did not give for them), in words.
  *  The months input is built once, so typing in it keeps its focus. */
 export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
   const t = UI[L];
@@ -55,5 +56,7 @@ export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
       h("tbody", {}, p.months.map((m) => h("tr", { "data-month": m.month, class: m.eligible ? null : "inel" },
         h("th", { scope: "row" }, m.month), h("td", { "data-amt": "fund" }, m.totals.fund),
         h("td", { "data-amt": "selfPay" }, m.totals.selfPay == null ? t.unknown : m.totals.selfPay),
-        h("td", {}, [m.eligible ? "" : t.inel + en(L, "：", ": ") + why(m), m.status === "expired" || m.status === "draft" ? h("span", { class: `badge s-${m.status}` }, t.status[m.status]) : null])))))));
+        h("td", {}, [m.eligible ? "" : t.inel + en(L, "：", ": ") + why(m), m.status === "expired" || m.status === "draft" ? h("span", { class: `badge s-${m.status}` }, t.status[m.status]) : null])))))),
+    p.assumptions.length ? [h("h3", {}, t.assumed), h("ul", { class: "assumed", "data-out": "assumptions" },
+      p.assumptions.map((a) => h("li", { "data-input": a.input, "data-rule": a.rule }, msg(a, L))))] : null);
 }

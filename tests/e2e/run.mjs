@@ -542,8 +542,9 @@ await check("every key of the form and the catalog on Object.prototype changes n
 // ---------- the months ahead (docs/plan.md) ----------
 const WAIT = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 3 };
 const P = `${E} [data-part=plan]`;
-/** The plan section against plan(query): heading, totals, first eligible month, and the chart
- *  (a picture, hidden from screen readers) with the table beside it that says the same. */
+/** The plan section against plan(query): heading, totals, first eligible month, the chart
+ *  (a picture, hidden from screen readers) with the table beside it that says the same, and
+ *  under it what the later months assume, in words. */
 async function expectPlan(p, query, root = P) {
   const want = ltci.plan(query);
   await p.waitForFunction(([sel, n]) => document.querySelector(sel)?.querySelectorAll("table.months tbody tr").length === n,
@@ -567,6 +568,12 @@ async function expectPlan(p, query, root = P) {
     eq(await row.locator("td[data-amt=fund]").textContent(), m.totals.fund, `${m.month}: fund`);
     eq(await row.locator("td[data-amt=selfPay]").textContent(), m.totals.selfPay ?? "未知", `${m.month}: self-pay`);
     if (!m.eligible) ok((await row.textContent()).includes("不符合条件"), `${m.month}: marked not eligible`);
+  }
+  const assumed = p.locator(`${root} .scroll:has(table.months) ~ ul[data-out=assumptions] > li`);
+  eq(await assumed.count(), want.assumptions.length, "one line per assumption, under the table");
+  for (const [i, a] of want.assumptions.entries()) {
+    eq(await assumed.nth(i).textContent(), a.message, `assumption ${a.input}`);
+    eq(await assumed.nth(i).getAttribute("data-rule"), a.rule, `assumption ${a.input}: its rule`);
   }
   return want;
 }
@@ -644,6 +651,18 @@ await check("the months ahead: an expired month and a draft scheme are marked, a
   await input.fill("2");
   await expectPlan(page, { ...lyg, months: 2 });
   ok((await shareLink(page)).includes("months=2"), "months in the link");
+});
+
+await check("the months ahead keep the person's pattern: 常州 with 0 family-care days pays 0.00 in every month, and the page says under the table that 0 is carried and the care days are whole months", async () => {
+  const none = { city: "changzhou", insurance: "employee", grade: "severe", careMode: "home", month: "2022-03", familyCareDays: 0, months: 3 };
+  await open(page, q(none));
+  const want = await expectPlan(page, none);
+  eq(want.months.map((m) => m.totals.fund).join(" "), "0.00 0.00 0.00", "API: 0.00 every month");
+  eq(await page.locator(`${P} [data-out=planFund]`).textContent(), "0.00", "the fund total");
+  eq(await page.locator(`${P} [data-out=assumptions] li[data-input=familyCareDays]`).getAttribute("data-rule"), "carried", "familyCareDays carried");
+  ok((await page.locator(`${P} [data-out=assumptions] li[data-input=familyCareDays]`).textContent()).includes("0"), "its words name the 0");
+  eq(await page.locator(`${P} [data-out=assumptions] li[data-input=careDays]`).getAttribute("data-rule"), "default", "the care days by default");
+  await axe("plan, assumptions");
 });
 
 await check("expired policy badge: the month after 晋城's last document (from the catalog) → 已过有效期，后续规定不在资料中", async () => {
