@@ -135,6 +135,12 @@ impl<'a> Walk<'a> {
         inputs::common().iter().chain(self.mode.map_or(&[][..], |m| m.inputs)).copied()
     }
 
+    /// An input's label, in the city's own words where it has them.
+    fn label(&self, input: &Input) -> Text {
+        let own = self.city.and_then(|c| c.input_texts.iter().find(|t| t.input.key == input.key)).and_then(|t| t.label);
+        own.unwrap_or(input.label)
+    }
+
     /// Month `i`'s query; `None` past 9999-12.
     fn query(&self, i: u32) -> Option<Query> {
         let mut q = self.base.clone();
@@ -635,10 +641,8 @@ fn assumptions(walk: &Walk<'_>, to: Month) -> Vec<Assumption> {
     for input in walk.inputs() {
         let given = read::number_given(walk.base, input);
         // "本月…" ("… this month") names the first month's value: the later months' is the same input.
-        let label = Text::new(
-            input.label.zh.strip_prefix("本月").unwrap_or(input.label.zh),
-            input.label.en.strip_suffix(" this month").unwrap_or(input.label.en),
-        );
+        let label = walk.label(input);
+        let label = Text::new(label.zh.strip_prefix("本月").unwrap_or(label.zh), label.en.strip_suffix(" this month").unwrap_or(label.en));
         let [dz, de] = default_words(input);
         let default = matches!(input.default, Default::Fixed(_));
         let (rule, message, message_en) = match (input.carry, given) {
