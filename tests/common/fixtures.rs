@@ -102,28 +102,23 @@ pub fn check_estimate(errors: &mut Vec<String>, query: &Value, expect: &Value, e
     }
     same(errors, "reasons", &Value::from(strings(&expect["reasons"])), &Value::from(codes(&got["reasons"])));
     check_notes(errors, expect, &got["notes"]);
-    let messages: Vec<&str> = got["reasons"].as_array().into_iter().flatten().filter_map(|r| r["message"].as_str()).collect();
-    for text in strings(&expect["reasonText"]) {
-        if !messages.iter().any(|m| m.contains(&text)) {
-            errors.push(format!("no reason message contains {text:?}: {messages:?}"));
-        }
-    }
-    let citations: Vec<&str> = got["reasons"].as_array().into_iter().flatten().filter_map(|r| r["citation"].as_str()).collect();
-    for text in strings(&expect["reasonCitation"]) {
-        if !citations.iter().any(|c| c.contains(&text)) {
-            errors.push(format!("no reason citation contains {text:?}: {citations:?}"));
-        }
-    }
+    let of_reasons = |key: &str| -> Vec<String> {
+        got["reasons"].as_array().into_iter().flatten().filter_map(|r| r[key].as_str().map(str::to_owned)).collect()
+    };
+    texts_in(errors, &expect["reasonText"], &of_reasons("message"), "reason message", true);
+    texts_in(errors, &expect["reasonCitation"], &of_reasons("citation"), "reason citation", true);
     // What a call-center agent reads out (render::script): these words, and not those.
-    let script = ltci::render::script(e);
-    for text in strings(&expect["scriptText"]) {
-        if !script.contains(&text) {
-            errors.push(format!("the script does not say {text:?}: {script}"));
-        }
-    }
-    for text in strings(&expect["scriptAbsent"]) {
-        if script.contains(&text) {
-            errors.push(format!("the script should not say {text:?}: {script}"));
+    let script = [ltci::render::script(e)];
+    texts_in(errors, &expect["scriptText"], &script, "script", true);
+    texts_in(errors, &expect["scriptAbsent"], &script, "script", false);
+}
+
+/// Each text of `want` is in one of `found` (`present`), or in none of them.
+fn texts_in(errors: &mut Vec<String>, want: &Value, found: &[String], what: &str, present: bool) {
+    for text in strings(want) {
+        if found.iter().any(|f| f.contains(&text)) != present {
+            let should = if present { "should" } else { "should not" };
+            errors.push(format!("the {what} {should} contain {text:?}: {found:?}"));
         }
     }
 }
