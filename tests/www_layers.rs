@@ -13,7 +13,7 @@ use std::path::Path;
 /// Bottom to top, by file name without `.js`.
 const LAYERS: [(&str, &[&str]); 9] = [
     ("service worker (a classic script, imports nothing)", &["sw"]),
-    ("texts", &["texts"]),
+    ("texts, and the reader of what a person types", &["texts", "number"]),
     ("dom", &["dom"]),
     ("queries", &["query"]),
     ("state", &["state"]),

@@ -196,9 +196,9 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
   let firstE = true;
   let cBuilt = false;
   function updateE(say) {
-    const L = s.lang, q = estimateQuery(cat, s.e), r = attempt(estimate, q);
+    const L = s.lang, r = attempt(estimate, () => estimateQuery(cat, s.e)), q = r.query;
     let planned;
-    const months = () => (planned ||= attempt(plan, planQuery(cat, s.e)));
+    const months = () => (planned ||= attempt(plan, () => planQuery(cat, s.e)));
     const placed = markError(part("formE"), r.error, L);
     if (agent) agent(part("agent"), { query: q, ...r, plan: r.error ? null : months(), lang: L, id: idp + "x", params: paramsFromState(cat, s) });
     if (!compact) part("plan").hidden = !!r.error;
@@ -227,7 +227,7 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     emit();
   }
   function updateC(say) {
-    const L = s.lang, r = attempt(contribution, contributionQuery(cat, s.c));
+    const L = s.lang, r = attempt(contribution, () => contributionQuery(cat, s.c));
     const placed = markError(part("formC"), r.error, L);
     if (r.error) {
       renderProblem(part("resultC"), r.error, L, placed);

@@ -3,17 +3,10 @@
 // and the form's values (strings as typed) made into the API's query objects.
 // No DOM and no texts: the state, the forms, the results and the page build on it.
 import { estimate } from "./pkg/ltci.js";
+import { readInput } from "./number.js";
 
 /** Full-width digits and points from a Chinese keyboard become ASCII; spaces go. */
 export const norm = (s) => String(s ?? "").replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").trim();
-/** A month as people type it ("2024-2", "2024/02", "2024.2", "2024年2月", "202402") becomes
- *  "2024-02"; anything else goes as typed, for the API to name the field. */
-const monthText = (s) => {
-  const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?$/.exec(s);
-  return m ? `${m[1]}-${(m[2] || m[3]).padStart(2, "0")}` : s;
-};
-/** Whole numbers are sent as numbers; anything else as typed, for the API to name the field. */
-const int = (s) => (s === "" ? undefined : /^\d{1,9}$/.test(s) ? Number(s) : s);
 
 /** This month in China ("YYYY-MM"), the API's own default. */
 export function chinaMonth(date = new Date()) {
@@ -40,19 +33,33 @@ export const keysOf = (inputs) => inputs.flatMap((i) => (i.type === "years" ? [i
 
 // ---------- queries: form values (strings as typed) to the API's objects ----------
 
+// What a person typed is read by www/number.js (the mini-program reads with the
+// same file); what it cannot read is the form's error at that field, in the
+// API's shape (code, field, message, messageEn), and no query is made.
+
+/** The value under `key` for input `info`, read as `kind` in `unit` (the input's by default):
+ *  the JSON query's value, or undefined when nothing was typed; throws what to enter. */
+function read(info, key, v, kind = info.type, unit = info.unit) {
+  const r = readInput(v[key], kind, unit);
+  if (!("message" in r)) return r.value;
+  const label = info.label || { zh: key, en: key };
+  throw Object.assign(new Error(`${label.zh}：${r.message}`), { code: "invalid_value", field: key, messageEn: `${label.en}: ${r.messageEn}` });
+}
+
 function put(q, info, v) {
-  const k = info.key;
+  const k = info.key, x = v[k];
   if (info.type === "years") {
-    const a = norm(v[k + ".continuous"]), b = norm(v[k + ".cumulative"]);
-    if (a || b) q[k] = { continuous: int(a), cumulative: int(b) };
-    return;
+    const a = read(info, k + ".continuous", v, "integer", "years"), b = read(info, k + ".cumulative", v, "integer", "years");
+    if (a !== undefined || b !== undefined) q[k] = { continuous: a, cumulative: b };
+  } else if (info.type === "boolean") {
+    if (String(x ?? "").trim() === "true") q[k] = true;
+  } else if (info.type === "choice" || info.options) {
+    // An option's id; a hospital level's is its number, and the query takes a count as a number.
+    if (norm(x)) q[k] = info.unit === "level" ? read(info, k, v, "integer") : String(x).trim();
+  } else {
+    const value = read(info, k, v);
+    if (value !== undefined) q[k] = value;
   }
-  const s = norm(v[k]);
-  if (!s) return;
-  if (info.type === "boolean") { if (s === "true") q[k] = true; }
-  else if (info.type === "month") q[k] = monthText(s);
-  // Counts (a hospital level too) are JSON numbers; money and hours stay the strings typed.
-  else q[k] = info.type === "integer" || info.unit === "level" ? int(s) : s;
 }
 
 /** The Query for these values, for `modeId` (default the chosen mode); with `own`
@@ -68,9 +75,10 @@ export function estimateQuery(cat, v, modeId = v.careMode, own = true) {
 }
 
 /** The PlanQuery for these values: the estimate's query and `months` as typed (default 12). */
+const MONTHS = { key: "months", label: { zh: "月数", en: "Months" } };
 export function planQuery(cat, v) {
-  const months = norm(v.months);
-  return months ? { ...estimateQuery(cat, v), months: int(months) } : estimateQuery(cat, v);
+  const months = read(MONTHS, "months", v, "integer", "months");
+  return months === undefined ? estimateQuery(cat, v) : { ...estimateQuery(cat, v), months };
 }
 
 /** An input applies when the catalog's `when` condition (if any) holds for these values. */
@@ -78,19 +86,22 @@ const applies = (i, v) => !i.when || i.when.values.includes(v[i.when.key]);
 /** The contribution inputs of a city that apply to these values. */
 export const contributionInputs = (city, v) => (city.contribution ? city.contribution.inputs.filter((i) => applies(i, v)) : []);
 
+const YEAR = { key: "year", label: { zh: "缴费年度", en: "Contribution year" } };
 export function contributionQuery(cat, v) {
   const city = cityOf(cat, v.city);
-  const q = { city: city.id, year: int(norm(v.year)), insurance: v.insurance };
+  const q = { city: city.id, year: read(YEAR, "year", v, "integer", "year"), insurance: v.insurance };
   for (const i of contributionInputs(city, v)) put(q, i, v);
   return q;
 }
 
-/** Calls an API function; returns {result} or {error}. */
-export function attempt(fn, q) {
-  try { return { result: fn(q) }; } catch (error) { return { error }; }
+/** Builds a query (`build()`) and calls an API function with it: {query, result},
+ *  or {query, error} with the form's error or the API's. */
+export function attempt(fn, build) {
+  let query;
+  try { query = build(); return { query, result: fn(query) }; } catch (error) { return { query, error }; }
 }
 
 /** One estimate per care mode of the city: the chosen one with its inputs, the others with their defaults. */
 export function compareModes(cat, v) {
-  return cityOf(cat, v.city).careModes.map((mode) => ({ mode, ...attempt(estimate, estimateQuery(cat, v, mode.id, mode.id === v.careMode)) }));
+  return cityOf(cat, v.city).careModes.map((mode) => ({ mode, ...attempt(estimate, () => estimateQuery(cat, v, mode.id, mode.id === v.careMode)) }));
 }

@@ -5,7 +5,7 @@ const CACHE = "ltci-" + VERSION;
 // The page with every module it imports, its call-center and rules views (agent.js, rules.js)
 // and the two embeds; not the embed demo (tests/www_layers.rs checks that every www/*.js but
 // this one and the demo's is here). version.json names the build's rules (scripts/site.mjs).
-const FILES = ["./", "index.html", "app.js", "texts.js", "dom.js", "query.js", "state.js", "form.js", "result.js", "plan.js",
+const FILES = ["./", "index.html", "app.js", "texts.js", "number.js", "dom.js", "query.js", "state.js", "form.js", "result.js", "plan.js",
   "notice.js", "app.css", "pkg/ltci.js", "pkg/ltci_bg.wasm", "manifest.webmanifest", "icon.svg",
   "agent.js", "rules.js", "embed.html", "embed.js", "ltci-calculator.js", "version.json"];
 // Only these addresses (any query) are answered from the copy.
