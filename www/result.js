@@ -160,7 +160,7 @@ export function renderComparison(root, rows, { lang: L, current, onPick }) {
     return svg;
   };
   const modeName = (r) => tx(r.mode.name, L);
-  root.replaceChildren(
+  fill(root,
     h("h2", {}, t.compare), h("p", { class: "help" }, t.compareHelp),
     h("div", { class: "scroll" }, h("table", { class: "compare" },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.careMode), h("th", { scope: "col" }, t.fund), h("th", { scope: "col" }, t.selfPay))),
@@ -169,7 +169,8 @@ export function renderComparison(root, rows, { lang: L, current, onPick }) {
           ? [modeName(r), r.mode.id === current ? h("span", { class: "sr-only" }, t.current) : null]
           : h("button", { type: "button", class: "link", "aria-label": t.pick(modeName(r)), onclick: () => onPick(r.mode.id) }, modeName(r))),
         cells(r)))))),
-    h("figure", { class: "chart", "aria-hidden": "true" },
+    // No chart when no mode pays: the table's reasons say it all.
+    !ok.length ? null : h("figure", { class: "chart", "aria-hidden": "true" },
       h("figcaption", {}, h("span", {}, h("span", { class: "key f" }), t.fund), h("span", {}, h("span", { class: "key s" }), t.selfPay),
         h("span", {}, h("span", { class: "key u" }), `${t.selfPay}${en(L, "", ": ")}${t.unknown}`)),
       rows.map((r) => h("div", { class: "row" + (r.mode.id === current ? " current" : "") }, h("span", { class: "name" }, modeName(r)), bar(r)))));
