@@ -509,6 +509,10 @@ fn a_common_input_is_worded_for_each_city() {
     assert!(!text("jincheng", "disabilitySubsidy", "help").contains("就高"), "the common help names no city's rule");
     assert_eq!(text("rizhao", "assessedMonth", "label"), "核准月份");
     assert!(text("changzhou", "disabilityMonths", "help").contains("治疗"), "常州 counts months of treatment");
+    // Issue 24: where the disability's length decides eligibility, the city asks it as a person would.
+    for id in ["jincheng", "lianyungang"] {
+        assert_eq!(text(id, "disabilityMonths", "label"), "已经失能多久了", "{id}");
+    }
     assert!(city("rizhao")["careDaysHelp"]["zh"].as_str().is_some_and(|h| h.contains("核准之日")), "日照 care days from the approval day");
     // The family-care days' help says its default and the carer it needs (七(三)).
     let home = city("changzhou")["careModes"][0]["inputs"].as_array().cloned().unwrap_or_default();

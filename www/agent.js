@@ -20,13 +20,32 @@ const T = {
 
 /** An amount as spoken: "1050.00" → "1050元". */
 const yuan = (x) => x.replace(/\.?0+$/, "") + "元";
-/** When the first month is not eligible and a later one of the plan is, the sentence that says
- *  from when, before the script's closing "具体以…为准". */
+/** The months ahead in the script, before its closing "具体以…为准": from when benefits can
+ *  start (when the first month is not eligible), the total over the months shown, and what
+ *  changes and when (the plan's changes). */
 function later(text, plan) {
-  const p = plan && plan.result, m = p && !p.months[0].eligible && p.months.find((x) => x.eligible);
-  if (!m) return text;
-  const [y, mo] = m.month.split("-"), sp = m.totals.selfPay;
-  const say = `按目前情况，您从${y}年${Number(mo)}月起可享受长期护理保险待遇，当月基金支付${yuan(m.totals.fund)}${sp == null ? "" : "，个人自付" + yuan(sp)}。`;
+  const p = plan && plan.result;
+  if (!p) return text;
+  const ym = (x) => `${x.slice(0, 4)}年${Number(x.slice(5, 7))}月`;
+  const m = !p.months[0].eligible && p.months.find((x) => x.eligible);
+  let say = "";
+  if (m) {
+    const sp = m.totals.selfPay;
+    say += `按目前情况，您从${ym(m.month)}起可享受长期护理保险待遇，当月基金支付${yuan(m.totals.fund)}${sp == null ? "" : "，个人自付" + yuan(sp)}。`;
+  }
+  const n = p.months.length, sp = p.totals.selfPay;
+  say += p.eligibleMonths
+    ? `${ym(p.from)}到${ym(p.to)}这${n}个月中，有${p.eligibleMonths}个月可享受，基金支付合计${yuan(p.totals.fund)}${sp == null ? "" : "，个人自付合计" + yuan(sp)}。`
+    : `${ym(p.from)}到${ym(p.to)}这${n}个月都不能享受。`;
+  // What changes and when: each change but the one said above; amounts that move with the
+  // month's length (many small changes) as their range.
+  const told = p.changes.filter((c) => !(m && c.code === "becomes_eligible" && c.month === m.month));
+  const amounts = told.filter((c) => c.code === "amount_changed");
+  for (const c of amounts.length > 2 ? told.filter((c) => c.code !== "amount_changed") : told) say += c.message.replace(/(\d+)\.00元/g, "$1元");
+  if (amounts.length > 2) {
+    const funds = p.months.filter((x) => x.eligible).map((x) => Number(x.totals.fund));
+    say += `各月基金支付随当月天数在${Math.min(...funds)}元到${Math.max(...funds)}元之间。`;
+  }
   const i = text.indexOf("具体以");
   return i < 0 ? text + say : text.slice(0, i) + say + text.slice(i);
 }

@@ -23,12 +23,12 @@
 // root element (or shadow root) plus the catalog and the API's answer, and find
 // their parts by data-* attributes, never by global ids.
 import init, { catalog, estimate, contribution, plan } from "./pkg/ltci.js";
-import { UI, ZH, en, errorText } from "./texts.js";
+import { UI, ZH, en, errorText, unCode } from "./texts.js";
 import { h, afterPaint } from "./dom.js";
 import { keysOf, cityOf, modeOf, detailInputs, estimateQuery, planQuery, contributionQuery, attempt, compareModes, blank, own, typed } from "./query.js";
 import { fixEstimate, fixContribution, stateFromParams, paramsFromState } from "./state.js";
-import { renderEstimateForm, renderContributionForm, markError } from "./form.js";
-import { renderEstimate, renderProblem, renderComparison, renderContribution } from "./result.js";
+import { renderEstimateForm, renderContributionForm, markError, labelOf } from "./form.js";
+import { renderEstimate, renderProblem, renderComparison, renderContribution, headline } from "./result.js";
 import { renderPlan } from "./plan.js";
 import { checkRules, notice, linkNotice } from "./notice.js";
 
@@ -48,6 +48,8 @@ let uidCount = 0;
  */
 export function mount(root, { cat, params = "", page = false, onChange = () => {}, link, compact = false, agent, title } = {}) {
   const s = stateFromParams(cat, params);
+  // Until the person chooses an insurance (or a link gives one), it is one the city's rules cover.
+  let insChosen = new URLSearchParams(params).has("insurance");
   if (compact) s.tab = "estimate";
   const idp = `ltci${++uidCount}-`;
   const part = (name) => app.querySelector(`[data-part="${name}"]`);
@@ -159,10 +161,12 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     changed();
     const before = cityOf(cat, s.e.city), mode = modeOf(before, s.e.careMode);
     s.e[k] = read(ev.target);
+    if (k === "insurance") insChosen = true;
     if (k === "city" || k === "careMode") {
       // The old mode's own inputs mean something else elsewhere: drop them.
       for (const key of keysOf(mode.inputs)) delete s.e[key];
       if (k === "city") {
+        if (!insChosen) delete s.e.insurance;
         const keepKeys = keysOf(detailInputs(cat, cityOf(cat, s.e.city)));
         for (const key of keysOf(detailInputs(cat, before))) if (!keepKeys.includes(key)) delete s.e[key];
       }
@@ -192,6 +196,18 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     clearTimeout(liveTimer);
     liveTimer = setTimeout(() => { const live = part("live"); if (live) live.textContent = text; }, 700);
   };
+  /** The words of a form control's label by its key ("护理天数" for careDays), for a message about it. */
+  const labelFor = (form) => (key) => {
+    const el = key && [...form.querySelectorAll("[data-key]")].find((x) => x.dataset.key === key || x.dataset.key.startsWith(key + "."));
+    return el ? labelOf(form, el) : null;
+  };
+  /** Focuses an input by its key, opening the details it is in (an assumption's "fill in"). */
+  function focusKey(key) {
+    const form = part("formE"), d = form.querySelector("[data-part=details]");
+    if (d && !d.open && d.dataset.keys.split(" ").some((k) => k === key || k.startsWith(key + "."))) d.querySelector("summary").click();
+    const el = [...form.querySelectorAll("[data-key]")].find((x) => x.dataset.key === key || x.dataset.key.startsWith(key + "."));
+    if (el) { if (el.closest("details")) el.closest("details").open = true; el.focus(); }
+  }
   function focusCharge() {
     const mode = modeOf(cityOf(cat, s.e.city), s.e.careMode);
     const i = mode.inputs.find((x) => (x.type === "money" || x.type === "hours") && x.default == null && !typed(own(s.e, x.key)));
@@ -208,12 +224,13 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
     if (agent) agent(part("agent"), { query: q, ...r, plan: r.error ? null : months(), lang: L, id: idp + "x", params: paramsFromState(cat, s) });
     if (!compact) part("plan").hidden = !!r.error;
     if (r.error) {
-      renderProblem(part("resultE"), r.error, L, placed);
+      const label = labelFor(part("formE")), said = unCode(errorText(r.error, L), label);
+      renderProblem(part("resultE"), r.error, L, placed, label);
       if (!compact) part("compare").replaceChildren();
-      part("peek").textContent = errorText(r.error, L);
-      if (say) announce(errorText(r.error, L));
+      part("peek").textContent = said;
+      if (say) announce(said);
     } else {
-      renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge, rules: page });
+      renderEstimate(part("resultE"), r.result, { cat, lang: L, query: q, onCharge: focusCharge, rules: page, plan: months, onAssumed: focusKey });
       const compare = () => renderComparison(part("compare"), compareModes(cat, s.e), { lang: L, current: s.e.careMode,
         onPick: (id) => { for (const key of keysOf(modeOf(cityOf(cat, s.e.city), s.e.careMode).inputs)) delete s.e[key];
           s.e.careMode = id; formE(); updateE(true); part("formE").querySelector("[data-key=careMode]").focus(); } });
@@ -224,9 +241,10 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
       // months ahead and the comparison (one estimate per care mode) follow a frame later.
       if (!compact) { if (firstE) afterPaint(later); else later(); }
       firstE = false;
-      const tot = r.result.totals;
-      part("peek").textContent = r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible;
-      if (say) announce(r.result.eligible ? UI[L].live(tot.fund, tot.selfPay) : UI[L].notEligible + en(L, "。", "."));
+      // The whole answer in one sentence (now or from when, what that month pays), kept in sight on a phone.
+      const said = headline(r.result, months, L);
+      part("peek").textContent = said;
+      if (say) announce(said);
     }
     part("resultE").firstChild.id = idp + "r";
     emit();
@@ -248,6 +266,15 @@ export function mount(root, { cat, params = "", page = false, onChange = () => {
 
   shell();
   root.replaceChildren(app);
+  // Going to the rules and figures keeps what was typed for the way back (by the link or
+  // by Back): in this page's history entry (history.state), not in its address.
+  if (page) app.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest("[data-act=rules]");
+    if (!a) return;
+    history.replaceState({ ltci: String(paramsFromState(cat, s)) }, "", location.href);
+    // back=1: the rules view's link back is the browser's Back, to this entry.
+    if (!/[?&]back=1/.test(a.getAttribute("href"))) a.setAttribute("href", a.getAttribute("href") + "&back=1");
+  });
   // Print shows the share link: made for the print, dropped after it.
   if (page && typeof addEventListener === "function") {
     const printed = (text) => { const el = part("printLink"); if (el) el.textContent = text; };
@@ -345,7 +372,10 @@ async function main() {
   let painted = false, latest = null;
   afterPaint(() => { painted = true; if (latest) sync(latest); });
   const active = document.activeElement, focus = root.contains(active) && (active.dataset.key || active.dataset.act);
-  const calc = mount(root, { cat, page: true, params: params(), link, ...extra,
+  // Back from the rules and figures: the inputs kept in this history entry (only then).
+  const nav = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  const saved = nav && nav.type === "back_forward" && history.state && typeof history.state.ltci === "string" ? history.state.ltci : null;
+  const calc = mount(root, { cat, page: true, params: saved ?? params(), link, ...extra,
     onChange: (params, s) => { unlink(params); if (painted) sync(s); else latest = s; } });
   checkRules(cat, calc);
   root.dataset.ready = "";

@@ -1,9 +1,17 @@
 //# allFunctionsCalledOnLoad
 // The forms: the estimate's and the contributions', built from the catalog,
 // and the mark an API error puts on the field it names.
-import { UI, tx, en, unit, errorText } from "./texts.js";
+import { UI, tx, en, unit, errorText, unCode } from "./texts.js";
 import { h, fill } from "./dom.js";
-import { cityOf, modeOf, common, detailInputs, keysOf, contributionInputs, own } from "./query.js";
+import { cityOf, modeOf, common, detailInputs, keysOf, contributionInputs, own, chinaMonth } from "./query.js";
+
+/** The eligibility inputs asked in the open wherever a city reads them: their default
+ *  (6 months disabled, no subsidy, no work-injury allowance) can decide the answer.
+ *  The city's other eligibility inputs are details, collapsed. */
+export const ASKED = ["disabilityMonths", "disabilitySubsidy", "workInjuryCareAllowance"];
+/** The document a city's rules take in `month` ("YYYY-MM"): the one in force then, else the last. */
+export const docAt = (city, month) => city.documents.find((d) => d.effectiveFrom.slice(0, 7) <= month && (!d.effectiveTo || d.effectiveTo.slice(0, 7) >= month))
+  || city.documents[city.documents.length - 1];
 
 /** One labelled control with its help and its error slot, from a catalog InputInfo
  *  (its own properties only: a host page may have added to Object.prototype). */
@@ -75,12 +83,14 @@ export function renderEstimateForm(root, cat, v, c) {
   const L = c.lang, t = UI[L], city = cityOf(cat, v.city), mode = modeOf(city, v.careMode);
   const names = (list) => list.map((x) => ({ id: x.id, name: x.name }));
   const details = detailInputs(cat, city);
+  const asked = details.filter((i) => ASKED.includes(i.key)), rest = details.filter((i) => !ASKED.includes(i.key));
   const careDays = common(cat, "careDays");
   // The city's own grade names where its document has them (日照 半失能, 完全失能).
   const grades = cat.grades.map((g) => ({ ...g, name: (city.gradeNames.find((n) => n.id === g.id) || g).name }));
   fill(root,
     h("fieldset", { class: "group" }, h("legend", {}, t.person),
-      selectField(c, "city", t.city, names(cat.cities), city.id),
+      selectField(c, "city", t.city, names(cat.cities), city.id, null, citiesHelp(cat, v, L)),
+      h("details", { class: "notlisted" }, h("summary", {}, t.notListed), h("p", {}, t.notListedText)),
       selectField(c, "insurance", t.insurance, cat.insuranceTypes, v.insurance, city.insurance),
       selectField(c, "grade", t.grade, grades, v.grade, city.grades,
         t.levels + cat.grades.map((g) => tx(g.levels, L)).join(en(L, "；", "; "))),
@@ -88,8 +98,17 @@ export function renderEstimateForm(root, cat, v, c) {
         [tx(mode.help, L), " ", t.source, mode.citation].join("")),
       fieldEl(common(cat, "month"), v, c),
       mode.usesCareDays ? fieldEl(careDays, v, { ...c, help: tx(city.careDaysHelp, L) }) : null),
+    asked.length ? h("fieldset", { class: "group", "data-part": "asked" }, h("legend", {}, t.conditions), asked.map((i) => fieldEl(i, v, c))) : null,
     mode.inputs.length ? h("fieldset", { class: "group" }, h("legend", {}, t.modeInputs), mode.inputs.map((i) => fieldEl(i, v, c))) : null,
-    details.length ? detailsEl(details, v, c) : null);
+    rest.length ? detailsEl(rest, v, c) : null);
+}
+
+/** The cities covered, each with its document's status in the month asked, and what to do
+ *  when one's own city is not among them. */
+function citiesHelp(cat, v, L) {
+  const t = UI[L], month = v.month && /^\d{4}-\d{2}$/.test(v.month) ? v.month : chinaMonth();
+  return [t.cities, cat.cities.map((x) => `${tx(x.name, L)}${en(L, "（", " (")}${t.brief[docAt(x, month).status] || docAt(x, month).status}${en(L, "）", ")")}`).join(en(L, "、", ", ")),
+    en(L, "。", ".")].join("");
 }
 
 /** The collapsed eligibility details; their controls are built when first opened. */
@@ -117,7 +136,8 @@ export function markError(form, error, L) {
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   for (const el of form.querySelectorAll("[data-err]")) { el.hidden = true; el.textContent = ""; }
   const f = error && error.field;
-  if (!f) return false;
+  // A required input not yet given is asked for in the result, not marked as wrong.
+  if (!f || error.code === "missing_field") return false;
   const named = (k) => k === f || k.startsWith(f + ".");
   const details = form.querySelector("[data-part=details]");
   // An error in the unopened eligibility details opens them (which builds their controls).
@@ -126,8 +146,15 @@ export function markError(form, error, L) {
   if (!control || f === "city") return false;
   const slot = form.querySelector(`[data-err="${control.dataset.key}"]`);
   control.setAttribute("aria-invalid", "true");
-  if (slot) { slot.textContent = errorText(error, L); slot.hidden = false; }
+  if (slot) { slot.textContent = unCode(errorText(error, L), (k) => (named(k) ? labelOf(form, control) : null)); slot.hidden = false; }
   const d = control.closest("details");
   if (d) d.open = true;
   return true;
+}
+
+/** The words of a control's label (without its unit and 必填 marks), for a message about it. */
+export function labelOf(form, control) {
+  const box = control.closest(".field");
+  const l = control.id && form.querySelector(`label[for="${control.id}"]`) || (box && box.querySelector("label, legend"));
+  return l ? l.textContent.replace(/[（(].*$/, "").trim() : "";
 }

@@ -23,10 +23,11 @@ export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
   const p = r.result;
   head.textContent = t.plan(p ? p.months.length : 12);
   err.hidden = !r.error;
-  err.textContent = r.error ? errorText(r.error, L) : "";
+  // The API names the input "months": the person sees its label's words.
+  err.textContent = r.error ? errorText(r.error, L).replace(/^months\b/, en(L, "月数", "The number of months")) : "";
   if (r.error) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   if (!p) return out.replaceChildren();
-  const sp = p.totals.selfPay, first = p.months[0];
+  const sp = p.totals.selfPay, first = p.months[0], expired = p.months.find((m) => m.status === "expired");
   const why = (m) => m.reasons.map((c) => t.why[c] || c).join(en(L, "、", ", "));
   const max = Math.max(1, ...p.months.map((m) => Number(m.totals.fund) + Number(m.totals.selfPay || 0))) / 100;
   const n = p.months.length, svg = h("svg:svg", { viewBox: `0 0 ${n * 10} 100`, preserveAspectRatio: "none", class: "bars", focusable: "false" });
@@ -47,16 +48,18 @@ export function renderPlan(root, r, { lang: L, idp, months, onMonths }) {
     first.eligible ? null : [h("h3", {}, t.when), h("ul", { class: "ahead" }, p.whatWouldChange.map((w) =>
       h("li", { "data-code": w.code }, w.from || !w.possible ? h("strong", {}, w.from ? t.since(w.from) : t.cannot + en(L, "：", ": ")) : null,
         msg(w, L), " ", cite(w.citation, L))))],
+    // A document's status once, above the months (not on every row): from when it has expired.
+    expired && expired !== first ? h("p", { class: "status-head s-expired", "data-out": "planStatus" }, t.expiredFrom(expired.month)) : null,
     // The chart is a picture of the table below it, which says the same to a screen reader.
     h("figure", { class: "months-chart", "aria-hidden": "true" },
       h("figcaption", {}, h("span", {}, h("span", { class: "key f" }), t.fund), h("span", {}, h("span", { class: "key s" }), t.selfPay),
         h("span", {}, `${p.from} – ${p.to}`)), svg),
-    h("div", { class: "scroll" }, h("table", { class: "months" }, h("caption", {}, t.byMonth),
+    h("div", { class: "scroll" }, h("table", { class: "months" }, h("caption", {}, t.byMonth, h("span", { class: "print-only grid-head" }, t.gridHead)),
       h("thead", {}, h("tr", {}, [t.month, t.fund, t.selfPay, t.remark].map((x) => h("th", { scope: "col" }, x)))),
       h("tbody", {}, p.months.map((m) => h("tr", { "data-month": m.month, class: m.eligible ? null : "inel" },
         h("th", { scope: "row" }, m.month), h("td", { "data-amt": "fund" }, m.totals.fund),
         h("td", { "data-amt": "selfPay" }, m.totals.selfPay == null ? t.unknown : m.totals.selfPay),
-        h("td", {}, [m.eligible ? "" : t.inel + en(L, "：", ": ") + why(m), m.status === "expired" || m.status === "draft" ? h("span", { class: `badge s-${m.status}` }, t.status[m.status]) : null])))))),
+        h("td", {}, m.eligible ? "" : t.inel + en(L, "：", ": ") + why(m))))))),
     p.assumptions.length ? [h("h3", {}, t.assumed), h("ul", { class: "assumed", "data-out": "assumptions" },
       p.assumptions.map((a) => h("li", { "data-input": a.input, "data-rule": a.rule }, msg(a, L))))] : null);
 }

@@ -22,6 +22,16 @@ function pct(s) {
 const shown = (u, v, L) => (u === "date" ? v : /^ratio|^rate/.test(u) ? pct(v) : v + unit(u, L));
 
 
+/** Back to the calculator that linked here, as the browser's Back does: it keeps what was typed
+ *  (app.js keeps it in that page's history entry, and marks the link it followed back=1).
+ *  Opened otherwise, the link is followed. */
+function back(e) {
+  if (new URLSearchParams(location.search).get("back") === "1" && history.length > 1) {
+    e.preventDefault();
+    history.back();
+  }
+}
+
 export function rulesView(root, cat) {
   const q = new URLSearchParams(location.search), L = q.get("lang") === "en" ? "en" : "zh", u = UI[L];
   const city = cityOf(cat, q.get("city")), name = city.name[L];
@@ -41,7 +51,8 @@ export function rulesView(root, cat) {
         h("span", { class: "when", "data-out": "reviewed" }, `${u.reviewed}${L === "en" ? ": " : "："}${d.lastReviewed}`)));
   });
   const rows = table.map((p) => h("li", { class: "line", "data-id": p.id },
-    h("h3", {}, L === "en" ? p.labelEn : p.label, " ", h("span", { class: "tag" }, p.id)),
+    h("h3", {}, L === "en" ? p.labelEn : p.label),
+    h("p", { class: "param-id" }, u.id, h("code", { "data-out": "id" }, p.id)),
     p.values.map((v) => [
       h("p", {}, h("strong", { class: "val", "data-out": "value" }, shown(p.unit, v.value, L)), " ", badge(v), when(v)),
       h("p", {}, h("q", { lang: "zh-CN", "data-out": "quote" }, v.quote)),
@@ -53,7 +64,7 @@ export function rulesView(root, cat) {
       h("h2", { "data-out": "summary" }, `${name} · ${month}`),
       docs, h("ol", { class: "lines", "data-part": "params" }, rows),
       h("div", { class: "actions" },
-        h("a", { href: `?city=${city.id}&month=${month}${L === "en" ? "&lang=en" : ""}`, "data-act": "back" }, BACK[L]),
+        h("a", { href: `?city=${city.id}&month=${month}${L === "en" ? "&lang=en" : ""}`, "data-act": "back", onclick: back }, BACK[L]),
         h("button", { type: "button", onclick: () => print() }, u.print))),
     h("footer", { class: "foot" }, h("p", {}, u.disclaimer))));
   document.documentElement.lang = L === "en" ? "en" : "zh-CN";

@@ -20,7 +20,8 @@ use crate::rules::inputs::{
     MONTHLY_PENSION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, InForce, Mode, Out, Param, Step,
+    self, note, reason, At, City, ContributionLines, ContributionRules, Ctx, Dated, DocKind, Document, InForce, InputText, Mode, Out,
+    Param, Step,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -91,7 +92,15 @@ pub(crate) static CITY: City = City {
         "因病住院、由基本医疗保险支付的天数不算护理天数（四(八)）。",
         "Days in hospital paid by basic medical insurance are not care days (4(8)).",
     ),
-    input_texts: &[],
+    input_texts: &[InputText {
+        input: &DISABILITY_MONTHS,
+        label: Some(Text::new("已经失能多久了", "How long has the person been disabled")),
+        // 四(二) "失能状态持续6个月以上"
+        help: Some(Text::new(
+            "失能状态已经持续了多少个月；须持续6个月以上（四(二)）。",
+            "How many months the disability has lasted; it must have lasted six months or more (4(2)).",
+        )),
+    }],
     // 四(二) "失能状态持续6个月以上，经申请通过评估认定的失能参保人员"
     next_steps: &[
         Step {

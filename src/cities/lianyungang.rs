@@ -20,8 +20,8 @@ use crate::rules::inputs::{
     AGE, ASSESSED_MONTH, DISABILITY_MONTHS, INTERRUPTED_CONTRIBUTION, MONTHS_SINCE_RESUMED, WORK_INJURY_CARE_ALLOWANCE,
 };
 use crate::rules::{
-    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input, Mode,
-    Out, Param, Step, Unit,
+    self, basis, note, reason, At, Carry, City, ContributionLines, ContributionRules, Ctx, Dated, Default, DocKind, Document, Input,
+    InputText, Mode, Out, Param, Step, Unit,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -74,7 +74,15 @@ pub(crate) static CITY: City = City {
         "在定点机构接受护理的天数；应由医疗保险支付的住院天数不算（三(三)）。",
         "Days of care at the designated provider; hospital days paid by medical insurance do not count (3(3)).",
     ),
-    input_texts: &[],
+    input_texts: &[InputText {
+        input: &DISABILITY_MONTHS,
+        label: Some(Text::new("已经失能多久了", "How long has the person been disabled")),
+        // 三(一) "失能状态持续6个月以上"
+        help: Some(Text::new(
+            "失能状态已经持续了多少个月；须持续6个月以上（三(一)）。",
+            "How many months the disability has lasted; it must have lasted six months or more (3(1)).",
+        )),
+    }],
     // 七 "2026年12月1日起，受理失能等级评估申请……待遇申请流程、失能等级评估……按照职工长期
     //  护理保险有关规定执行"
     next_steps: &[

@@ -215,7 +215,7 @@ const MEDICAL_SPECIAL: Mode = Mode {
 static HOSPITAL_LEVEL: Input = Input {
     key: "hospitalLevel",
     label: Text::new("医院等级", "Hospital level"),
-    help: Text::new("一级、二级或三级医院，填1、2或3。", "A level 1, 2 or 3 hospital (一、二、三级医院)."),
+    help: Text::new("住院的医院是一级、二级还是三级医院。", "Whether the hospital is a level 1, 2 or 3 hospital (一、二、三级医院)."),
     unit: Unit::Level,
     default: Default::Required,
     ..Input::BASE

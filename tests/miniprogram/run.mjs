@@ -177,6 +177,7 @@ let y = page.data.year;
 check(y && y.fund === "12600.00" && y.selfPay === "5400.00" && y.from === "2024-02", `sample page: the next 12 months of jincheng home_visit from 2024-02, 12 × 1050.00 / 450.00, from 2024-02: ${JSON.stringify(y)}`);
 page.onLang();
 check(page.data.result.lines[0].label === "Home-visit quota", "sample page switches to English");
+check(page.data.headline === "Benefits in 2024-02. That month the fund pays 1050 yuan and you pay 450 yuan.", `sample page: the English headline: ${page.data.headline}`);
 page.onCity({ detail: { value: 3 } }); // 日照
 page.onMonth({ detail: { value: "2021-06" } });
 page.onInsurance({ detail: { value: 1 } });
@@ -194,11 +195,17 @@ page.onGrade({ detail: { value: 3 } });
 page.onMode({ detail: { value: 1 } });
 y = page.data.year;
 check(page.data.result && !page.data.result.eligible && y && y.from === "2026-12", `sample page: lianyungang from 2026-10 is first eligible in 2026-12: ${JSON.stringify(y)}`);
+// (In English since the switch above.)
+check(page.data.headline.startsWith("Under the draft rules: Not yet in 2026-10 (") && page.data.headline.includes("Benefits from 2026-12. That month the fund pays"), `sample page: the headline as the web page's (a draft, from when): ${page.data.headline}`);
+check(page.data.asked.some((i) => i.key === "disabilityMonths" && i.label === "How long has the person been disabled"), "sample page asks how long the person has been disabled where 连云港 reads it, in its words");
+check(page.data.result.assumed.length === 1 && page.data.next.length === ltci.catalog().cities[2].nextSteps.length, "sample page: the assumption at the top and 下一步");
+page.onAsked({ currentTarget: { dataset: { key: "disabilityMonths" } }, detail: { value: "2" } });
+check(page.data.result.assumed.length === 0 && page.data.result.reasons.some((x) => /6 months/.test(x.message)), `sample page: 2 months disabled read and used: ${JSON.stringify(page.data.result.reasons)}`);
 page.onCity({ detail: { value: 3 } });
 page.onMonth({ detail: { value: "2021-06" } });
 page.onGrade({ detail: { value: 2 } });
 page.onMode({ detail: { value: 0 } }); // 医疗专护 needs hospitalLevel
-check(page.data.result === null && /hospitalLevel/.test(page.data.error), `sample page shows the missing hospital level: ${page.data.error}`);
+check(page.data.result === null && page.data.error === "Fill in “Hospital level” to see the estimate.", `sample page asks for the hospital level in words, no field id: ${page.data.error}`);
 page.onInput({ currentTarget: { dataset: { key: "hospitalLevel" } }, detail: { value: "3" } });
 check(page.data.result && page.data.result.lines[0].fund === "3600.00", `sample page: hospital level 3, 200 × 30 days × 60% → ${page.data.result && page.data.result.lines[0].fund}`);
 
