@@ -331,6 +331,12 @@ if (existsSync(npm)) {
   check(!code.includes("../../ltci/") && code.includes("require('./ltci/index.js')"), "in the package the component requires the adapter beside it");
   const size = files.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
   check(size < 300 * 1024, `the package is ${size} bytes (the main package may have 2 MB)`);
+  // The package's component, with the adapter inside its folder, renders the same figures.
+  const distId = simulate.load(resolve(dist, "index"), "ltci-calculator-npm");
+  const d = simulate.render(distId, { city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" });
+  d.attach(document.body);
+  await until(() => d.instance.data.ready || d.instance.data.failed, "the package's component loads");
+  check(text(d, ".fund-amount") === "1050.00" && text(d, ".self-amount") === "450.00", `the package's component: 晋城 home_visit 2024-02 → ${text(d, ".fund-amount")} / ${text(d, ".self-amount")}`);
 } else {
   check(false, `${npm} is made by scripts/build`);
 }

@@ -192,6 +192,12 @@ for (const bad of ["0x1d", ".5e1", "3 4", "-3"]) {
     `component logic: care days ${JSON.stringify(bad)} refused with words: ${out.view.problem && out.view.problem.text}`);
 }
 out = calc.render(ltci.catalog(), state({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe", careDays: " １０天 " }), ltci);
+// Where the component finds the wasm: from its own path, in the sample and installed by npm.
+for (const [is, rel, want] of [["components/ltci-calculator/index", "../../ltci/ltci_bg.wasm.br", "/ltci/ltci_bg.wasm.br"],
+  ["miniprogram_npm/ltci-miniprogram/index", "./ltci/ltci_bg.wasm.br", "/miniprogram_npm/ltci-miniprogram/ltci/ltci_bg.wasm.br"],
+  ["/components/ltci-calculator/index", "./ltci/ltci_bg.wasm.br", "/components/ltci-calculator/ltci/ltci_bg.wasm.br"]]) {
+  check(calc.wasmPath(is, rel) === want, `component: the wasm of ${is} at ${rel} is ${calc.wasmPath(is, rel)}`);
+}
 check(out.view.result && out.view.result.fund === "350.00" && out.estimate.careDays === 10, `component logic: care days " １０天 " are 10 days → ${out.view.result && out.view.result.fund}`);
 
 console.log(failures ? `\n${failures} check(s) failed` : "\nmini-program: all checks passed");

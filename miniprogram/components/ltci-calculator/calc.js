@@ -374,4 +374,17 @@ function render(cat, s, api) {
   return out;
 }
 
-module.exports = { UI, render, estimateQuery, planQuery, fixEstimate, dropOld, cityOf, modeOf, detailInputs, keysOf, own, blank, typed, chinaMonth };
+/** The package path of a file at `rel` from the component's folder, from the component's
+ *  own path (`this.is`: "components/ltci-calculator/index", or
+ *  "miniprogram_npm/ltci-miniprogram/index" when installed by npm). */
+function wasmPath(is, rel) {
+  const at = String(is || '').replace(/^\/+/, '').split('/');
+  at.pop();
+  rel.split('/').forEach((p) => {
+    if (p === '..') at.pop();
+    else if (p !== '.' && p !== '') at.push(p);
+  });
+  return '/' + at.join('/');
+}
+
+module.exports = { UI, wasmPath, render, estimateQuery, planQuery, fixEstimate, dropOld, cityOf, modeOf, detailInputs, keysOf, own, blank, typed, chinaMonth };

@@ -19,18 +19,6 @@ const calc = require('./calc.js');
 /** The wasm, relative to this folder (scripts/miniprogram.mjs rewrites it for the npm package). */
 const WASM = '../../ltci/ltci_bg.wasm.br';
 
-/** The package path of the wasm, from the component's own path (`this.is`,
- *  e.g. "components/ltci-calculator/index" or "miniprogram_npm/ltci-miniprogram/index"). */
-function wasmPath(is) {
-  const at = String(is || '').replace(/^\/+/, '').split('/');
-  at.pop();
-  WASM.split('/').forEach((p) => {
-    if (p === '..') at.pop();
-    else if (p !== '.') at.push(p);
-  });
-  return '/' + at.join('/');
-}
-
 let loading = null;
 /** The catalog, once the wasm is loaded (shared by every instance). */
 function load(path) {
@@ -76,7 +64,7 @@ Component({
       this.last = {};
       const L = this.properties.lang === 'en' ? 'en' : 'zh';
       this.setData({ ui: L, t: calc.UI[L] });
-      load(wasmPath(this.is)).then((cat) => {
+      load(calc.wasmPath(this.is, WASM)).then((cat) => {
         this.cat = cat;
         this.seen = {};
         this.fromProperties(true);
