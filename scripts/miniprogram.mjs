@@ -3,12 +3,15 @@
 // import.meta and loads wasm only through WXWebAssembly.instantiate(path, imports);
 // and number.js, the web page's reader of what a person types (www/number.js),
 // the same file as CommonJS, for the sample page (and any page or component) to
-// read its inputs with.
+// read its inputs with. Then build/miniprogram-npm/: the <ltci-calculator>
+// component (miniprogram/components/ltci-calculator/) with the adapter inside it,
+// as an npm package for WeChat's 构建 npm (its miniprogram_dist/ is also the one
+// folder a host copies).
 //
 // The adapter is wasm-bindgen's own glue (pkg/ltci.js, --target web) with its
 // browser loader cut off, a UTF-8 polyfill in front and an init() through
 // WXWebAssembly behind: the imports stay exactly the ones this build's wasm needs.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 const glue = readFileSync("pkg/ltci.js", "utf8");
 const utf8 = readFileSync("scripts/miniprogram-utf8.js", "utf8");
@@ -90,3 +93,36 @@ const size = (f) => readFileSync(f).length;
 console.log(
   `miniprogram/ltci/: index.js ${size("miniprogram/ltci/index.js")} bytes, number.js ${size("miniprogram/ltci/number.js")} bytes, ltci_bg.wasm.br ${size("miniprogram/ltci/ltci_bg.wasm.br")} bytes`,
 );
+
+// ---- build/miniprogram-npm: the component and the adapter, one folder ----------------
+// In the sample mini-program the component finds the adapter at ../../ltci/; in the
+// package the adapter is inside the component's folder, at ./ltci/.
+const COMPONENT = "miniprogram/components/ltci-calculator";
+const NPM = "build/miniprogram-npm";
+const DIST = `${NPM}/miniprogram_dist`;
+rmSync(NPM, { recursive: true, force: true });
+mkdirSync(`${DIST}/ltci`, { recursive: true });
+for (const f of ["index.js", "calc.js", "index.json", "index.wxml", "index.wxss"]) {
+  let text = readFileSync(`${COMPONENT}/${f}`, "utf8");
+  if (f.endsWith(".js")) {
+    const moved = text.replaceAll("'../../ltci/", "'./ltci/");
+    if (moved.includes("../../ltci") || (moved === text && f === "index.js")) throw new Error(`${COMPONENT}/${f}: the adapter's path was not rewritten`);
+    text = moved;
+  }
+  writeFileSync(`${DIST}/${f}`, text);
+}
+for (const f of ["index.js", "number.js", "ltci_bg.wasm.br"]) copyFileSync(`miniprogram/ltci/${f}`, `${DIST}/ltci/${f}`);
+writeFileSync(`${NPM}/package.json`, JSON.stringify({
+  name: "ltci-miniprogram",
+  version,
+  description: "长护险待遇计算器: the ltci long-term care insurance calculator as a WeChat mini-program custom component (<ltci-calculator>), computed on the phone with WXWebAssembly (基础库 ≥ 2.14.0).",
+  license: "MIT OR Apache-2.0",
+  main: "miniprogram_dist/index.js",
+  miniprogram: "miniprogram_dist",
+  files: ["miniprogram_dist"],
+  keywords: ["miniprogram", "wechat", "component", "长期护理保险"],
+}, null, 2) + "\n");
+const distFiles = ["index.js", "calc.js", "index.json", "index.wxml", "index.wxss", "ltci/index.js", "ltci/number.js", "ltci/ltci_bg.wasm.br"];
+const total = distFiles.reduce((n, f) => n + size(`${DIST}/${f}`), 0);
+if (total > 512 * 1024) throw new Error(`${DIST}: ${total} bytes, over 512 KB (the main package may have 2 MB in all)`);
+console.log(`${DIST}/: ${total} bytes in all (the component ${total - size(`${DIST}/ltci/index.js`) - size(`${DIST}/ltci/number.js`) - size(`${DIST}/ltci/ltci_bg.wasm.br`)} bytes, the wasm ${size(`${DIST}/ltci/ltci_bg.wasm.br`)} bytes)`);

@@ -2,8 +2,9 @@
 // WebAssembly, TextDecoder, TextEncoder, fetch or URL — only a mock
 // WXWebAssembly that, like the real one, takes a path inside the package and
 // accepts a brotli-compressed .wasm.br. Runs the worked examples there, every
-// fixture query against the native command line byte for byte, and the sample
-// page's own code with a mocked Page().
+// fixture query against the native command line byte for byte, the reader of what
+// a person types, and the <ltci-calculator> component's form and result logic
+// (calc.js; the component itself: tests/miniprogram/component.mjs).
 //
 // Needs: scripts/build (miniprogram/ltci/) and target/release/ltci.
 import { spawnSync } from "node:child_process";
@@ -41,7 +42,7 @@ const missing = vm.runInContext(
 );
 check(missing.length === 0, `sandbox has no ${["WebAssembly", "TextDecoder", "TextEncoder", "fetch", "URL"].join(", ")} (present: ${missing.join(", ") || "none"})`);
 
-/** CommonJS inside the sandbox, for the adapter and the sample page. */
+/** CommonJS inside the sandbox, for the adapter, number.js and the component's logic. */
 function load(file) {
   if (modules[file]) return modules[file].exports;
   const module = { exports: {} };
@@ -157,58 +158,6 @@ if (existsSync(cli) && existsSync(fixtureDir)) {
   check(false, `${cli} and ${fixtureDir}/ are needed for the byte comparison`);
 }
 
-// ---- The sample page, with a mocked Page() ------------------------------------
-let page;
-context.Page = (def) => {
-  page = def;
-};
-load(join(ROOT, "pages/calculator/index.js"));
-page.data = JSON.parse(JSON.stringify(page.data));
-page.setData = function (patch) {
-  Object.assign(this.data, patch);
-};
-page.onLoad({ city: "jincheng", insurance: "employee", grade: "severe", month: "2024-02" });
-await new Promise((r) => setTimeout(r, 10));
-page.onMode({ detail: { value: 1 } }); // 居家上门护理
-let r = page.data.result;
-check(r && r.fund === "1050.00" && r.selfPay === "450.00" && r.lines[0].citation === "晋市政发〔2020〕14号 四(七)2", `sample page: jincheng home_visit 2024-02 shows ${r && r.fund} / ${r && r.selfPay} with its clause`);
-check(page.data.comparison.length === 4, `sample page compares all ${page.data.comparison.length} jincheng care modes`);
-let y = page.data.year;
-check(y && y.fund === "12600.00" && y.selfPay === "5400.00" && y.from === "2024-02", `sample page: the next 12 months of jincheng home_visit from 2024-02, 12 × 1050.00 / 450.00, from 2024-02: ${JSON.stringify(y)}`);
-page.onLang();
-check(page.data.result.lines[0].label === "Home-visit quota", "sample page switches to English");
-check(page.data.headline === "Benefits in 2024-02. That month the fund pays 1050 yuan and you pay 450 yuan.", `sample page: the English headline: ${page.data.headline}`);
-page.onCity({ detail: { value: 3 } }); // 日照
-page.onMonth({ detail: { value: "2021-06" } });
-page.onInsurance({ detail: { value: 1 } });
-page.onGrade({ detail: { value: 2 } });
-page.onMode({ detail: { value: 1 } }); // 机构护理
-r = page.data.result;
-check(r && r.fund === "1530.00" && r.selfPay === "720.00", `sample page: rizhao institution 2021-06 moderate shows ${r && r.fund} / ${r && r.selfPay}`);
-y = page.data.year;
-const want = ltci.plan({ city: "rizhao", insurance: "resident", grade: "moderate", careMode: "institution", month: "2021-06", months: 12 });
-check(y && y.fund === want.totals.fund && y.from === "2021-06", `sample page: rizhao's year ahead ${JSON.stringify(y)} = plan() ${want.totals.fund}`);
-page.onCity({ detail: { value: 2 } }); // 连云港, before its scheme
-page.onMonth({ detail: { value: "2026-10" } });
-page.onInsurance({ detail: { value: 1 } });
-page.onGrade({ detail: { value: 3 } });
-page.onMode({ detail: { value: 1 } });
-y = page.data.year;
-check(page.data.result && !page.data.result.eligible && y && y.from === "2026-12", `sample page: lianyungang from 2026-10 is first eligible in 2026-12: ${JSON.stringify(y)}`);
-// (In English since the switch above.)
-check(page.data.headline.startsWith("Under the draft rules: Not yet in 2026-10 (") && page.data.headline.includes("Benefits from 2026-12. That month the fund pays"), `sample page: the headline as the web page's (a draft, from when): ${page.data.headline}`);
-check(page.data.asked.some((i) => i.key === "disabilityMonths" && i.label === "How long has the person been disabled"), "sample page asks how long the person has been disabled where 连云港 reads it, in its words");
-check(page.data.result.assumed.length === 1 && page.data.next.length === ltci.catalog().cities[2].nextSteps.length, "sample page: the assumption at the top and 下一步");
-page.onAsked({ currentTarget: { dataset: { key: "disabilityMonths" } }, detail: { value: "2" } });
-check(page.data.result.assumed.length === 0 && page.data.result.reasons.some((x) => /6 months/.test(x.message)), `sample page: 2 months disabled read and used: ${JSON.stringify(page.data.result.reasons)}`);
-page.onCity({ detail: { value: 3 } });
-page.onMonth({ detail: { value: "2021-06" } });
-page.onGrade({ detail: { value: 2 } });
-page.onMode({ detail: { value: 0 } }); // 医疗专护 needs hospitalLevel
-check(page.data.result === null && page.data.error === "Fill in “Hospital level” to see the estimate.", `sample page asks for the hospital level in words, no field id: ${page.data.error}`);
-page.onInput({ currentTarget: { dataset: { key: "hospitalLevel" } }, detail: { value: "3" } });
-check(page.data.result && page.data.result.lines[0].fund === "3600.00", `sample page: hospital level 3, 200 × 30 days × 60% → ${page.data.result && page.data.result.lines[0].fund}`);
-
 // ---- What a person types: www/number.js, the web page's reader, in the package --------
 const www = readFileSync("www/number.js", "utf8");
 const copied = existsSync(join(ROOT, "ltci/number.js")) ? readFileSync(join(ROOT, "ltci/number.js"), "utf8") : "";
@@ -229,38 +178,27 @@ if (number.readInput) {
   refused("3 4", "integer", "days");
 }
 
-// The sample page reads care days and the mode's inputs with it: a blank is not 0 days,
-// hex and exponents are refused with words (before: Number(" ") = 0, "0x1d" = 29, ".5e1" = 5).
-if (page.data.lang !== "zh") page.onLang();
-page.onCity({ detail: { value: 1 } }); // 晋城
-page.onMonth({ detail: { value: "2024-02" } });
-page.onInsurance({ detail: { value: 0 } });
-page.onGrade({ detail: { value: 3 } });
-page.onMode({ detail: { value: 1 } }); // 居家上门护理
-const shown = () => (page.data.result ? `${page.data.result.fund} / ${page.data.result.selfPay}, ${page.data.result.careDays} days` : `error: ${page.data.error}`);
-check(page.data.result && page.data.result.fund === "1050.00", `sample page: jincheng home_visit 2024-02 → ${shown()}`);
-page.onCareDays({ detail: { value: " " } });
-check(page.data.result && page.data.result.fund === "1050.00" && page.data.result.careDays === 29, `sample page: care days " " are not given (29 days, 1050.00), not 0: ${shown()}`);
+// ---- The component's own logic (components/ltci-calculator/calc.js) in the sandbox --------
+// The component itself runs under miniprogram-simulate (tests/miniprogram/component.mjs);
+// here its form and result logic runs where there is no WebAssembly or TextDecoder either.
+const calc = load(join(ROOT, "components/ltci-calculator/calc.js"));
+const state = (v) => ({ v: Object.assign(calc.blank(), v), lang: "zh", big: false, compact: false, open: false });
+let out = calc.render(ltci.catalog(), state({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" }), ltci);
+check(out.view.result && out.view.result.fund === "1050.00" && out.view.result.selfPay === "450.00" && out.view.result.lines[0].citation === "晋市政发〔2020〕14号 四(七)2" && out.view.plan.fund === "12600.00",
+  `component logic: jincheng home_visit 2024-02 → ${out.view.result && out.view.result.fund} / ${out.view.result && out.view.result.selfPay}, 12 months ${out.view.plan && out.view.plan.fund}`);
 for (const bad of ["0x1d", ".5e1", "3 4", "-3"]) {
-  page.onCareDays({ detail: { value: bad } });
-  check(page.data.result === null && page.data.year === null && /护理天数：.*请用数字填写整数天数/.test(page.data.error), `sample page: care days ${JSON.stringify(bad)} refused with words: ${shown()}`);
+  out = calc.render(ltci.catalog(), state({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe", careDays: bad }), ltci);
+  check(out.view.result === null && out.estimate === null && out.error.code === "invalid_value" && /护理天数：.*请用数字填写整数天数/.test(out.view.problem.text),
+    `component logic: care days ${JSON.stringify(bad)} refused with words: ${out.view.problem && out.view.problem.text}`);
 }
-page.onCareDays({ detail: { value: "１０天" } });
-check(page.data.result && page.data.result.fund === "350.00" && page.data.result.selfPay === "150.00" && page.data.result.careDays === 10,
-  `sample page: care days "１０天" are 10 days, 50 × 10 × 70% = 350.00 / 150.00: ${shown()}`);
-page.onLang();
-page.onCareDays({ detail: { value: "0x1d" } });
-check(/^Care days: Enter a whole number of days in digits/.test(page.data.error), `sample page: the words in English: ${page.data.error}`);
-page.onLang();
-page.onCareDays({ detail: { value: "" } });
-page.onCity({ detail: { value: 2 } }); // 连云港
-page.onMonth({ detail: { value: "2027-01" } });
-page.onInsurance({ detail: { value: 1 } });
-page.onMode({ detail: { value: 3 } }); // 居家上门护理, by the hour
-page.onInput({ currentTarget: { dataset: { key: "visitHours" } }, detail: { value: "14小时" } });
-check(page.data.result && page.data.result.fund === "420.00", `sample page: visitHours "14小时" → 30 × 14 = 420.00: ${shown()}`);
-page.onInput({ currentTarget: { dataset: { key: "visitHours" } }, detail: { value: "1e1" } });
-check(page.data.result === null && /请用数字填写小时数/.test(page.data.error), `sample page: visitHours "1e1" refused: ${shown()}`);
+out = calc.render(ltci.catalog(), state({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe", careDays: " １０天 " }), ltci);
+// Where the component finds the wasm: from its own path, in the sample and installed by npm.
+for (const [is, rel, want] of [["components/ltci-calculator/index", "../../ltci/ltci_bg.wasm.br", "/ltci/ltci_bg.wasm.br"],
+  ["miniprogram_npm/ltci-miniprogram/index", "./ltci/ltci_bg.wasm.br", "/miniprogram_npm/ltci-miniprogram/ltci/ltci_bg.wasm.br"],
+  ["/components/ltci-calculator/index", "./ltci/ltci_bg.wasm.br", "/components/ltci-calculator/ltci/ltci_bg.wasm.br"]]) {
+  check(calc.wasmPath(is, rel) === want, `component: the wasm of ${is} at ${rel} is ${calc.wasmPath(is, rel)}`);
+}
+check(out.view.result && out.view.result.fund === "350.00" && out.estimate.careDays === 10, `component logic: care days " １０天 " are 10 days → ${out.view.result && out.view.result.fund}`);
 
 console.log(failures ? `\n${failures} check(s) failed` : "\nmini-program: all checks passed");
 process.exit(failures ? 1 : 0);
