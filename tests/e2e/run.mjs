@@ -74,13 +74,13 @@ async function open(page, query = "") {
 const ready = (page) => page.waitForSelector("[data-ltci-page][data-ready]", { state: "attached", timeout: 10000 });
 /** The big figures of the estimate tab: fund and self-pay ("unknown" when the page says so). */
 async function figures(page) {
-  const fund = await page.locator(`${E} [data-out=fund]`).textContent({ timeout: 5000 });
+  const fund = await page.locator(`${E} [data-out=fund]`).textContent({ timeout: 15000 });
   const sp = page.locator(`${E} [data-out=selfPay]`);
   return { fund, selfPay: (await sp.getAttribute("data-unknown")) !== null ? "unknown" : await sp.textContent() };
 }
 async function expectFigures(page, fund, selfPay) {
   // Recomputation is synchronous on input, but let the last event land.
-  await page.waitForFunction(([f]) => document.querySelector("[data-panel=estimate] [data-out=fund]")?.textContent === f, [fund], { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(([f]) => document.querySelector("[data-panel=estimate] [data-out=fund]")?.textContent === f, [fund], { timeout: 15000 }).catch(() => {});
   const got = await figures(page);
   eq(got.fund, fund, "fund");
   eq(got.selfPay, selfPay ?? "unknown", "self-pay");
@@ -196,7 +196,7 @@ await check("prerendered first screen: the figures show before the wasm loads; i
   const days = (m) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)), 0)).getUTCDate();
   for (const month of [later.find((m) => days(m) === 31), later.find((m) => m.endsWith("-02"))]) {
     const { p, release } = await held("", month);
-    await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 5000 });
+    await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 15000 });
     eq(await p.locator("[data-ltci-page]").getAttribute("data-ready"), null, `${month}: ready before the wasm`);
     const want = ltci.estimate(defaults(first, month));
     eq(await p.locator(`${E} [data-out=fund]`).textContent(), want.totals.fund, `${month}: prerendered fund`);
@@ -216,7 +216,7 @@ await check("prerendered first screen: a month it has no figures for (40 months 
   const cases = [["", far, defaults(first, far)], [q(jc), undefined, jc]];
   for (const [query, month, want] of cases) {
     const { p, release } = await held(query, month);
-    await p.locator("[data-part=loading]").waitFor({ state: "visible", timeout: 5000 });
+    await p.locator("[data-part=loading]").waitFor({ state: "visible", timeout: 15000 });
     eq(await p.locator("[data-out=fund]").count(), 0, `${query || month}: no prerendered figures`);
     release();
     await ready(p);
@@ -227,7 +227,7 @@ await check("prerendered first screen: a month it has no figures for (40 months 
 
 await check("prerendered first screen: a city chosen, a month typed and English pressed before the calculator is ready are kept", async () => {
   const { p, release } = await held();
-  await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 5000 });
+  await p.locator(`${E} [data-out=fund]`).waitFor({ timeout: 15000 });
   await p.locator(`${E} [data-key=city]`).selectOption("jincheng");
   await p.locator(`${E} [data-key=month]`).fill("2024-02");
   await p.locator("[data-act=lang]").click();
@@ -376,7 +376,7 @@ await formCase("nantong resident moderate home, 16 visits, device 1000 after 550
 await check("ineligible: jincheng resident → insurance_not_covered, its message and clause", async () => {
   const query = { city: "jincheng", insurance: "resident", grade: "severe", careMode: "institution", month: "2024-03" };
   await open(page, q(query));
-  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 5000 });
+  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 15000 });
   const reason = ltci.estimate(query).reasons.find((r) => r.code === "insurance_not_covered");
   const li = page.locator(`${E} .reasons li[data-code=insurance_not_covered]`);
   const text = await li.textContent();
@@ -388,7 +388,7 @@ await check("ineligible: jincheng resident → insurance_not_covered, its messag
 await check("就高 by share link: changzhou severe elderly_institution 2022-03, disabilitySubsidy 2000 → not eligible, the reason names 1550.00 and 2000.00 (五(五)2)", async () => {
   const query = { city: "changzhou", insurance: "employee", grade: "severe", careMode: "elderly_institution", month: "2022-03", disabilitySubsidy: "2000" };
   await open(page, q(query));
-  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 5000 });
+  await page.locator(`${E} [data-out=ineligible]`).waitFor({ timeout: 15000 });
   const reason = ltci.estimate(query).reasons.find((r) => r.code === "disability_subsidy_higher");
   ok(reason, "the API refuses with disability_subsidy_higher");
   const text = await page.locator(`${E} .reasons li[data-code=disability_subsidy_higher]`).textContent();
@@ -530,7 +530,7 @@ async function polluted(keys) {
   await p.goto(origin + "/embed-demo.html");
   const f = p.locator("#full [data-panel=estimate] form");
   await f.getByLabel("月份", { exact: true }).fill("2024-02");
-  await p.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 5000 }).catch(() => {});
+  await p.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 15000 }).catch(() => {});
   const got = { element: await p.locator("#full [data-panel=estimate] [data-out=fund]").textContent(),
     elementSelf: await p.locator("#full [data-panel=estimate] [data-out=selfPay]").textContent(),
     notices: await p.locator("#full [data-part=notice], #full [data-part=linkNote]").count() };
@@ -559,7 +559,7 @@ const P = `${E} [data-part=plan]`;
 async function expectPlan(p, query, root = P) {
   const want = ltci.plan(query);
   await p.waitForFunction(([sel, n]) => document.querySelector(sel)?.querySelectorAll("table.months tbody tr").length === n,
-    [root.replace(`${E} `, "[data-panel=estimate] "), want.months.length], { timeout: 5000 }).catch(() => {});
+    [root.replace(`${E} `, "[data-panel=estimate] "), want.months.length], { timeout: 15000 }).catch(() => {});
   eq(await p.locator(`${root} h2`).textContent(), `未来${want.months.length}个月`, "heading");
   eq(await p.locator(`${root} [data-out=planFund]`).textContent(), want.totals.fund, "fund total");
   eq(await p.locator(`${root} [data-out=planSelf]`).textContent(), want.totals.selfPay ?? "未知", "self-pay total");
@@ -1160,7 +1160,7 @@ await check("<ltci-calculator city=jincheng care-mode=home_visit>: month 2024-02
   eq(await f.getByLabel("城市", { exact: true }).inputValue(), "jincheng", "city from the attribute");
   eq(await f.getByLabel("护理方式", { exact: true }).inputValue(), "home_visit", "care mode from the attribute");
   await f.getByLabel("月份", { exact: true }).fill("2024-02");
-  await demo.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 5000 }).catch(() => {});
+  await demo.waitForFunction(() => document.getElementById("full").shadowRoot.querySelector("[data-out=fund]")?.textContent === "1050.00", null, { timeout: 15000 }).catch(() => {});
   eq(await fig(full, "fund"), "1050.00", "fund");
   eq(await fig(full, "selfPay"), "450.00", "self-pay");
   eq(await full("[data-out=reference]").textContent(), ltci.estimate(JC).reference, "reference");
@@ -1210,7 +1210,7 @@ await check("iframe embed.html?city=jincheng&…&month=2024-02 → 1050.00 / 450
     const f = document.querySelector("iframe.ltci-embed"), m = window.ltciMessages.filter((x) => x.data && x.data.type === "ltci:height");
     return m.length && f.style.height === m[m.length - 1].data.height + "px" &&
       Math.abs(f.contentDocument.documentElement.getBoundingClientRect().height - f.clientHeight) <= 1 && f.clientHeight;
-  }, null, { timeout: 5000 }).then((h) => h.jsonValue());
+  }, null, { timeout: 15000 }).then((h) => h.jsonValue());
   const before = await sized();
   const msgs = await demo.evaluate(() => window.ltciMessages);
   ok(msgs.length >= 1 && msgs.every((m) => m.fromIframe), "messages from the iframe");
@@ -1245,10 +1245,10 @@ await check("iframe heights follow coarse form state (empty / valid / invalid ch
 
 await check("the months ahead in the embeds: in <ltci-calculator> and the iframe, not under compact", async () => {
   await openDemo();
-  await full("[data-part=plan] table.months").waitFor({ timeout: 5000 });
+  await full("[data-part=plan] table.months").waitFor({ timeout: 15000 });
   eq(await side("[data-part=plan]").count(), 0, "compact: no plan");
   const frame = demo.frameLocator("iframe.ltci-embed");
-  await frame.locator("[data-part=plan] table.months").waitFor({ timeout: 5000 });
+  await frame.locator("[data-part=plan] table.months").waitFor({ timeout: 15000 });
   eq(await frame.locator("[data-part=plan] [data-out=planFund]").textContent(), ltci.plan(JC).totals.fund, "iframe: the plan's fund total");
   await demo.evaluate(() => document.getElementById("full").setAttribute("compact", ""));
   await full("[role=tablist]").waitFor({ state: "detached", timeout: 3000 });
@@ -1274,7 +1274,7 @@ await check("axe (no serious/critical): embed demo (both custom elements and the
 await check("screenshot: embed demo at 375 px", async () => {
   await openDemo();
   await demo.frameLocator("iframe.ltci-embed").locator("[data-out=fund]").waitFor({ timeout: 10000 });
-  await demo.waitForFunction(() => document.querySelector("iframe.ltci-embed").style.height, null, { timeout: 5000 });
+  await demo.waitForFunction(() => document.querySelector("iframe.ltci-embed").style.height, null, { timeout: 15000 });
   await demo.screenshot({ path: join(shots, "embed-demo-375.png"), fullPage: true });
 });
 await demo.close();
