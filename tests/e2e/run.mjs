@@ -1231,18 +1231,19 @@ await check("<ltci-calculator month=2024-02 insurance=employee grade=severe city
     "2024-02 employee severe jincheng home_visit", "the properties reflect the attributes");
 });
 
-await check("<ltci-calculator>: changing the month attribute (or property) re-renders, keeping the person's grade", async () => {
-  const f = demo.locator("#probe [data-panel=estimate] form");
-  await f.getByLabel("失能等级", { exact: true }).selectOption("moderate");
-  const mar = ltci.estimate({ ...JC, grade: "moderate", month: "2024-03" });
+await check("<ltci-calculator>: changing the month attribute (or property) re-renders, keeping the person's care days", async () => {
+  await pr("[data-key=careDays]").fill("20");
+  await demo.waitForFunction((v) => document.getElementById("probe").shadowRoot.querySelector("[data-out=fund]")?.textContent === v,
+    ltci.estimate({ ...JC, careDays: 20 }).totals.fund, { timeout: 3000 });
+  const mar = ltci.estimate({ ...JC, careDays: 20, month: "2024-03" });
   await demo.evaluate(() => document.getElementById("probe").setAttribute("month", "2024-03"));
   await demo.waitForFunction(() => document.getElementById("probe").shadowRoot.querySelector("[data-out=summary]")?.textContent.includes("2024-03"), null, { timeout: 3000 });
-  eq(await pr("[data-out=fund]").textContent(), mar.totals.fund, "fund for 2024-03, moderate");
+  eq(await pr("[data-out=fund]").textContent(), mar.totals.fund, "fund for 2024-03, 20 care days");
   eq(await pr("[data-out=reference]").textContent(), mar.reference, "reference");
-  eq(await f.getByLabel("失能等级", { exact: true }).inputValue(), "moderate", "the person's grade kept");
+  eq(await pr("[data-key=careDays]").inputValue(), "20", "the person's care days kept");
   await demo.evaluate(() => { document.getElementById("probe").month = "2024-02"; });
   await demo.waitForFunction(() => document.getElementById("probe").shadowRoot.querySelector("[data-out=summary]")?.textContent.includes("2024-02"), null, { timeout: 3000 });
-  eq(await pr("[data-out=fund]").textContent(), ltci.estimate({ ...JC, grade: "moderate" }).totals.fund, "the month property");
+  eq(await pr("[data-out=fund]").textContent(), ltci.estimate({ ...JC, careDays: 20 }).totals.fund, "the month property");
   eq(demo.url(), DEMO, "host URL");
 });
 
