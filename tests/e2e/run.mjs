@@ -1200,6 +1200,85 @@ await check("<ltci-calculator>: two on one page; compact (no tabs, no comparison
   eq(await demo.locator("#full [data-panel=estimate] form").getByLabel("城市", { exact: true }).inputValue(), "changzhou", "the other instance unchanged");
 });
 
+// The element takes the WeChat component's properties (miniprogram/components/ltci-calculator/):
+// month, insurance, grade and the care mode's inputs, as attributes and as properties.
+/** A new <ltci-calculator id=probe> on the demo page with these attributes (and `inputs`
+ *  as a property, if given); resolves when it shows a result or an error. */
+async function probe(attrs, inputs) {
+  await demo.evaluate(([attrs, inputs]) => {
+    document.getElementById("probe")?.remove();
+    const el = document.createElement("ltci-calculator");
+    el.id = "probe";
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    if (inputs) el.inputs = inputs.inherit ? Object.assign(Object.create(inputs.inherit), inputs.own) : inputs.own;
+    document.body.append(el);
+  }, [attrs, inputs]);
+  await demo.locator("#probe [data-panel=estimate] [data-out=fund], #probe [data-panel=estimate] [data-out=error]").first().waitFor({ timeout: 10000 });
+}
+const pr = (sel) => demo.locator(`#probe [data-panel=estimate] ${sel}`);
+const CZ = { city: "changzhou", "care-mode": "elderly_institution", month: "2022-03", grade: "moderate" };
+
+await check("<ltci-calculator month=2024-02 insurance=employee grade=severe city=jincheng care-mode=home_visit> → 1050.00 / 450.00, as the WeChat component's properties", async () => {
+  await openDemo();
+  await probe({ month: "2024-02", insurance: "employee", grade: "severe", city: "jincheng", "care-mode": "home_visit" });
+  eq(`${await pr("[data-out=fund]").textContent()} / ${await pr("[data-out=selfPay]").textContent()}`, "1050.00 / 450.00", "fund / self-pay");
+  eq(await pr("[data-out=reference]").textContent(), ltci.estimate(JC).reference, "reference");
+  const f = demo.locator("#probe [data-panel=estimate] form");
+  eq(`${await f.getByLabel("医保类型", { exact: true }).inputValue()} ${await f.getByLabel("失能等级", { exact: true }).inputValue()} ${await f.getByLabel("月份", { exact: true }).inputValue()}`,
+    "employee severe 2024-02", "the form shows the attributes");
+  eq(await demo.locator("#probe [data-part=linkNote]").count(), 0, "nothing to say");
+  eq(await demo.evaluate(() => { const el = document.getElementById("probe"); return [el.month, el.insurance, el.grade, el.city, el.careMode].join(" "); }),
+    "2024-02 employee severe jincheng home_visit", "the properties reflect the attributes");
+});
+
+await check("<ltci-calculator>: changing the month attribute (or property) re-renders, keeping the person's care days", async () => {
+  await pr("[data-key=careDays]").fill("20");
+  await demo.waitForFunction((v) => document.getElementById("probe").shadowRoot.querySelector("[data-out=fund]")?.textContent === v,
+    ltci.estimate({ ...JC, careDays: 20 }).totals.fund, { timeout: 3000 });
+  const mar = ltci.estimate({ ...JC, careDays: 20, month: "2024-03" });
+  await demo.evaluate(() => document.getElementById("probe").setAttribute("month", "2024-03"));
+  await demo.waitForFunction(() => document.getElementById("probe").shadowRoot.querySelector("[data-out=summary]")?.textContent.includes("2024-03"), null, { timeout: 3000 });
+  eq(await pr("[data-out=fund]").textContent(), mar.totals.fund, "fund for 2024-03, 20 care days");
+  eq(await pr("[data-out=reference]").textContent(), mar.reference, "reference");
+  eq(await pr("[data-key=careDays]").inputValue(), "20", "the person's care days kept");
+  await demo.evaluate(() => { document.getElementById("probe").month = "2024-02"; });
+  await demo.waitForFunction(() => document.getElementById("probe").shadowRoot.querySelector("[data-out=summary]")?.textContent.includes("2024-02"), null, { timeout: 3000 });
+  eq(await pr("[data-out=fund]").textContent(), ltci.estimate({ ...JC, careDays: 20 }).totals.fund, "the month property");
+  eq(demo.url(), DEMO, "host URL");
+});
+
+await check("<ltci-calculator inputs='{\"dailyCharge\":\"60\"}'> on 常州 elderly_institution 2022-03 moderate: cost 1860.00 (60 × 31), fund 930.00; the inputs property the same, own keys only", async () => {
+  const want = ltci.estimate({ city: "changzhou", careMode: "elderly_institution", month: "2022-03", grade: "moderate",
+    insurance: ltci.catalog().cities.find((c) => c.id === "changzhou").insurance[0], dailyCharge: 60 });
+  eq(`${want.totals.cost} ${want.totals.fund}`, "1860.00 930.00", "the API");
+  for (const [how, attrs, inputs] of [["attribute", { ...CZ, inputs: '{"dailyCharge":"60"}' }],
+    ["property (inherited keys not read)", CZ, { own: { dailyCharge: 60 }, inherit: { month: "2019-01", grade: "severe" } }]]) {
+    await probe(attrs, inputs);
+    eq(await pr("[data-out=fund]").textContent(), "930.00", `${how}: fund`);
+    ok((await pr("p.total").textContent()).includes("1860.00"), `${how}: cost 1860.00`);
+    eq(await pr("[data-key=dailyCharge]").inputValue(), "60", `${how}: the charge in the form`);
+    eq(await pr("[data-out=reference]").textContent(), want.reference, `${how}: reference`);
+  }
+  // A new inputs attribute is set over what is shown.
+  await demo.evaluate(() => document.getElementById("probe").setAttribute("inputs", '{"dailyCharge":"50"}'));
+  await demo.waitForFunction(() => document.getElementById("probe").shadowRoot.querySelector("[data-key=dailyCharge]")?.value === "50", null, { timeout: 3000 });
+  ok((await pr("p.total").textContent()).includes("1550.00"), "the inputs attribute changed: 50 × 31");
+});
+
+await check("<ltci-calculator>: a bad month attribute is said at the month, not replaced; an unknown insurance or inputs JSON is said as for a link", async () => {
+  await probe({ ...CZ, month: "2024-13" });
+  const f = demo.locator("#probe [data-panel=estimate] form");
+  eq(await f.getByLabel("月份", { exact: true }).inputValue(), "2024-13", "the month as given");
+  eq(await f.getByLabel("月份", { exact: true }).getAttribute("aria-invalid"), "true", "marked");
+  ok((await pr("[data-out=error]").textContent()).includes("月份"), "the error names the month");
+  eq(await pr("[data-out=fund]").count(), 0, "no figures for another month");
+  await probe({ ...CZ, insurance: "bogus", inputs: "{dailyCharge: 60}" });
+  const note = await demo.locator("#probe [data-part=linkNote]").textContent();
+  ok(note.includes("医保类型“bogus”无法识别"), `insurance said: ${note}`);
+  ok(note.includes("inputs={dailyCharge: 60}"), `inputs said: ${note}`);
+  await demo.evaluate(() => document.getElementById("probe").remove());
+});
+
 await check("iframe embed.html?city=jincheng&…&month=2024-02 → 1050.00 / 450.00; it posts {type, height} and the host sizes the iframe; again on resize", async () => {
   await openDemo();
   const frame = demo.frameLocator("iframe.ltci-embed");
