@@ -240,6 +240,7 @@ check(host.events.estimate.at(-1).lines[0].fund === "2400.00" || host.events.est
 const w = await mount({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" });
 const wcat = w.comp.instance.cat, wcity = wcat.cities.find((x) => x.id === "jincheng");
 const calcMod = require(join(COMPONENT, "calc.js"));
+const ltciApi = require(join(ROOT, "ltci/index.js"));
 const askedKeys = wcity.queryInputs.filter((k) => calcMod.ASKED.includes(k));
 const ownText = (wcity.inputTexts || []).find((x) => x.key === "disabilityMonths");
 check(askedKeys.length > 0 && askedKeys.every((k) => !!w.comp.querySelector(`.asked .field-${k}`)) && text(w.comp, ".asked .legend") === "享受条件",
@@ -248,6 +249,15 @@ check(!!ownText && text(w.comp, ".asked .field-disabilityMonths .label").startsW
   `in the city's own words (catalog inputTexts): ${text(w.comp, ".asked .field-disabilityMonths .label")} — ${text(w.comp, ".asked .field-disabilityMonths .help")}`);
 check(!w.comp.instance.data.open && !w.comp.querySelector(".details .field-contributionYears") && !w.comp.querySelector(".details .field-disabilityMonths") &&
   /其他情况（可不填）/.test(text(w.comp, ".details-button")), `the other eligibility inputs stay in a collapsed, optional section: ${text(w.comp, ".details-button")}`);
+const everyCity = wcat.cities.map((city) => {
+  const f = calcMod.render(wcat, { v: Object.assign(calcMod.blank(), { city: city.id }), lang: "zh", compact: true, open: false }, ltciApi).view.form;
+  const want = city.queryInputs.filter((k) => calcMod.ASKED.includes(k));
+  const words = (k) => { const x = (city.inputTexts || []).find((t) => t.key === k); return x && x.label ? x.label.zh : wcat.queryInputs.find((i) => i.key === k).label.zh; };
+  const ok = JSON.stringify(f.asked.map((x) => x.key)) === JSON.stringify(want) && f.asked.every((x) => x.label.startsWith(words(x.key))) &&
+    !f.details.some((x) => calcMod.ASKED.includes(x.key));
+  return { id: city.id, ok, asked: f.asked.map((x) => x.label).join("、") || "—" };
+});
+check(everyCity.every((x) => x.ok) && everyCity.some((x) => x.asked.includes("残疾")), `every city asks what it reads of them, in its words: ${everyCity.map((x) => `${x.id}: ${x.asked}`).join("; ")}`);
 // (2) The headline: one whole sentence, the page's own.
 check(text(w.comp, ".headline") === "2024年2月可以享受；该月基金支付1050元，个人自付450元。", `the headline: ${text(w.comp, ".headline")}`);
 // Whenever a default decided the answer, the result says so at its top.
@@ -270,7 +280,6 @@ check(firstOk && firstOk.month === "2024-04" && firstOk.totals.fund === "1050.00
 check(!w.comp.instance.data.result.assumed.some((x) => x.code === "assumed_disability_months"), "once given, the months disabled are no longer said to be assumed");
 // The very sentence the web page makes (build/www/result.js headline) for the same answer, in both languages.
 const webResult = existsSync("build/www/result.js") ? await import(resolve("build/www/result.js")) : null;
-const ltciApi = require(join(ROOT, "ltci/index.js"));
 const webHeadline = (comp, L) => webResult.headline(ltciApi.estimate(calcMod.estimateQuery(wcat, comp.instance.s.v)),
   () => ({ result: ltciApi.plan(calcMod.planQuery(wcat, comp.instance.s.v)) }), L);
 const sameAsPage = async (comp, what) => {
