@@ -235,6 +235,132 @@ check(host.events.estimate.at(-1).lines[0].fund === "3600.00", `a preset mode in
 await pick(host.comp, ".mode-inputs .pick", 2);
 check(host.events.estimate.at(-1).lines[0].fund === "2400.00" || host.events.estimate.at(-1).lines[0].fund !== "3600.00", `the hospital-level picker: ${host.events.estimate.at(-1).lines[0].fund}`);
 
+// ---- Issue 24: an answer a person can act on, as the web page gives it -------------------------------
+// (1) The questions that decide eligibility asked in the open, in the city's words; the rest collapsed.
+const w = await mount({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" });
+const wcat = w.comp.instance.cat, wcity = wcat.cities.find((x) => x.id === "jincheng");
+const calcMod = require(join(COMPONENT, "calc.js"));
+const ltciApi = require(join(ROOT, "ltci/index.js"));
+const askedKeys = wcity.queryInputs.filter((k) => calcMod.ASKED.includes(k));
+const ownText = (wcity.inputTexts || []).find((x) => x.key === "disabilityMonths");
+check(askedKeys.length > 0 && askedKeys.every((k) => !!w.comp.querySelector(`.asked .field-${k}`)) && text(w.comp, ".asked .legend") === "享受条件",
+  `享受条件 asked in the open where the city reads them: ${askedKeys.join(", ")}`);
+check(!!ownText && text(w.comp, ".asked .field-disabilityMonths .label").startsWith(ownText.label.zh) && text(w.comp, ".asked .field-disabilityMonths .help").startsWith(ownText.help.zh),
+  `in the city's own words (catalog inputTexts): ${text(w.comp, ".asked .field-disabilityMonths .label")} — ${text(w.comp, ".asked .field-disabilityMonths .help")}`);
+check(!w.comp.instance.data.open && !w.comp.querySelector(".details .field-contributionYears") && !w.comp.querySelector(".details .field-disabilityMonths") &&
+  /其他情况（可不填）/.test(text(w.comp, ".details-button")), `the other eligibility inputs stay in a collapsed, optional section: ${text(w.comp, ".details-button")}`);
+const everyCity = wcat.cities.map((city) => {
+  const f = calcMod.render(wcat, { v: Object.assign(calcMod.blank(), { city: city.id }), lang: "zh", compact: true, open: false }, ltciApi).view.form;
+  const want = city.queryInputs.filter((k) => calcMod.ASKED.includes(k));
+  const words = (k) => { const x = (city.inputTexts || []).find((t) => t.key === k); return x && x.label ? x.label.zh : wcat.queryInputs.find((i) => i.key === k).label.zh; };
+  const ok = JSON.stringify(f.asked.map((x) => x.key)) === JSON.stringify(want) && f.asked.every((x) => x.label.startsWith(words(x.key))) &&
+    !f.details.some((x) => calcMod.ASKED.includes(x.key));
+  return { id: city.id, ok, asked: f.asked.map((x) => x.label).join("、") || "—" };
+});
+check(everyCity.every((x) => x.ok) && everyCity.some((x) => x.asked.includes("残疾")), `every city asks what it reads of them, in its words: ${everyCity.map((x) => `${x.id}: ${x.asked}`).join("; ")}`);
+// (2) The headline: one whole sentence, the page's own.
+check(text(w.comp, ".headline") === "2024年2月可以享受；该月基金支付1050元，个人自付450元。", `the headline: ${text(w.comp, ".headline")}`);
+// Whenever a default decided the answer, the result says so at its top.
+const assumedCodes = (w.comp.instance.data.result.assumed || []).map((x) => x.code);
+const noteCodes = w.events.estimate.at(-1).notes.map((n) => n.code).filter((c) => c.startsWith("assumed_"));
+const domOf = (sel) => { const n = w.comp.querySelector(sel); return n ? n.dom : null; };
+const before2 = (x, y) => !!(domOf(x) && domOf(y) && (domOf(x).compareDocumentPosition(domOf(y)) & 4));
+const order = ["headline", "assumed", "summary-line", "figs"].map((c) => "." + c);
+check(noteCodes.includes("assumed_disability_months") && JSON.stringify(assumedCodes) === JSON.stringify(noteCodes) &&
+  texts(w.comp, ".assumed-item").length === noteCodes.length && order.every((x, i) => i === 0 || before2(order[i - 1], x)),
+  `the defaults that decided the answer, said at the top (${order.join(" > ")}): ${texts(w.comp, ".assumed-text").join(" | ")}`);
+// The waiting case: disabled 4 months in February 2024; the month is the command line's.
+const waitQ = { city: "jincheng", insurance: "employee", grade: "severe", careMode: "home_visit", month: "2024-02", disabilityMonths: 4, months: 12 };
+const waitPlan = existsSync("target/release/ltci") ? JSON.parse(spawnSync("target/release/ltci", ["plan"], { input: JSON.stringify(waitQ) }).stdout.toString()) : null;
+const firstOk = waitPlan && waitPlan.months.find((m) => m.eligible);
+await type(w.comp, ".asked .field-disabilityMonths .input", "4");
+const want = "2024年2月还不能享受（失能时间不足）。2024年4月起可以享受；该月基金支付1050元，个人自付450元。";
+check(firstOk && firstOk.month === "2024-04" && firstOk.totals.fund === "1050.00" && firstOk.totals.selfPay === "450.00" && text(w.comp, ".headline") === want,
+  `disabled 4 months (command line: first eligible ${firstOk && firstOk.month}): ${text(w.comp, ".headline")}`);
+check(!w.comp.instance.data.result.assumed.some((x) => x.code === "assumed_disability_months"), "once given, the months disabled are no longer said to be assumed");
+// The very sentence the web page makes (build/www/result.js headline) for the same answer, in both languages.
+const webResult = existsSync("build/www/result.js") ? await import(resolve("build/www/result.js")) : null;
+const webHeadline = (comp, L) => webResult.headline(ltciApi.estimate(calcMod.estimateQuery(wcat, comp.instance.s.v)),
+  () => ({ result: ltciApi.plan(calcMod.planQuery(wcat, comp.instance.s.v)) }), L);
+const sameAsPage = async (comp, what) => {
+  const zhSame = text(comp, ".headline") === webHeadline(comp, "zh");
+  comp.querySelector(".lang-button").dispatchEvent("tap");
+  await sleep(1);
+  const enText = text(comp, ".headline"), enSame = enText === webHeadline(comp, "en");
+  comp.querySelector(".lang-button").dispatchEvent("tap");
+  await sleep(1);
+  check(!!webResult && zhSame && enSame, `${what}: the web page's own headline, in Chinese and English (${enText})`);
+};
+await sameAsPage(w.comp, "waiting 2 months");
+await type(w.comp, ".asked .field-disabilityMonths .input", "");
+// An assumption's "fill in" opens the details its input is in.
+const yearsNote = w.comp.instance.data.result.assumed.find((x) => x.code === "assumed_contribution_years_met");
+if (yearsNote) {
+  const btn = w.comp.querySelectorAll(".fill-in")[w.comp.instance.data.result.assumed.indexOf(yearsNote)];
+  btn.dispatchEvent("tap");
+  await sleep(1);
+  check(w.comp.instance.data.open && !!w.comp.querySelector(".details .field-contributionYears"), "填写 beside the assumed contribution years opens the details with that input");
+  w.comp.querySelector(".details-button").dispatchEvent("tap");
+  await sleep(1);
+}
+w.comp.detach();
+// A draft says so in the headline; its status once at the top.
+const dr = await mount({ city: "lianyungang", careMode: "elderly_institution", month: "2026-10", insurance: "resident" });
+check(/^按征求意见稿：2026年10月还不能享受（.+）。2026年12月起可以享受；该月基金支付\d+元，个人自付.+。$/.test(text(dr.comp, ".headline") || "") &&
+  /^依据的是征求意见稿，尚未正式施行（拟自2026-12-01实施）。$/.test(text(dr.comp, ".status-head") || "") && texts(dr.comp, ".status-head").length === 1,
+  `a draft: ${text(dr.comp, ".headline")} | ${text(dr.comp, ".status-head")}`);
+await sameAsPage(dr.comp, "a draft");
+dr.comp.detach();
+// Expired rules said once at the top.
+const ex = await mount({ city: "rizhao", careMode: "institution", month: "2023-06", insurance: "resident", grade: "severe" });
+check(texts(ex.comp, ".status-head").length === 1 && /^依据的文件已于2022-12-31到期，之后的规定不在本计算器的资料中/.test(text(ex.comp, ".status-head")) && !/征求意见稿/.test(text(ex.comp, ".headline")),
+  `expired rules, once at the top: ${text(ex.comp, ".status-head")}`);
+await sameAsPage(ex.comp, "expired rules");
+ex.comp.detach();
+// (3) Errors never show field codes; a required input not yet given is asked for.
+const fieldCode = /\b[a-z]+[A-Z]\w*\b/;
+const er = await mount({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" });
+await type(er.comp, ".field-careDays .input", "30");
+const all = () => [text(er.comp, ".error-text"), ...texts(er.comp, ".err")].filter(Boolean).join(" | ");
+check(er.events.error.at(-1).field === "careDays" && /护理天数/.test(all()) && !fieldCode.test(all()), `30 care days, in the label's words, no field code: ${all()}`);
+er.comp.setData({ city: "rizhao", careMode: "medical_special", insurance: "resident" });
+await sleep(1);
+check(er.events.error.at(-1).code === "missing_field" && text(er.comp, ".ask-text") === `请填写“${er.comp.instance.data.form.inputs.find((x) => x.key === "hospitalLevel").label.replace(/[（(].*$/, "")}”，即可看到估算。` &&
+  !er.comp.querySelector(".error-text") && texts(er.comp, ".err").length === 0 && !fieldCode.test(text(er.comp, ".ask-text")),
+  `a required input not yet given is asked for, not an error: ${text(er.comp, ".ask-text")}`);
+er.comp.detach();
+// (4) Until the person picks an insurance, one the city's rules cover; the other marked.
+const ins = await mount({ city: "jincheng", careMode: "home_visit", month: "2024-02", grade: "severe" });
+const insName = () => ins.comp.instance.data.form.insurance.ids[ins.comp.instance.data.form.insurance.index];
+const wrongName = ins.comp.instance.data.form.insurance.names[ins.comp.instance.data.form.insurance.ids.indexOf("resident")];
+check(insName() === "employee" && wrongName.endsWith("（不在本计算器的资料中）") && ins.events.estimate.at(-1).eligible, `晋城 preselects 职工 (its rules cover it); the other: ${wrongName}`);
+await pick(ins.comp, ".pick-city", indexOf(ins.comp, "city", "rizhao"));
+await pick(ins.comp, ".pick-careMode", indexOf(ins.comp, "careMode", "institution"));
+check(insName() === "resident" && ins.events.estimate.at(-1).city === "rizhao" && ins.events.estimate.at(-1).eligible, `日照, no insurance picked yet: ${insName()} preselected (${JSON.stringify(ins.comp.instance.data.problem)})`);
+await pick(ins.comp, ".pick-insurance", indexOf(ins.comp, "insurance", "employee"));
+await pick(ins.comp, ".pick-city", indexOf(ins.comp, "city", "jincheng"));
+await pick(ins.comp, ".pick-city", indexOf(ins.comp, "city", "rizhao"));
+check(insName() === "employee", `once the person picks an insurance, it stays: ${insName()}`);
+check(/^2024年2月不能享受：.+未来12个月内都不能享受。$/.test(text(ins.comp, ".headline")), `not covered, waiting does not help: ${text(ins.comp, ".headline")}`);
+await sameAsPage(ins.comp, "not covered");
+ins.comp.detach();
+// (5) 下一步 from the catalog, with citations; readings marked 本计算器的理解, as the page shows them.
+const nx = await mount({ city: "jincheng", careMode: "home_visit", month: "2024-02", insurance: "employee", grade: "severe" });
+const steps = wcity.nextSteps || [];
+const shownSteps = nx.comp.querySelectorAll(".next .step").map((n) => n.dom.textContent.replace(/\s+/g, ""));
+check(steps.length > 0 && shownSteps.length === steps.length && steps.every((x, i) => shownSteps[i].includes(x.text.zh) && (!x.citation || shownSteps[i].includes(("依据：" + x.citation).replace(/\s+/g, "")))) &&
+  steps.every((x, i) => !x.reading || shownSteps[i].includes("本计算器的理解")) && text(nx.comp, ".next .h3") === "下一步" &&
+  text(nx.comp, ".next-out") === "本估算不包括：评估结论、医疗费用、伙食住宿等长期护理保险不支付的费用。" && text(nx.comp, ".next-office") === "能否享受、享受多少，以医保经办机构的评估和核定为准。",
+  `下一步: ${steps.length} steps with their clauses, the readings marked, what it leaves out, the office decides`);
+const reading = wcat.cities.flatMap((x) => x.nextSteps || []).find((x) => x.reading && !x.text.zh.includes("本计算器的理解"));
+if (reading) {
+  const rc = wcat.cities.find((x) => (x.nextSteps || []).includes(reading));
+  const r2 = await mount({ city: rc.id });
+  check(texts(r2.comp, ".step-reading").includes("（本计算器的理解）"), `a reading whose words do not say so is marked （本计算器的理解） (${rc.id})`);
+  r2.comp.detach();
+}
+nx.comp.detach();
+
 // ---- Two instances on one page share one wasm load ------------------------------------------------
 const pageId = simulate.load({ template: `<ltci-calculator class="one" city="jincheng" care-mode="home_visit" month="2024-02" insurance="employee" grade="severe" />
   <ltci-calculator class="two" city="changzhou" care-mode="elderly_institution" month="2022-03" insurance="employee" grade="moderate" />`,

@@ -17,13 +17,16 @@ const UI = {
     privacy: '全部在本机计算：不发送、不保存任何信息。', disclaimer: '结果仅供参考，以医保经办机构核定为准。',
     otherLang: 'English', bigText: '大字',
     city: '城市', insurance: '医保类型', grade: '失能等级', careMode: '护理方式',
-    levels: '国家标准：', notCovered: '（本市未覆盖）', required: '（必填）', choose: '请选择', none: '不填',
-    person: '基本情况', modeInputs: '费用和服务', details: '享受条件（可不填）', yes: '是',
+    levels: '国家标准：', notCovered: '（不在本计算器的资料中）', required: '（必填）', choose: '请选择', none: '不填',
+    person: '基本情况', modeInputs: '费用和服务', conditions: '享受条件', details: '其他情况（可不填）', yes: '是',
     ifEmpty: '不填时：', atMost: '最多：', monthFormat: '格式如2024-02', continuous: '连续缴费年数', cumulative: '累计缴费年数',
     result: '估算结果', fund: '基金支付', selfPay: '个人自付', cost: '费用', yuan: '元',
     unknown: '未知', enterCharge: '请填写机构收费', totalCost: '总费用',
     notEligible: '不符合享受条件', reasons: '原因', lines: '怎么算的', notes: '说明', source: '依据：',
-    allowance: '补贴', nextSteps: '下一步', reading: '本计算器的理解',
+    allowance: '补贴', nextSteps: '下一步', reading: '（本计算器的理解）',
+    notCoveredByEstimate: '本估算不包括：评估结论、医疗费用、伙食住宿等长期护理保险不支付的费用。',
+    officeDecides: '能否享受、享受多少，以医保经办机构的评估和核定为准。',
+    assumed: '这个结果按以下假设计算，请核对：', fillIn: '填写',
     status: { in_force: '现行有效', expired: '已过有效期，后续规定不在资料中', superseded: '已被后续文件取代', draft: '征求意见稿',
       article: '来自概述文章', not_in_force: '尚未实施' },
     compare: '各护理方式比较', compareHelp: '同一个人、同一月份；其他护理方式按默认费用计算。',
@@ -38,13 +41,16 @@ const UI = {
     privacy: 'Computed on this device: nothing is sent or stored.', disclaimer: 'For reference only; the medical insurance agency decides.',
     otherLang: '中文', bigText: 'Large text',
     city: 'City', insurance: 'Medical insurance', grade: 'Disability grade', careMode: 'Care mode',
-    levels: 'National standard: ', notCovered: ' (not covered here)', required: ' (required)', choose: 'Choose…', none: 'Not given',
-    person: 'The person', modeInputs: 'Costs and services', details: 'Eligibility details (optional)', yes: 'Yes',
+    levels: 'National standard: ', notCovered: ' (not in these sources)', required: ' (required)', choose: 'Choose…', none: 'Not given',
+    person: 'The person', modeInputs: 'Costs and services', conditions: 'Eligibility', details: 'Other details (optional)', yes: 'Yes',
     ifEmpty: 'If empty: ', atMost: 'At most: ', monthFormat: 'Write it as 2024-02', continuous: 'Continuous years', cumulative: 'Cumulative years',
     result: 'Estimate', fund: 'Fund pays', selfPay: 'You pay', cost: 'Cost', yuan: 'yuan',
     unknown: 'Unknown', enterCharge: "Enter the provider's charge", totalCost: 'Total cost',
     notEligible: 'Not eligible', reasons: 'Why', lines: 'How it is calculated', notes: 'Notes', source: 'Source: ',
-    allowance: 'allowance', nextSteps: 'Next steps', reading: "this calculator's reading",
+    allowance: 'allowance', nextSteps: 'What to do next', reading: " (this calculator's reading)",
+    notCoveredByEstimate: 'The estimate leaves out: the assessment\'s outcome, medical costs, and board, lodging and other costs the insurance does not pay.',
+    officeDecides: 'Whether benefits are paid, and how much, is decided by the medical insurance office\'s assessment.',
+    assumed: 'This result assumes the following; please check: ', fillIn: 'Fill in',
     status: { in_force: 'In force', expired: 'Expired; later rules are not in the sources', superseded: 'Replaced by a later document', draft: 'Draft for comment',
       article: 'From an overview article', not_in_force: 'Not yet in force' },
     compare: 'All care modes compared', compareHelp: 'Same person and month; the other modes with their default costs.',
@@ -61,12 +67,31 @@ const SAY = {
     days: (n) => '护理' + n + '天', from: (a) => a + '起施行', period: (a, b) => '有效期' + a + '至' + b,
     refHelp: (v) => '编号由本结果（是否符合、原因、各项金额）算出，不含所填内容；任何人都能从计算器的代码在几秒内推算出它代表的结果，所以它与结果本身一样私密，仅此而已。来电咨询时报此编号即可核对结果（规则版本' + v + '）。',
     plan: (n) => '未来' + n + '个月', planFrom: (m, n) => m + '起符合享受条件，共' + n + '个月。', since: (m) => m + '起：',
+    // Issue 24: the answer a person can act on (www/texts.js).
+    ym: (m) => m.slice(0, 4) + '年' + Number(m.slice(5, 7)) + '月',
+    pays: (f, s) => '该月基金支付' + f + '元，个人自付' + (s == null ? '未知（请填写机构收费）' : s + '元') + '。',
+    canFrom: (m) => m + '起可以享受；', canNow: (m) => m + '可以享受；',
+    notNow: (m, why) => m + '还不能享受（' + why + '）。', never: (n) => '未来' + n + '个月内都不能享受。',
+    notIn: (m, why) => m + '不能享受：' + why,
+    draftHead: (from) => '依据的是征求意见稿，尚未正式施行（拟自' + from + '实施）。',
+    expiredHead: (to) => '依据的文件已于' + to + '到期，之后的规定不在本计算器的资料中，仍按该文件估算，仅供参考。',
+    draftFrom: (a) => '征求意见稿，拟自' + a + '实施，尚未施行',
+    missing: (x) => '请填写“' + x + '”，即可看到估算。', fixAt: (x) => '请修正“' + x + '”：见该输入框下的说明。', draftPrefix: '按征求意见稿：',
   },
   en: {
     days: (n) => n + ' care days', from: (a) => 'in force from ' + a, period: (a, b) => 'in force ' + a + ' to ' + b,
     refHelp: (v) => 'Made from this result (eligibility, reasons, amounts), not from what was entered: anyone can recover the result it stands for from the calculator\'s code in seconds, so it is as private as the result itself, no more. Quote it when you call to check the result (rules version ' + v + ').',
     plan: (n) => (n === 1 ? 'The next month' : 'The next ' + n + ' months'),
     planFrom: (m, n) => 'Eligible from ' + m + ': ' + n + ' month' + (n === 1 ? '' : 's') + '.', since: (m) => 'From ' + m + ': ',
+    ym: (m) => m,
+    pays: (f, s) => 'That month the fund pays ' + f + ' yuan and you pay ' + (s == null ? "an unknown amount (enter the provider's charge)" : s + ' yuan') + '.',
+    canFrom: (m) => 'Benefits from ' + m + '. ', canNow: (m) => 'Benefits in ' + m + '. ',
+    notNow: (m, why) => 'Not yet in ' + m + ' (' + why + '). ', never: (n) => 'No benefits in the next ' + n + ' months.',
+    notIn: (m, why) => 'No benefits in ' + m + ': ' + why,
+    draftHead: (from) => 'These rules are a draft for comment, not yet in force (planned from ' + from + ').',
+    expiredHead: (to) => "The document expired on " + to + "; later rules are not in this calculator's sources. It is still applied, as a guide only.",
+    draftFrom: (a) => 'draft, planned from ' + a + ', not in force',
+    missing: (x) => 'Fill in “' + x + '” to see the estimate.', fixAt: (x) => 'Please correct “' + x + '”: see the note under it.', draftPrefix: 'Under the draft rules: ',
   },
 };
 const WHY = {
@@ -97,6 +122,14 @@ const en = (L, zh, enText) => (L === 'en' ? enText : zh);
 const msg = (m, L) => en(L, m.message, m.messageEn);
 const unitText = (u, L) => (UNITS[u] ? UNITS[u][L === 'en' ? 1 : 0] : u || '');
 const errorText = (e, L) => (L === 'en' ? e.messageEn || e.message : e.message) || String(e);
+/** An API text without the input ids it names, as www/texts.js unCode: "careDays须在…" → "护理天数须在…"
+ *  where `label(id)` knows it, "（hospitalLevel）" and "(dailyCharge)" dropped. No field code reaches a person. */
+const unCode = (text, label) => String(text == null ? '' : text)
+  .replace(/\s?[（(]\s*[a-z]+[A-Z][\w.]*\s*[)）]/g, '')
+  .replace(/\b([a-z]+[A-Z]\w*(?:\.[a-z]\w*)?)(\s?)/g, (all, id, sp) => (label && label(id) ? label(id) + sp : ''));
+/** The eligibility inputs asked in the open wherever a city reads them (www/form.js ASKED): their
+ *  default (6 months disabled, no subsidy, no work-injury allowance) can decide the answer. */
+const ASKED = ['disabilityMonths', 'disabilitySubsidy', 'workInjuryCareAllowance'];
 
 /** This month in China ("YYYY-MM"), the API's own default. */
 function chinaMonth(date) {
@@ -251,7 +284,8 @@ function choice(key, label, list, value, L, covered, help) {
 }
 
 /** The form for values `v`: the person (city, insurance, grade, care mode, month, care days),
- *  the mode's inputs, and the eligibility details. */
+ *  the eligibility questions asked in the open (ASKED, in the city's words), the mode's inputs,
+ *  and the other eligibility details (collapsed). */
 function form(cat, v, L) {
   const t = UI[L], city = cityOf(cat, v.city), mode = modeOf(city, v.careMode);
   const grades = cat.grades.map((g) => Object.assign({}, g, { name: (city.gradeNames.find((n) => n.id === g.id) || g).name }));
@@ -265,31 +299,74 @@ function form(cat, v, L) {
     careMode: choice('careMode', t.careMode, city.careModes, mode.id, L, null, tx(mode.help, L) + ' ' + t.source + mode.citation),
     month,
     careDays: mode.usesCareDays ? field(common(cat, 'careDays'), v, L, tx(city.careDaysHelp, L)) : null,
+    asked: detailInputs(cat, city).filter((i) => ASKED.indexOf(i.key) >= 0).map((i) => field(i, v, L)),
     inputs: mode.inputs.map((i) => field(i, v, L)),
-    details: detailInputs(cat, city).map((i) => field(i, v, L)),
+    details: detailInputs(cat, city).filter((i) => ASKED.indexOf(i.key) < 0).map((i) => field(i, v, L)),
   };
 }
 
-/** Puts an error on the field it names; true if one was found. */
+const fieldsOf = (f) => [f.insurance, f.grade, f.careMode, f.month].concat(f.careDays ? [f.careDays] : [], f.asked, f.inputs, f.details);
+/** The words of a field's label by its key (without its unit and 必填 marks), for a message
+ *  about it, as www/form.js labelOf: "护理天数" for careDays; a pair of years by its first part. */
+function labeller(f) {
+  return (key) => {
+    if (!key) return null;
+    const named = (k) => k === key || k.indexOf(key + '.') === 0;
+    let found = null;
+    fieldsOf(f).forEach((x) => {
+      (x.parts || [x]).forEach((p) => { if (!found && named(p.key)) found = p.label; });
+    });
+    return found ? found.replace(/[（(].*$/, '').trim() : null;
+  };
+}
+
+/** Puts an error on the field it names, in its label's words (no field code); true if one was found.
+ *  A required input not yet given is asked for in the result, not marked as wrong. */
 function mark(f, error, L) {
+  if (!error.field || error.code === 'missing_field') return false;
   const named = (k) => k === error.field || k.indexOf(error.field + '.') === 0;
-  const all = [f.insurance, f.grade, f.careMode, f.month].concat(f.careDays ? [f.careDays] : [], f.inputs, f.details);
+  const label = labeller(f);
   let placed = false;
-  all.forEach((x) => {
+  fieldsOf(f).forEach((x) => {
     (x.parts || [x]).forEach((p) => {
-      if (!placed && named(p.key)) { p.error = errorText(error, L); placed = true; }
+      if (!placed && named(p.key)) { p.error = unCode(errorText(error, L), (k) => (named(k) ? label(p.key) : null)); placed = true; }
     });
   });
   return placed;
 }
 
-/** The estimate, as www/result.js renderEstimate shows it. */
-function result(cat, est, q, L) {
+const yuan = (x) => (x == null ? x : String(x).replace(/\.00$/, ''));
+const why = (codes, L) => codes.map((c) => WHY[L][c] || c).join(en(L, '、', ', '));
+
+/** The answer in one sentence, as www/result.js headline: now or not, from when, and what that
+ *  month pays and costs. `plan()` gives the months ahead (called only when this month is not eligible). */
+function headline(est, plan, L) {
+  return (est.policy.status === 'draft' ? SAY[L].draftPrefix : '') + sentence(est, plan, L);
+}
+function sentence(est, plan, L) {
+  const t = SAY[L], m = t.ym(est.month);
+  if (est.eligible) return t.canNow(m) + t.pays(yuan(est.totals.fund), yuan(est.totals.selfPay));
+  const p = plan && plan(), r = p && p.result, first = r && r.months.find((x) => x.eligible);
+  const codes = est.reasons.map((x) => x.code);
+  if (first) return t.notNow(m, why(codes, L)) + t.canFrom(t.ym(first.month)) + t.pays(yuan(first.totals.fund), yuan(first.totals.selfPay));
+  return t.notIn(m, est.reasons.map((x) => msg(x, L)).join(en(L, '', ' '))) + (r ? en(L, '', ' ') + t.never(r.months.length) : '');
+}
+
+/** What an assumption note is about: the input to fill in (assumed_disability_months → disabilityMonths). */
+const assumedKey = (code) => code.slice(8).replace(/_met$/, '').replace(/_(\w)/g, (_, c) => c.toUpperCase());
+
+/** The estimate, as www/result.js renderEstimate shows it: the headline, a draft's or an expired
+ *  document's word at the top, what a default decided, then the figures and the rest. */
+function result(cat, est, q, L, plan) {
   const t = UI[L], say = SAY[L], city = cityOf(cat, est.city), mode = modeOf(city, est.careMode);
   const name = (list, id) => tx((list.find((x) => x.id === id) || {}).name, L);
   const p = est.policy, doc = city.documents.find((d) => d.number === p.document);
   const sp = est.totals.selfPay;
+  const reading = t.reading.replace(/[（）()]/g, '').trim();
   return {
+    headline: headline(est, plan, L),
+    statusHead: p.status === 'draft' ? say.draftHead(p.effectiveFrom) : p.status === 'expired' ? say.expiredHead(p.effectiveTo) : '',
+    assumed: est.notes.filter((n) => n.code.indexOf('assumed_') === 0).map((n) => ({ code: n.code, key: assumedKey(n.code), text: msg(n, L) })),
     summary: [tx(city.name, L), name(cat.insuranceTypes, q.insurance), name(cat.grades, q.grade), tx(mode.name, L), est.month,
       mode.usesCareDays ? say.days(est.careDays) : null].filter(Boolean).join(' · '),
     eligible: est.eligible,
@@ -305,13 +382,15 @@ function result(cat, est, q, L) {
     statusCode: p.status,
     document: p.document,
     title: '《' + p.title + '》',
-    when: p.effectiveTo ? say.period(p.effectiveFrom, p.effectiveTo) : say.from(p.effectiveFrom),
+    when: p.status === 'draft' ? say.draftFrom(p.effectiveFrom) : p.effectiveTo ? say.period(p.effectiveFrom, p.effectiveTo) : say.from(p.effectiveFrom),
     reviewed: doc ? t.reviewed + en(L, '：', ': ') + doc.lastReviewed : '',
     lines: est.lines.map((l) => ({ id: l.id, label: en(L, l.label, l.labelEn), allowance: l.kind === 'allowance',
       cost: l.cost == null ? t.unknown : l.cost, fund: l.fund, selfPay: l.selfPay == null ? t.unknown : l.selfPay,
       basis: en(L, l.basis, l.basisEn), citation: l.citation })),
-    notes: est.notes.map((n) => ({ code: n.code, text: msg(n, L), citation: n.citation })),
-    nextSteps: (city.nextSteps || []).map((s) => ({ text: tx(s.text, L), citation: s.citation || '', reading: !!s.reading })),
+    notes: est.notes.map((n) => ({ code: n.code, text: unCode(msg(n, L)), citation: n.citation })),
+    // 下一步 from the sources; a reading marked as the calculator's (unless its words say so already).
+    nextSteps: (city.nextSteps || []).map((s) => ({ text: tx(s.text, L), citation: s.citation || '', reading: !!s.reading,
+      mark: s.reading && tx(s.text, L).indexOf(reading) < 0 ? t.reading : '' })),
   };
 }
 
@@ -343,20 +422,32 @@ function render(cat, s, api) {
   const L = s.lang === 'en' ? 'en' : 'zh', t = UI[L], v = s.v;
   fixEstimate(cat, v);
   const f = form(cat, v, L);
+  // An assumption's "fill in" (s.focus): that input takes the focus, once.
+  if (s.focus) {
+    fieldsOf(f).forEach((x) => { if (x.key === s.focus) (x.parts ? x.parts[0] : x).focus = true; });
+    s.focus = null;
+  }
   const r = attempt(api.estimate, () => estimateQuery(cat, v));
   const view = { t, form: f, result: null, problem: null, plan: null, compare: null, months: own(v, 'months') || '', monthsError: '' };
   const out = { view, estimate: null, plan: null, error: null };
+  // The months ahead, made once when first needed (the headline of a person not eligible this month needs them).
+  let planned = null;
+  const ahead = () => (planned = planned || attempt(api.plan, () => planQuery(cat, v)));
   if (r.error) {
-    const placed = mark(f, r.error, L);
+    const placed = mark(f, r.error, L), label = labeller(f);
     if (placed && f.details.some((x) => (x.parts || [x]).some((p) => p.error))) s.open = true;
-    view.problem = { code: r.error.code || '', text: (placed ? t.fix : '') + errorText(r.error, L) };
+    // No field code reaches the person; a required input not yet given is asked for, not an error.
+    const missing = r.error.code === 'missing_field' && label(r.error.field);
+    view.problem = { code: r.error.code || '', ask: !!missing,
+      text: missing ? SAY[L].missing(missing) : (placed ? t.fix : '') + unCode(errorText(r.error, L), label) };
     out.error = { code: r.error.code || 'error', field: r.error.field || null, message: r.error.message, messageEn: r.error.messageEn || r.error.message };
   } else {
     out.estimate = r.result;
-    view.result = result(cat, r.result, r.query, L);
+    view.result = result(cat, r.result, r.query, L, ahead);
     if (!s.compact) {
-      const p = attempt(api.plan, () => planQuery(cat, v));
-      if (p.error) view.monthsError = errorText(p.error, L);
+      const p = ahead();
+      // The API names the input "months": the person sees its label's words (www/plan.js).
+      if (p.error) view.monthsError = errorText(p.error, L).replace(/^months\b/, en(L, '月数', 'The number of months'));
       else { view.plan = months(p.result, L); out.plan = p.result; }
       const city = cityOf(cat, v.city);
       const rows = city.careModes.map((mode) => {
@@ -364,13 +455,13 @@ function render(cat, s, api) {
         const e = x.result;
         return { id: mode.id, name: tx(mode.name, L), current: mode.id === v.careMode,
           fund: e && e.eligible ? e.totals.fund : '', selfPay: e && e.eligible ? (e.totals.selfPay == null ? t.unknown : e.totals.selfPay) : '',
-          note: x.error ? errorText(x.error, L) : !e.eligible ? t.inel : '' };
+          note: x.error ? unCode(errorText(x.error, L)) : !e.eligible ? t.inel + en(L, '：', ': ') + why(e.reasons.map((c) => c.code), L) : '' };
       });
       // Every mode refused: the reasons above say why.
       view.compare = rows.some((x) => x.fund !== '') ? rows : null;
     }
   }
-  view.open = !!s.open || keysOf(detailInputs(cat, cityOf(cat, v.city))).some((k) => typed(own(v, k)));
+  view.open = !!s.open || keysOf(detailInputs(cat, cityOf(cat, v.city)).filter((i) => ASKED.indexOf(i.key) < 0)).some((k) => typed(own(v, k)));
   return out;
 }
 
@@ -387,4 +478,4 @@ function wasmPath(is, rel) {
   return '/' + at.join('/');
 }
 
-module.exports = { UI, wasmPath, render, estimateQuery, planQuery, fixEstimate, dropOld, cityOf, modeOf, detailInputs, keysOf, own, blank, typed, chinaMonth };
+module.exports = { UI, ASKED, wasmPath, render, estimateQuery, planQuery, fixEstimate, dropOld, cityOf, modeOf, detailInputs, keysOf, own, blank, typed, chinaMonth };

@@ -60,7 +60,9 @@ Component({
 
   lifetimes: {
     attached() {
-      this.s = { v: calc.blank(), lang: 'zh', big: false, compact: false, open: false };
+      // `chosen`: the person (or the host's insurance property) chose an insurance; until then it is
+      // one the city's rules cover, as on the web page.
+      this.s = { v: calc.blank(), lang: 'zh', big: false, compact: false, open: false, chosen: false };
       this.last = {};
       const L = this.properties.lang === 'en' ? 'en' : 'zh';
       this.setData({ ui: L, t: calc.UI[L] });
@@ -87,7 +89,7 @@ Component({
       if (!all && (changed.city || changed.careMode)) {
         // As the web element: the person's common inputs are kept, the rest goes.
         const v = calc.blank();
-        COMMON.forEach((k) => { if (calc.typed(calc.own(s.v, k))) v[k] = s.v[k]; });
+        COMMON.forEach((k) => { if (calc.typed(calc.own(s.v, k)) && (k !== 'insurance' || s.chosen)) v[k] = s.v[k]; });
         s.v = v;
         if (p.city) v.city = p.city;
         if (p.careMode) v.careMode = p.careMode;
@@ -97,6 +99,7 @@ Component({
         PLACE.forEach((k) => { if (p[k]) s.v[k] = p[k]; });
       }
       COMMON.forEach((k) => { if (changed[k] && p[k]) s.v[k] = p[k]; });
+      if (p.insurance) s.chosen = true;
       if (changed.lang) s.lang = p.lang === 'en' ? 'en' : 'zh';
       if (changed.compact) s.compact = !!p.compact;
       if (changed.inputs && p.inputs && typeof p.inputs === 'object') {
@@ -141,7 +144,7 @@ Component({
     fieldOf(key) {
       const f = this.data.form;
       if (f[key] && f[key].key === key) return f[key];
-      return f.inputs.concat(f.details).filter((x) => x.key === key)[0];
+      return f.asked.concat(f.inputs, f.details).filter((x) => x.key === key)[0];
     },
 
     onPick(e) {
@@ -160,8 +163,10 @@ Component({
         const before = calc.cityOf(cat, v.city), mode = calc.modeOf(before, v.careMode);
         v[key] = value;
         calc.dropOld(cat, v, before, mode);
+        if (key === 'city' && !this.s.chosen) delete v.insurance;
       } else {
         v[key] = value;
+        if (key === 'insurance') this.s.chosen = true;
       }
       this.refresh();
     },
@@ -171,6 +176,13 @@ Component({
     onCheck(e) { this.set(e.currentTarget.dataset.key, e.detail.value ? 'true' : ''); },
     onMonths(e) { this.set('months', String(e.detail.value)); },
     onMode(e) { this.set('careMode', e.currentTarget.dataset.mode); },
+    /** An assumption's "fill in": its input, opening the details it is in. */
+    onAssumed(e) {
+      const key = e.currentTarget.dataset.key, f = this.data.form;
+      if (f.details.some((x) => x.key === key)) this.s.open = true;
+      this.s.focus = key;
+      this.refresh();
+    },
     onDetails() {
       this.s.open = !this.data.open;
       this.setData({ open: this.s.open });
