@@ -391,7 +391,7 @@ fn the_catalog_matches_the_spec() {
     let level = &cities[3]["careModes"][0]["inputs"][0];
     assert_eq!((&level["min"], &level["max"]), (&json!("1"), &json!("3")), "hospitalLevel is 1 to 3");
     let hours = &cities[2]["careModes"][3]["inputs"][0];
-    // A month's limits depend on the month: 24 hours × its days, visits its days (api.md).
+    // A month's limits depend on the month: 24 hours × its days, visits its days (docs/api.md).
     assert_eq!(
         (&hours["max"], &hours["maxRule"]["zh"]),
         (&json!(null), &json!("24小时 × 当月天数")),
