@@ -1,7 +1,7 @@
 //! JSON in and out, for the command line and the Rust API: `serde_json`
 //! reads the text into plain values (`src/value.rs`), which the one reader
-//! (`src/read.rs`) makes into a query; answers are written by `serde_json`
-//! from the model types' `Serialize` derives.
+//! (`src/read.rs`) makes into a query; answers are written from the model
+//! types' `Serialize` derives, `serde_json`'s JSON (by sonic-rs natively).
 
 use crate::error::Error;
 use crate::value::Value;
@@ -26,15 +26,22 @@ pub(crate) fn value(text: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|e| Error::syntax(e.line(), e.column()))
 }
 
-/// Compact JSON, exactly as every door prints it.
+/// Compact JSON, exactly as every door prints it: `serde_json`'s JSON, written
+/// natively by sonic-rs (Cargo.toml, DESIGN.md "How is an answer written?").
 pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
     // The model's types serialize to strings, numbers, booleans, lists and
     // objects only: serializing them cannot fail.
-    serde_json::to_string(value).unwrap_or_default()
+    #[cfg(not(target_arch = "wasm32"))]
+    return sonic_rs::to_string(value).unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    return serde_json::to_string(value).unwrap_or_default();
 }
 
 /// Appends the JSON of `value` to `out`.
 pub(crate) fn write<T: Serialize>(value: &T, out: &mut Vec<u8>) {
     // Writing into a Vec cannot fail, and the model's types cannot (above).
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = sonic_rs::to_writer(out, value);
+    #[cfg(target_arch = "wasm32")]
     let _ = serde_json::to_writer(out, value);
 }

@@ -70,11 +70,22 @@ impl std::iter::Sum for Money {
 }
 
 impl Money {
-    /// "1050.00": a whole number of fen (`Money::round`), with both decimals.
+    /// "1050.00": a whole number of fen (`Money::round`), printed as two whole
+    /// numbers with `itoa`: `rust_decimal`'s general printer was a tenth of a
+    /// batch (DESIGN.md, "How is an answer written?").
     fn text(self) -> String {
         let mut d = self.0;
         d.rescale(2);
-        d.to_string()
+        let Ok(fen) = i64::try_from(d.mantissa()) else { return d.to_string() };
+        let (yuan, cents) = (fen.unsigned_abs() / 100, fen.unsigned_abs() % 100);
+        let mut out = String::with_capacity(24);
+        if fen < 0 {
+            out.push('-');
+        }
+        out.push_str(itoa::Buffer::new().format(yuan));
+        out.push('.');
+        out.push_str(itoa::Buffer::new().format(100 + cents).get(1..).unwrap_or("00"));
+        out
     }
 }
 

@@ -26,8 +26,15 @@ fn object(v: &Value) -> Result<&[(String, Value)], Error> {
 /// Refuses a key given twice (`prefix` names the object it is in), rather
 /// than one value silently winning.
 fn once_each(entries: &[(String, Value)], prefix: &str) -> Result<(), Error> {
-    let mut seen = HashSet::with_capacity(entries.len());
-    match entries.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+    // A real query has a dozen keys: compared pairwise; a hostile one, up to
+    // 64 KB of them, through a set.
+    let twice = if entries.len() <= 32 {
+        entries.iter().enumerate().find(|(i, (k, _))| entries.iter().take(*i).any(|(j, _)| j == k)).map(|(_, e)| e)
+    } else {
+        let mut seen = HashSet::with_capacity(entries.len());
+        entries.iter().find(|(k, _)| !seen.insert(k.as_str()))
+    };
+    match twice {
         Some((key, _)) => Err(Error::duplicate_key(&format!("{prefix}{key}"))),
         None => Ok(()),
     }
