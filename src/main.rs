@@ -7,6 +7,8 @@ use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
 /// mimalloc for the batches (Cargo.toml): glibc's malloc was a fifth of a batch.
+/// (The binary is built for wasm32 too, by the wasm tests, where the library's talc serves.)
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
