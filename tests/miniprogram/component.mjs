@@ -12,8 +12,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { brotliDecompressSync } from "node:zlib";
 import { JSDOM } from "jsdom";
+import { wxWebAssembly } from "./wx-wasm.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve("miniprogram");
@@ -41,17 +41,7 @@ const web = existsSync("build/www/query.js") ? Object.assign({}, await import(re
 await new Promise((r) => setTimeout(r, 500));
 const Wasm = globalThis.WebAssembly;
 const loads = [];
-globalThis.WXWebAssembly = {
-  instantiate(path, imports) {
-    loads.push(path);
-    if (typeof path !== "string" || !path.startsWith("/") || !/\.wasm(\.br)?$/.test(path)) {
-      return Promise.reject(new Error(`WXWebAssembly.instantiate: not a package path: ${path}`));
-    }
-    let bytes = readFileSync(join(ROOT, path));
-    if (path.endsWith(".br")) bytes = brotliDecompressSync(bytes);
-    return Wasm.instantiate(bytes, imports);
-  },
-};
+globalThis.WXWebAssembly = wxWebAssembly(ROOT, Wasm, loads);
 for (const k of ["WebAssembly", "TextDecoder", "TextEncoder"]) delete globalThis[k];
 check(["WebAssembly", "TextDecoder", "TextEncoder"].every((k) => typeof globalThis[k] === "undefined"), "no WebAssembly, TextDecoder or TextEncoder globals");
 

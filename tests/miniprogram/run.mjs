@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { brotliDecompressSync } from "node:zlib";
+import { wxWebAssembly } from "./wx-wasm.mjs";
 
 const ROOT = "miniprogram";
 let failures = 0;
@@ -22,17 +22,7 @@ const check = (ok, what) => {
 
 // ---- The sandbox -------------------------------------------------------------
 const loads = [];
-const WXWebAssembly = {
-  instantiate(path, imports) {
-    loads.push(path);
-    if (typeof path !== "string" || !path.startsWith("/") || !/\.wasm(\.br)?$/.test(path)) {
-      return Promise.reject(new Error(`WXWebAssembly.instantiate: not a package path: ${path}`));
-    }
-    let bytes = readFileSync(join(ROOT, path));
-    if (path.endsWith(".br")) bytes = brotliDecompressSync(bytes);
-    return WebAssembly.instantiate(bytes, imports);
-  },
-};
+const WXWebAssembly = wxWebAssembly(ROOT, WebAssembly, loads);
 const modules = {};
 const context = vm.createContext({ console, WXWebAssembly, setTimeout });
 vm.runInContext("delete globalThis.WebAssembly;", context);
