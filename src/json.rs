@@ -26,15 +26,9 @@ pub(crate) fn value(text: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|e| Error::syntax(e.line(), e.column()))
 }
 
-/// Compact JSON, exactly as every door prints it: `serde_json`'s JSON, written
-/// natively by sonic-rs (Cargo.toml, DESIGN.md "How is an answer written?").
+/// Compact JSON, exactly as every door prints it (`model::json_text`).
 pub(crate) fn to_string<T: Serialize>(value: &T) -> String {
-    // The model's types serialize to strings, numbers, booleans, lists and
-    // objects only: serializing them cannot fail.
-    #[cfg(not(target_arch = "wasm32"))]
-    return sonic_rs::to_string(value).unwrap_or_default();
-    #[cfg(target_arch = "wasm32")]
-    return serde_json::to_string(value).unwrap_or_default();
+    crate::model::json_text(value)
 }
 
 /// Appends the JSON of `value` to `out`.

@@ -90,11 +90,7 @@ pub(crate) fn reference(e: &Estimate) -> String {
         lines: e.lines.iter().map(|l| LineAmounts { id: l.id, cost: l.cost, fund: l.fund, self_pay: l.self_pay }).collect(),
         totals: e.totals,
     };
-    // serde_json's bytes, by sonic-rs natively (Cargo.toml): the same on every door.
-    #[cfg(not(target_arch = "wasm32"))]
-    let text = sonic_rs::to_string(&answer).unwrap_or_default();
-    #[cfg(target_arch = "wasm32")]
-    let text = serde_json::to_string(&answer).unwrap_or_default();
+    let text = crate::model::json_text(&answer);
     let h = hash(text.as_bytes());
     let mut out = String::with_capacity(9);
     for i in 0..8 {

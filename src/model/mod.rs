@@ -19,6 +19,16 @@ pub use plan::{
     Assumption, AssumptionRule, Change, ChangeCode, Plan, PlanMonth, PlanQuery, WhatWouldChange, DEFAULT_PLAN_MONTHS, MAX_PLAN_MONTHS,
 };
 
+/// Compact JSON of a model type, the same bytes on every door: `serde_json`'s,
+/// written natively by sonic-rs (Cargo.toml). The types serialize to strings,
+/// numbers, booleans, lists and objects only: serializing cannot fail.
+pub(crate) fn json_text<T: Serialize>(value: &T) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return sonic_rs::to_string(value).unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    return serde_json::to_string(value).unwrap_or_default();
+}
+
 /// The person's basic medical insurance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
